@@ -1,0 +1,243 @@
+"""The `Checker` a lesson checker receives: steps, learner calls, events.
+
+A lesson checker is a module with `check(t: Checker) -> None`. Each `t.expect_*`
+call records one step; a failing step raises `StepFailed`, which ends the
+check there (one clear thing to fix) unless it happens inside `with
+t.part(...)`, which lets independent parts (relu, sigmoid, ...) each report.
+
+Everything here runs in the runner's child process, never in the UI or CLI.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import linecache
+import math
+import time
+import traceback
+import types
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from tutor.checks.integrity import pristine
+
+STEP_KINDS = ("shape", "value", "gradient", "convergence", "symbolic", "property", "run")
+
+Emit = Callable[[dict], None]
+
+
+class StepFailed(Exception):
+    """Raised by a failing `expect_*`; carries nothing: the step is already recorded."""
+
+
+class LearnerExit(BaseException):
+    """Never raised; documents that SystemExit/KeyboardInterrupt from learner code are caught."""
+
+
+@dataclass
+class Step:
+    name: str
+    kind: str
+    status: str  # "pass" | "fail"
+    message: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "status": self.status,
+                "message": self.message, "details": self.details}
+
+
+def _json_safe(value: Any) -> Any:
+    """Details travel as JSON: turn arrays and numpy scalars into plain values."""
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return _json_safe(value.tolist())
+    if isinstance(value, np.generic):
+        return _json_safe(value.item())
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return repr(value)
+
+
+def learner_frames(exc: BaseException, learner_file: Path | None) -> list[traceback.FrameSummary]:
+    """The traceback frames that belong to the learner's own file."""
+    frames = traceback.extract_tb(exc.__traceback__)
+    if learner_file is None:
+        return list(frames)
+    target = str(learner_file)
+    return [f for f in frames if f.filename == target]
+
+
+def describe_exception(exc: BaseException, learner_file: Path | None) -> tuple[str, dict]:
+    """One-line summary plus details (trimmed traceback) of an exception from learner code."""
+    frames = learner_frames(exc, learner_file)
+    where = ""
+    if frames:
+        last = frames[-1]
+        line = (last.line or linecache.getline(last.filename, last.lineno or 0)).strip()
+        where = f" at {Path(last.filename).name}:{last.lineno}" + (f": `{line}`" if line else "")
+    trimmed = "".join(traceback.format_list(frames)) + "".join(
+        traceback.format_exception_only(type(exc), exc))
+    return f"{type(exc).__name__}: {exc}{where}", {"traceback": trimmed}
+
+
+class Checker:
+    """What a lesson checker works with. One instance per check run."""
+
+    def __init__(
+        self,
+        *,
+        learner: types.ModuleType,
+        learner_file: Path | None,
+        reference: types.ModuleType | None,
+        seed: int,
+        device: str,
+        emit: Emit,
+        exercise_id: str = "",
+        deadline: float | None = None,
+    ) -> None:
+        self.learner = learner
+        self.learner_file = learner_file
+        self.reference = reference
+        self.seed = seed
+        self.device = device
+        self.exercise_id = exercise_id
+        self.rng = np.random.default_rng(seed)
+        self.steps: list[Step] = []
+        self._emit = emit
+        self._part: str | None = None
+        self._deadline = deadline
+        self._curve_last_emit: dict[str, float] = {}
+
+    # ---- tolerances -------------------------------------------------------
+    @property
+    def on_gpu(self) -> bool:
+        return self.device.startswith("cuda")
+
+    def float_tolerances(self) -> tuple[float, float]:
+        """(rtol, atol) for float32 results; loosened on GPU where TF32 may be on."""
+        return (1e-3, 1e-4) if self.on_gpu else (1.3e-6, 1e-5)
+
+    def time_left(self) -> float:
+        """Seconds until the runner's wall-clock limit (inf if none)."""
+        return math.inf if self._deadline is None else self._deadline - time.monotonic()
+
+    # ---- steps --------------------------------------------------------------
+    def _record(self, step: Step) -> Step:
+        if self._part and not step.name.startswith(self._part):
+            step.name = f"{self._part}: {step.name}"
+        step.details = _json_safe(step.details)
+        self.steps.append(step)
+        self._emit({"event": "step", **step.to_json()})
+        return step
+
+    def passed(self, name: str, kind: str, message: str = "", **details: Any) -> None:
+        assert kind in STEP_KINDS, kind
+        self._record(Step(name, kind, "pass", message, details))
+
+    def fail(self, name: str, kind: str, message: str, **details: Any) -> None:
+        """Record a failing step and stop the check (or the current part)."""
+        assert kind in STEP_KINDS, kind
+        self._record(Step(name, kind, "fail", message, details))
+        raise StepFailed(message)
+
+    def expect(self, name: str, condition: bool, message: str, kind: str = "value", **details: Any) -> None:
+        """The simplest step: pass if `condition`, else fail with `message`."""
+        if condition:
+            self.passed(name, kind)
+        else:
+            self.fail(name, kind, message, **details)
+
+    @contextlib.contextmanager
+    def part(self, name: str) -> Iterator[None]:
+        """Group steps; a failure inside ends only this part, and later parts still run."""
+        outer = self._part
+        self._part = name
+        try:
+            yield
+        except StepFailed:
+            pass
+        finally:
+            self._part = outer
+
+    @property
+    def failed(self) -> bool:
+        return any(step.status == "fail" for step in self.steps)
+
+    # ---- learner code -------------------------------------------------------
+    def function(self, name: str, kind: str = "run") -> Callable[..., Any]:
+        """The learner's function (or class) `name`, or a failing step saying it is missing."""
+        obj = getattr(self.learner, name, None)
+        if obj is None:
+            where = self.learner_file.name if self.learner_file else "your file"
+            self.fail(f"{name} exists", kind, f"{where} does not define `{name}`; "
+                      "keep the name and signature from the starter.")
+        if not callable(obj):
+            self.fail(f"{name} exists", kind, f"`{name}` should be a function, got {type(obj).__name__}")
+        return obj
+
+    def call(self, fn: Callable[..., Any], *args: Any, step: str | None = None, **kwargs: Any) -> Any:
+        """Call learner code; an exception becomes a failing step with their own frames."""
+        label = step or f"{getattr(fn, '__name__', 'your code')} runs"
+        try:
+            return fn(*args, **kwargs)
+        except NotImplementedError:
+            self.fail(label, "run", f"`{getattr(fn, '__name__', 'this')}` is not implemented yet "
+                      "(it still raises NotImplementedError) — replace the TODO with your code.")
+        except StepFailed:
+            raise
+        except SystemExit as exc:
+            self.fail(label, "run", f"your code called sys.exit({exc.code!r}) during the check; "
+                      "return a value instead of exiting.")
+        except KeyboardInterrupt:
+            self.fail(label, "run", "your code raised KeyboardInterrupt during the check.")
+        except MemoryError:
+            self.fail(label, "run", "your code ran out of memory (MemoryError); are you building "
+                      "a much larger array than needed, e.g. an outer product by broadcasting?")
+        except RecursionError as exc:
+            summary, details = describe_exception(exc, self.learner_file)
+            self.fail(label, "run", f"infinite recursion: {summary}", **details)
+        except Exception as exc:  # noqa: BLE001 - learner code may raise anything
+            summary, details = describe_exception(exc, self.learner_file)
+            self.fail(label, "run", summary, **details)
+        raise AssertionError("unreachable")
+
+    # ---- events -------------------------------------------------------------
+    def curve(self, series: str, step: int, value: float) -> None:
+        """Stream one point of a training curve (series: 'loss', 'reference', 'target', ...)."""
+        self._emit({"event": "curve", "series": series, "step": int(step),
+                    "value": float(value) if math.isfinite(value) else str(value)})
+
+    def note(self, message: str) -> None:
+        """A free-form line for the learner (shown under the steps)."""
+        self._emit({"event": "note", "message": message})
+
+    # ---- step helpers live in sibling modules; bound here for one namespace --
+    from tutor.checks.values import (  # noqa: E402
+        expect_array,
+        expect_close,
+        expect_equal,
+        expect_scalar,
+        expect_shape,
+        expect_type,
+    )
+    from tutor.checks.gradients import expect_gradient, expect_torch_gradcheck  # noqa: E402
+    from tutor.checks.convergence import converge  # noqa: E402
+    from tutor.checks.properties import expect_property  # noqa: E402
+    from tutor.checks.symbolic import expect_equivalent  # noqa: E402
+
+
+def to_numpy(value: Any) -> Any:
+    """A torch tensor as a float64-safe numpy copy; anything else unchanged."""
+    if pristine.type(value).__module__.startswith("torch") and hasattr(value, "detach"):
+        return value.detach().cpu().numpy()
+    return value

@@ -1,0 +1,298 @@
+"""The course model: stages, lessons and exercises, loaded from TOML manifests.
+
+Layout (content is data, next to nothing clever):
+
+    lessons/course.toml               format_version, tracks
+    lessons/NN-slug/stage.toml        the stage manifest
+    lessons/NN-slug/*.md              lessons
+    lessons/NN-slug/checks/<id>.py    checkers (define `check(t)`)
+    lessons/NN-slug/solutions/<id>.py reference solutions
+    exercises/NN-slug/<id>.py         starters the learner edits
+
+Every loader error names the file and, where it can be found, the line.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tutor.errors import CourseError
+
+FORMAT_VERSION = 1
+TRACKS = ("bottom-up", "top-down")
+DEVICE_NEEDS = ("cpu", "any", "cuda")
+
+_STAGE_KEYS = {"format_version", "title", "summary", "lesson", "exercise"}
+_LESSON_KEYS = {"id", "title", "file"}
+_EXERCISE_KEYS = {
+    "id", "title", "lesson", "task", "starter", "checker", "solution", "hints",
+    "time_limit_s", "memory_mb", "device", "torch", "kind",
+}
+_STAGE_DIR = re.compile(r"^(\d\d)-([a-z0-9-]+)$")
+_ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Lesson:
+    id: str
+    title: str
+    path: Path
+    stage_id: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    id: str
+    title: str
+    stage_id: str
+    task: str
+    starter: Path  # the shipped starter (absolute)
+    starter_rel: Path  # relative to the exercises/ root: where it lives in a workspace
+    checker: Path
+    solution: Path
+    hints: tuple[str, ...]
+    time_limit_s: float
+    memory_mb: int
+    device: str  # "cpu": NumPy only; "any": follows --device; "cuda": needs a GPU
+    uses_torch: bool
+    lesson_id: str | None
+    kind: str  # "code" or "symbolic": what the learner writes
+
+
+@dataclass(frozen=True)
+class Stage:
+    id: str  # the folder name, e.g. "02-neural-networks"
+    number: int
+    title: str
+    summary: str
+    path: Path
+    lessons: tuple[Lesson, ...]
+    exercises: tuple[Exercise, ...]
+
+
+@dataclass(frozen=True)
+class Track:
+    id: str
+    title: str
+    description: str
+    order: tuple[str, ...]  # exercise ids
+
+
+@dataclass(frozen=True)
+class Course:
+    title: str
+    root: Path
+    stages: tuple[Stage, ...]
+    tracks: dict[str, Track] = field(default_factory=dict)
+
+    def exercises(self) -> list[Exercise]:
+        return [ex for stage in self.stages for ex in stage.exercises]
+
+    def exercise(self, exercise_id: str) -> Exercise:
+        for ex in self.exercises():
+            if ex.id == exercise_id:
+                return ex
+        from tutor.errors import UsageError
+
+        known = ", ".join(ex.id for ex in self.exercises())
+        raise UsageError(f"unknown exercise {exercise_id!r}; known exercises: {known}")
+
+    def stage(self, stage_id: str) -> Stage:
+        for stage in self.stages:
+            if stage.id == stage_id:
+                return stage
+        raise KeyError(stage_id)
+
+    def lesson(self, lesson_id: str) -> Lesson | None:
+        for stage in self.stages:
+            for lesson in stage.lessons:
+                if lesson.id == lesson_id:
+                    return lesson
+        return None
+
+    def exercises_for_lesson(self, lesson_id: str) -> list[Exercise]:
+        return [ex for ex in self.exercises() if ex.lesson_id == lesson_id]
+
+
+def _line_of(text: str, *needles: str) -> int | None:
+    """1-based line of the first needle found, so errors can point at it."""
+    for needle in needles:
+        index = text.find(needle)
+        if index >= 0:
+            return text.count("\n", 0, index) + 1
+    return None
+
+
+def _where(path: Path, text: str, *needles: str) -> str:
+    line = _line_of(text, *needles) if needles else None
+    return f"{path}:{line}" if line else str(path)
+
+
+def _read_toml(path: Path) -> tuple[dict, str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise CourseError(f"{path}: cannot read: {exc.strerror}") from exc
+    try:
+        return tomllib.loads(text), text
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib's message ends with "(at line L, column C)".
+        match = re.search(r"at line (\d+)", str(exc))
+        where = f"{path}:{match.group(1)}" if match else str(path)
+        raise CourseError(f"{where}: invalid TOML: {exc}") from exc
+
+
+def _require(table: dict, key: str, kind: type, path: Path, text: str, anchor: str) -> object:
+    if key not in table:
+        raise CourseError(f"{_where(path, text, anchor)}: missing required key {key!r}")
+    value = table[key]
+    if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
+        raise CourseError(
+            f"{_where(path, text, f'{key} =', anchor)}: {key!r} must be {kind.__name__}, "
+            f"got {type(value).__name__}"
+        )
+    return value
+
+
+def _unknown_keys(table: dict, allowed: set[str], path: Path, text: str, what: str) -> None:
+    for key in table:
+        if key not in allowed:
+            raise CourseError(
+                f"{_where(path, text, f'{key} =', key)}: unknown key {key!r} in {what} "
+                f"(allowed: {', '.join(sorted(allowed))})"
+            )
+
+
+def _load_exercise(
+    table: dict, stage_dir: Path, stage_id: str, exercises_root: Path, lesson_ids: set[str],
+    path: Path, text: str,
+) -> Exercise:
+    ex_id = _require(table, "id", str, path, text, "[[exercise]]")
+    anchor = f'id = "{ex_id}"'
+    _unknown_keys(table, _EXERCISE_KEYS, path, text, f"exercise {ex_id!r}")
+    if not _ID.match(ex_id):
+        raise CourseError(f"{_where(path, text, anchor)}: exercise id {ex_id!r} must be snake_case")
+    title = _require(table, "title", str, path, text, anchor)
+    task = str(table.get("task", "")).strip()
+    hints = table.get("hints", [])
+    if not isinstance(hints, list) or len(hints) < 2 or not all(isinstance(h, str) for h in hints):
+        raise CourseError(f"{_where(path, text, 'hints', anchor)}: exercise {ex_id!r} needs "
+                          "at least two hint levels (a list of strings)")
+    starter_rel = Path(stage_id) / str(table.get("starter", f"{ex_id}.py"))
+    starter = exercises_root / starter_rel
+    checker = stage_dir / str(table.get("checker", f"checks/{ex_id}.py"))
+    solution = stage_dir / str(table.get("solution", f"solutions/{ex_id}.py"))
+    for label, file in (("starter", starter), ("checker", checker), ("solution", solution)):
+        if not file.is_file():
+            raise CourseError(f"{_where(path, text, anchor)}: {label} for {ex_id!r} not found: {file}")
+    time_limit = table.get("time_limit_s", 10)
+    if not isinstance(time_limit, int | float) or not 0 < time_limit <= 600:
+        raise CourseError(f"{_where(path, text, 'time_limit_s', anchor)}: time_limit_s must be in (0, 600]")
+    memory_mb = table.get("memory_mb", 2048)
+    if not isinstance(memory_mb, int) or memory_mb < 64:
+        raise CourseError(f"{_where(path, text, 'memory_mb', anchor)}: memory_mb must be an int >= 64")
+    device = table.get("device", "cpu")
+    if device not in DEVICE_NEEDS:
+        raise CourseError(f"{_where(path, text, 'device =', anchor)}: device must be one of {DEVICE_NEEDS}")
+    lesson_id = table.get("lesson")
+    if lesson_id is not None and lesson_id not in lesson_ids:
+        raise CourseError(f"{_where(path, text, anchor)}: exercise {ex_id!r} names unknown lesson {lesson_id!r}")
+    kind = table.get("kind", "code")
+    if kind not in ("code", "symbolic"):
+        raise CourseError(f"{_where(path, text, 'kind =', anchor)}: kind must be 'code' or 'symbolic'")
+    return Exercise(
+        id=ex_id, title=title, stage_id=stage_id, task=task, starter=starter,
+        starter_rel=starter_rel, checker=checker, solution=solution, hints=tuple(hints),
+        time_limit_s=float(time_limit), memory_mb=memory_mb, device=device,
+        uses_torch=bool(table.get("torch", device != "cpu")), lesson_id=lesson_id, kind=kind,
+    )
+
+
+def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
+    match = _STAGE_DIR.match(stage_dir.name)
+    if not match:
+        raise CourseError(f"{stage_dir}: stage folders are named NN-slug, e.g. 02-neural-networks")
+    path = stage_dir / "stage.toml"
+    data, text = _read_toml(path)
+    _unknown_keys(data, _STAGE_KEYS, path, text, "the stage manifest")
+    version = data.get("format_version")
+    if version != FORMAT_VERSION:
+        raise CourseError(f"{_where(path, text, 'format_version')}: format_version must be "
+                          f"{FORMAT_VERSION}, got {version!r}")
+    title = _require(data, "title", str, path, text, "title")
+    lessons = []
+    for table in data.get("lesson", []):
+        _unknown_keys(table, _LESSON_KEYS, path, text, "a lesson")
+        lesson_id = _require(table, "id", str, path, text, "[[lesson]]")
+        anchor = f'id = "{lesson_id}"'
+        lesson_path = stage_dir / str(_require(table, "file", str, path, text, anchor))
+        if not lesson_path.is_file():
+            raise CourseError(f"{_where(path, text, anchor)}: lesson file not found: {lesson_path}")
+        lessons.append(Lesson(lesson_id, str(_require(table, "title", str, path, text, anchor)),
+                              lesson_path, stage_dir.name))
+    lesson_ids = {lesson.id for lesson in lessons}
+    exercises = [
+        _load_exercise(table, stage_dir, stage_dir.name, exercises_root, lesson_ids, path, text)
+        for table in data.get("exercise", [])
+    ]
+    seen: set[str] = set()
+    for ex in exercises:
+        if ex.id in seen:
+            where = _where(path, text, f'id = "{ex.id}"')
+            raise CourseError(f"{where}: duplicate exercise id {ex.id!r}")
+        seen.add(ex.id)
+    return Stage(
+        id=stage_dir.name, number=int(match.group(1)), title=title,
+        summary=str(data.get("summary", "")).strip(), path=stage_dir,
+        lessons=tuple(lessons), exercises=tuple(exercises),
+    )
+
+
+def _load_tracks(lessons_root: Path, stages: list[Stage]) -> tuple[str, dict[str, Track]]:
+    path = lessons_root / "course.toml"
+    data, text = _read_toml(path)
+    if data.get("format_version") != FORMAT_VERSION:
+        raise CourseError(f"{_where(path, text, 'format_version')}: format_version must be {FORMAT_VERSION}")
+    natural = [ex.id for stage in stages for ex in stage.exercises]
+    known = set(natural)
+    tracks: dict[str, Track] = {}
+    for track_id in TRACKS:
+        table = data.get("tracks", {}).get(track_id)
+        if table is None:
+            raise CourseError(f"{path}: missing [tracks.{track_id}]")
+        lead = list(table.get("lead", []))
+        for ex_id in lead:
+            if ex_id not in known:
+                where = _where(path, text, f'"{ex_id}"')
+                raise CourseError(f"{where}: track {track_id!r} names unknown exercise {ex_id!r}")
+        # A track fixes the first exercises; the rest follow in stage order, so a
+        # new stage joins every track without editing this file.
+        order = lead + [ex_id for ex_id in natural if ex_id not in lead]
+        tracks[track_id] = Track(track_id, str(table.get("title", track_id)),
+                                 str(table.get("description", "")).strip(), tuple(order))
+    return str(data.get("title", "dltutor")), tracks
+
+
+def load_course(root: Path | None = None) -> Course:
+    """Load every stage under `root/lessons` (default: the shipped course)."""
+    from tutor import paths
+
+    course_root = root if root is not None else paths.course_root()
+    lessons_root = course_root / "lessons"
+    exercises_root = course_root / "exercises"
+    if not lessons_root.is_dir():
+        raise CourseError(f"{lessons_root}: no lessons folder")
+    stage_dirs = sorted(p for p in lessons_root.iterdir() if p.is_dir() and (p / "stage.toml").is_file())
+    stages = [load_stage(stage_dir, exercises_root) for stage_dir in stage_dirs]
+    all_ids: dict[str, str] = {}
+    for stage in stages:
+        for ex in stage.exercises:
+            if ex.id in all_ids:
+                raise CourseError(f"{stage.path / 'stage.toml'}: exercise id {ex.id!r} is also used "
+                                  f"in stage {all_ids[ex.id]}")
+            all_ids[ex.id] = stage.id
+    title, tracks = _load_tracks(lessons_root, stages)
+    return Course(title=title, root=course_root, stages=tuple(stages), tracks=tracks)

@@ -1,0 +1,235 @@
+"""Sympy-verified derivations and symbolic answers.
+
+Lessons carry derivations as fenced ```derivation blocks, one step a line:
+
+    # a comment line, shown as prose between steps
+    symbols: x y            declare real symbols
+    matrix: W 3 2           a 3x2 matrix of symbols W_ij
+    s := 1/(1 + exp(-x))    define a name (shown as is, substituted when verifying)
+    diff(s, x) = exp(-x)/(1 + exp(-x))**2   a claim: left equals right
+      = s*(1 - s)           continue the chain from the previous right-hand side
+
+`verify` proves every claim with sympy; `dltutor validate` and the tests run it
+over every lesson, so a derivation shown to a learner is never wrong.
+Helpers available in expressions: sympy's names plus `grad(f, M)` (the
+matrix of partials of scalar f w.r.t. matrix M), `sum_all`, `hadamard`, `ones`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sympy
+from sympy.parsing.sympy_parser import (
+    convert_xor,
+    implicit_multiplication_application,
+    parse_expr,
+    standard_transformations,
+)
+
+_TRANSFORMS = standard_transformations + (implicit_multiplication_application, convert_xor)
+_FENCE = re.compile(r"^```derivation[^\n]*\n(.*?)^```", re.S | re.M)
+
+
+class ParseError(ValueError):
+    pass
+
+
+class DerivationError(ValueError):
+    """A derivation that does not hold or does not parse; names file:line."""
+
+
+def _grad(f: sympy.Expr, m: sympy.Matrix) -> sympy.Matrix:
+    return m.applyfunc(lambda entry: sympy.diff(f, entry))
+
+
+def _sum_all(m: Any) -> sympy.Expr:
+    return sum(m) if isinstance(m, sympy.MatrixBase) else m
+
+
+def _hadamard(a: sympy.Matrix, b: sympy.Matrix) -> sympy.Matrix:
+    return a.multiply_elementwise(b)
+
+
+def _base_namespace() -> dict[str, Any]:
+    namespace: dict[str, Any] = {}
+    namespace.update(grad=_grad, sum_all=_sum_all, hadamard=_hadamard, ones=sympy.ones,
+                     zeros=sympy.zeros, Matrix=sympy.Matrix)
+    return namespace
+
+
+def _symbols(names: str) -> dict[str, sympy.Symbol]:
+    return {name: sympy.Symbol(name, real=True) for name in names.replace(",", " ").split()}
+
+
+def parse(text: Any, symbols: str = "x", extra: dict[str, Any] | None = None) -> Any:
+    """A learner's expression (string or sympy object) as a sympy expression."""
+    if isinstance(text, sympy.Basic | sympy.MatrixBase):
+        return text
+    if isinstance(text, int | float):
+        return sympy.nsimplify(text)
+    if not isinstance(text, str):
+        raise ParseError(f"expected a string such as \"2*x\", got {type(text).__name__}")
+    local = _base_namespace()
+    local.update(_symbols(symbols))
+    local.update(extra or {})
+    try:
+        return parse_expr(text.strip(), local_dict=local, transformations=_TRANSFORMS, evaluate=True)
+    except Exception as exc:  # noqa: BLE001 - sympy raises many kinds for bad input
+        raise ParseError(f"{text!r}: {type(exc).__name__}: {exc}") from None
+
+
+def equivalent(a: Any, b: Any) -> bool:
+    """True if a and b are equal as expressions (or matrices of them)."""
+    if isinstance(a, sympy.MatrixBase) or isinstance(b, sympy.MatrixBase):
+        if not (isinstance(a, sympy.MatrixBase) and isinstance(b, sympy.MatrixBase)) or a.shape != b.shape:
+            return False
+        return all(equivalent(x, y) for x, y in zip(a, b, strict=True))
+    diff = sympy.simplify(sympy.sympify(a) - sympy.sympify(b))
+    if diff == 0:
+        return True
+    result = diff.equals(0)
+    return bool(result)
+
+
+def difference_hint(got: Any, want: Any) -> str:
+    """A short phrase about how got differs from want, when the pattern is simple."""
+    if isinstance(got, sympy.MatrixBase) or isinstance(want, sympy.MatrixBase):
+        return ""
+    try:
+        if equivalent(got, -want):
+            return " — it has the wrong sign."
+        ratio = sympy.simplify(got / want)
+        if ratio.is_number and ratio != 0:
+            return f" — it is {ratio} times the answer (a constant factor is off)."
+        delta = sympy.simplify(got - want)
+        if delta.is_number:
+            return f" — it differs from the answer by the constant {delta}."
+    except Exception:  # noqa: BLE001 - a hint is optional; never fail the check over it
+        return ""
+    return ""
+
+
+def pretty_inline(expr: Any) -> str:
+    return sympy.sstr(expr)
+
+
+def pretty(expr: Any) -> str:
+    """Multi-line unicode rendering for the terminal."""
+    return sympy.pretty(expr, use_unicode=True)
+
+
+@dataclass
+class DerivationStep:
+    line: int
+    kind: str  # "comment" | "define" | "claim"
+    text: str
+    lhs: Any = None  # display forms (defined names kept as symbols)
+    rhs: Any = None
+
+
+@dataclass
+class Derivation:
+    source: str  # file (for messages)
+    line: int  # line of the opening fence
+    steps: list[DerivationStep] = field(default_factory=list)
+
+    @property
+    def claims(self) -> list[DerivationStep]:
+        return [s for s in self.steps if s.kind == "claim"]
+
+
+def _split_claim(text: str) -> tuple[str | None, str]:
+    """'a = b' -> ('a', 'b'); '= b' -> (None, 'b'). Ignores '==', '<=', '>=', '!='."""
+    depth = 0
+    for i, ch in enumerate(text):
+        if ch in "([{":
+            depth += 1
+        elif ch in ")]}":
+            depth -= 1
+        elif ch == "=" and depth == 0:
+            before = text[i - 1] if i else ""
+            after = text[i + 1] if i + 1 < len(text) else ""
+            if (before and before in "=<>!:") or after == "=":
+                continue
+            left = text[:i].strip()
+            return (left or None), text[i + 1:].strip()
+    raise ParseError("expected `left = right`, `= right`, `name := expr`, `symbols:` or `# comment`")
+
+
+def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 1) -> Derivation:
+    """Parse and verify one derivation block; raise DerivationError naming the line."""
+    derivation = Derivation(source, first_line)
+    display: dict[str, Any] = {}  # names as symbols, for showing
+    actual: dict[str, Any] = {}  # names as their definitions, for proving
+    previous_rhs: tuple[Any, Any] | None = None  # (display, actual)
+    for offset, raw in enumerate(body.splitlines()):
+        lineno = first_line + 1 + offset
+        text = raw.strip()
+        where = f"{source}:{lineno}"
+        if not text:
+            continue
+        try:
+            if text.startswith("#"):
+                derivation.steps.append(DerivationStep(lineno, "comment", text.lstrip("# ").rstrip()))
+                continue
+            if text.startswith(("symbols:", "let:")):
+                new = _symbols(text.split(":", 1)[1])
+                display.update(new)
+                actual.update(new)
+                continue
+            if text.startswith("matrix:"):
+                for spec in text.split(":", 1)[1].split(";"):
+                    name, rows, cols = spec.split()
+                    matrix = sympy.Matrix(int(rows), int(cols),
+                                          lambda i, j, n=name: sympy.Symbol(f"{n}_{i}{j}", real=True))
+                    display[name] = matrix
+                    actual[name] = matrix
+                continue
+            if ":=" in text:
+                name, expr = (part.strip() for part in text.split(":=", 1))
+                value = parse(expr, "", actual)
+                # Shown as s(x) so that diff(s, x) displays as d/dx s(x), not 0.
+                free = sorted(getattr(value, "free_symbols", ()), key=str)
+                display[name] = (value if isinstance(value, sympy.MatrixBase) or not free
+                                 else sympy.Function(name)(*free))
+                actual[name] = value
+                derivation.steps.append(DerivationStep(lineno, "define", text, sympy.Symbol(name),
+                                                       parse(expr, "", display)))
+                continue
+            left, right = _split_claim(text)
+            if left is None:
+                if previous_rhs is None:
+                    raise ParseError("a line starting with `=` needs a claim before it")
+                lhs_display, lhs_actual = previous_rhs
+            else:
+                lhs_display, lhs_actual = parse(left, "", display), parse(left, "", actual)
+            rhs_display, rhs_actual = parse(right, "", display), parse(right, "", actual)
+        except ParseError as exc:
+            raise DerivationError(f"{where}: {exc}") from None
+        except Exception as exc:  # noqa: BLE001 - sympy errors while building the step
+            raise DerivationError(f"{where}: {type(exc).__name__}: {exc}") from None
+        if not equivalent(lhs_actual, rhs_actual):
+            raise DerivationError(f"{where}: this step does not hold: {pretty_inline(lhs_actual)} "
+                                  f"≠ {pretty_inline(rhs_actual)}")
+        derivation.steps.append(DerivationStep(lineno, "claim", text, lhs_display, rhs_display))
+        previous_rhs = (rhs_display, rhs_actual)
+    if not derivation.claims:
+        raise DerivationError(f"{source}:{first_line}: a derivation block needs at least one claim")
+    return derivation
+
+
+def derivations_in(markdown: str, source: str = "<lesson>") -> list[Derivation]:
+    """Every ```derivation block in a Markdown text, each verified."""
+    found = []
+    for match in _FENCE.finditer(markdown):
+        line = markdown.count("\n", 0, match.start()) + 1
+        found.append(parse_derivation(match.group(1), source, line))
+    return found
+
+
+def verify_file(path: Path) -> list[Derivation]:
+    return derivations_in(path.read_text(encoding="utf-8"), str(path))

@@ -1,0 +1,199 @@
+"""The process learner code runs in: `python -m tutor.runner.child --result-fd N`.
+
+It imports numpy (and torch with --torch) first, says `ready`, then blocks on
+one request line on stdin. That lets a warm spare wait, fully imported, for
+the next check; it never forks, so CUDA is always initialised fresh here.
+Its last act is `os._exit`, so atexit hooks the learner registered never run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import os
+import random
+import resource
+import sys
+import time
+import traceback
+import types
+from pathlib import Path
+
+import numpy as np
+
+from tutor.checks import Checker, LibrarySnapshot, StepFailed
+from tutor.checks.core import Step, describe_exception
+from tutor.runner.protocol import CheckRequest
+
+
+class Channel:
+    """JSON lines to the supervisor on the result pipe, each stamped with our pid."""
+
+    def __init__(self, fd: int) -> None:
+        self._file = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
+
+    def __call__(self, event: dict) -> None:
+        # getpid() per event, not once: a copy the learner forked must not pass for us.
+        event = {**event, "pid": os.getpid()}
+        self._file.write(json.dumps(event, default=str) + "\n")
+        self._file.flush()
+
+
+def _load_module(path: Path, name: str) -> types.ModuleType:
+    spec = importlib.util.spec_from_file_location(name, path)
+    if spec is None or spec.loader is None:
+        raise ImportError(f"cannot load {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _limit_memory(memory_mb: int) -> None:
+    """Cap the address space at what is mapped now plus the exercise's allowance.
+
+    Not used on CUDA, whose driver maps far more address space than it uses;
+    there the supervisor's RSS watch is the limit.
+    """
+    with open("/proc/self/status") as status:
+        vm_kb = next(int(line.split()[1]) for line in status if line.startswith("VmSize:"))
+    limit = vm_kb * 1024 + memory_mb * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
+
+def _resolve_device(request: CheckRequest) -> tuple[str, str | None]:
+    """(device, usage problem or None)."""
+    if not request.uses_torch:
+        return "cpu", None
+    import torch
+
+    available = torch.cuda.is_available()
+    if request.device == "cuda" and not available:
+        return "cpu", ("CUDA was requested but this PyTorch cannot see a GPU "
+                       f"(torch {torch.__version__}, built for CUDA: {torch.version.cuda or 'no'}).")
+    if request.device == "cuda" or (request.device == "auto" and available):
+        return "cuda", None
+    return "cpu", None
+
+
+def _seed_everything(seed: int) -> None:
+    random.seed(seed)
+    np.random.seed(seed % 2**32)
+    if "torch" in sys.modules:
+        import torch
+
+        torch.manual_seed(seed)
+
+
+def _import_learner(path: Path, emit: Channel) -> types.ModuleType | None:
+    """Import the learner's file; report anything that stops it as an `error` verdict."""
+    sys.path.insert(0, str(path.parent))
+    try:
+        return _load_module(path, f"learner_{path.stem}")
+    except SyntaxError as exc:
+        text = (exc.text or "").rstrip("\n")
+        pointer = ""
+        if text and exc.offset:
+            pointer = "\n    " + " " * (exc.offset - 1 - (len(text) - len(text.lstrip()))) + "^"
+        message = f"SyntaxError in {Path(exc.filename or path).name}:{exc.lineno}: {exc.msg}"
+        if text:
+            message += f"\n    {text.strip()}{pointer}"
+        emit({"event": "verdict", "status": "error", "message": message,
+              "details": {"file": str(path), "line": exc.lineno}})
+    except SystemExit as exc:
+        emit({"event": "verdict", "status": "error",
+              "message": f"your module called sys.exit({exc.code!r}) while being imported; "
+                         "keep top-level code to definitions (put experiments under "
+                         "`if __name__ == \"__main__\":`)."})
+    except KeyboardInterrupt:
+        emit({"event": "verdict", "status": "error",
+              "message": "your module raised KeyboardInterrupt while being imported."})
+    except BaseException as exc:  # noqa: BLE001 - any import failure is the learner's to see
+        summary, details = describe_exception(exc, path)
+        emit({"event": "verdict", "status": "error",
+              "message": f"importing your file failed: {summary}", "details": details})
+    return None
+
+
+def run_request(request: CheckRequest, emit: Channel) -> None:
+    device, problem = _resolve_device(request)
+    if problem:
+        emit({"event": "verdict", "status": "error", "message": problem, "usage_error": True,
+              "device": device})
+        return
+    if device == "cpu":
+        _limit_memory(request.memory_mb)
+    _seed_everything(request.seed)
+    checker_module = _load_module(Path(request.checker_path), f"dltutor_checker_{request.exercise_id}")
+    reference = _load_module(Path(request.reference_path), f"dltutor_reference_{request.exercise_id}")
+    snapshot = LibrarySnapshot()
+    learner_path = Path(request.learner_path)
+    learner = _import_learner(learner_path, emit)
+    if learner is None:
+        return
+    _seed_everything(request.seed)  # the learner's import may have drawn random numbers
+    t = Checker(learner=learner, learner_file=learner_path, reference=reference, seed=request.seed,
+                device=device, emit=emit, exercise_id=request.exercise_id,
+                deadline=time.monotonic() + request.time_limit_s)
+    status, message = "pass", ""
+    try:
+        checker_module.check(t)
+    except StepFailed:
+        pass
+    except BaseException as exc:  # noqa: BLE001 - report, never pass
+        frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(learner_path)]
+        if frames or isinstance(exc, SystemExit | KeyboardInterrupt):
+            summary, details = describe_exception(exc, learner_path)
+            status, message = "error", f"your code crashed during the check: {summary}"
+        else:
+            status = "error"
+            message = ("internal error in this exercise's checker (please report it): "
+                       + "".join(traceback.format_exception_only(type(exc), exc)).strip())
+            print(traceback.format_exc(), file=sys.stderr)
+    patched = snapshot.changes()
+    if patched:
+        shown = ", ".join(patched[:5]) + (" ..." if len(patched) > 5 else "")
+        step = Step("libraries left unpatched", "property", "fail",
+                    f"your code replaced library functions ({shown}); checks cannot trust a "
+                    "patched library, so this cannot pass. Remove the patch.", {"patched": patched})
+        t.steps.append(step)
+        emit({"event": "step", **step.to_json()})
+    if status == "pass":
+        if not t.steps:
+            status, message = "error", "the checker recorded no steps (a checker bug); not a pass"
+        elif t.failed:
+            status = "fail"
+    emit({"event": "verdict", "status": status, "message": message, "device": device})
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="tutor.runner.child")
+    parser.add_argument("--result-fd", type=int, required=True)
+    parser.add_argument("--torch", action="store_true", help="import torch before saying ready")
+    args = parser.parse_args(argv)
+    resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    if args.torch:
+        import torch  # noqa: F401 - imported ahead so a check does not pay for it
+    emit = Channel(args.result_fd)
+    emit({"event": "ready", "torch": args.torch})
+    line = sys.stdin.readline()
+    if not line:
+        os._exit(0)
+    request = CheckRequest.from_line(line)
+    # Learner code that asks for input() gets EOF instead of hanging the check.
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, 0)
+    try:
+        run_request(request, emit)
+    except BaseException:  # noqa: BLE001 - the supervisor turns a silent exit into an error
+        traceback.print_exc()
+        emit({"event": "verdict", "status": "error",
+              "message": "internal error in dltutor's runner: " + traceback.format_exc(limit=3)})
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    main()
