@@ -125,6 +125,8 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
     if device == "cpu":
         _limit_memory(request.memory_mb)
     _seed_everything(request.seed)
+    # A stage's checks/ folder may hold shared helpers (e.g. `_data.py`) its checkers import.
+    sys.path.insert(0, str(Path(request.checker_path).parent))
     checker_module = _load_module(Path(request.checker_path), f"dltutor_checker_{request.exercise_id}")
     reference = _load_module(Path(request.reference_path), f"dltutor_reference_{request.exercise_id}")
     snapshot = LibrarySnapshot()

@@ -1,0 +1,321 @@
+"""`dltutor`: the command line. Exit codes: 0 passed, 1 failed, 2 usage error.
+
+With no command it opens the Textual app. `--json` prints one JSON document on
+stdout and nothing else (notes go to stderr). The CLI never imports torch:
+learner code and checkers run in child processes (tutor.runner).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from tutor import __version__
+from tutor.errors import CourseError, TutorError, UsageError
+from tutor.report import Painter, bar, format_result
+
+EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 as well; keep one message style
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dltutor", description="A terminal tutor for deep learning.")
+    parser.add_argument("--version", action="version", version=f"dltutor {__version__}")
+    parser.add_argument("--workspace", type=Path, help="workspace folder (default: found from here)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    p = sub.add_parser("init", help="create a workspace with fresh starter files")
+    p.add_argument("dir", nargs="?", type=Path, default=Path("."))
+    p.add_argument("--track", choices=("bottom-up", "top-down"), default="bottom-up")
+
+    p = sub.add_parser("list", help="stages and exercises with status")
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("check", help="check an exercise (or --all)")
+    p.add_argument("id", nargs="?")
+    p.add_argument("--all", action="store_true", help="check every exercise")
+    p.add_argument("--solutions", action="store_true", help="with --all: check the reference solutions")
+    p.add_argument("--file", type=Path, help="check this file instead of the workspace copy")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    p.add_argument("--seed", type=int)
+    p.add_argument("--json", action="store_true")
+
+    p = sub.add_parser("watch", help="re-check on every save")
+    p.add_argument("id", nargs="?")
+    p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
+    p.add_argument("--poll", action="store_true", help="poll instead of file events (network filesystems)")
+
+    for name, text in (("hint", "the next hint level"), ("solution", "the reference solution, once passed"),
+                       ("reset", "restore the starter (your copy is backed up first)")):
+        sub.add_parser(name, help=text).add_argument("id")
+
+    p = sub.add_parser("progress", help="progress per stage")
+    p.add_argument("--json", action="store_true")
+    p = sub.add_parser("track", help="show or switch the track (bottom-up, top-down)")
+    p.add_argument("name", nargs="?", choices=("bottom-up", "top-down"))
+    sub.add_parser("doctor", help="python, torch, CUDA devices, terminal, workspace health")
+    sub.add_parser("where", help="where dltutor keeps things")
+    p = sub.add_parser("validate", help="validate a lesson pack")
+    p.add_argument("path", nargs="?", type=Path)
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def _session(args: argparse.Namespace):
+    from tutor.session import Session
+
+    session = Session.open(args.workspace)
+    if session.workspace.created:
+        print(f"dltutor: using the default workspace {session.workspace.root} "
+              "(run `dltutor init DIR` to make one elsewhere)", file=sys.stderr)
+    if session.progress.warning:
+        print(f"dltutor: warning: {session.progress.warning}", file=sys.stderr)
+    return session
+
+
+def _emit_json(document: object) -> None:
+    json.dump(document, sys.stdout, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+# ---- commands ------------------------------------------------------------------------
+def cmd_init(args: argparse.Namespace) -> int:
+    from tutor.course import load_course
+    from tutor.workspace import Workspace
+
+    workspace, added = Workspace.init(args.dir, load_course(), args.track)
+    print(f"workspace ready: {workspace.root} ({len(added)} starter files added, track {workspace.track})")
+    print(f"next: cd {workspace.root} && dltutor")
+    return EXIT_PASS
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    session = _session(args)
+    states = session.states()
+    if args.json:
+        _emit_json({"track": session.track.id, "stages": [
+            {"id": stage.id, "title": stage.title, "exercises": [
+                {"id": ex.id, "title": ex.title, "state": states[ex.id].state,
+                 "attempts": states[ex.id].attempts, "file": str(session.workspace.path_for(ex))}
+                for ex in stage.exercises]}
+            for stage in session.course.stages]})
+        return EXIT_PASS
+    paint = Painter()
+    marks = {"passed": paint("✓", "green"), "attempted": paint("✗", "red"), "new": "·"}
+    nxt = session.next_exercise()
+    for stage in session.course.stages:
+        done = sum(states[ex.id].passed for ex in stage.exercises)
+        print(paint(f"{stage.id}  {stage.title}", "bold") + f"  {done}/{len(stage.exercises)}")
+        for ex in stage.exercises:
+            arrow = paint("  ← next", "cyan") if nxt and ex.id == nxt.id else ""
+            print(f"  {marks[states[ex.id].state]} {ex.id:<22} {ex.title}{arrow}")
+    return EXIT_PASS
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    if args.all:
+        if args.id or args.file:
+            raise UsageError("check --all takes no exercise id or --file")
+        return _check_all(args)
+    if not args.id:
+        raise UsageError("check needs an exercise id (see `dltutor list`) or --all")
+    if args.solutions:
+        raise UsageError("--solutions goes with --all")
+    session = _session(args)
+    ex = session.course.exercise(args.id)
+    paint = Painter()
+    if not args.json:
+        shown = args.file or session.workspace.path_for(ex)
+        print(paint(f"checking {ex.id} ({shown})", "dim"), file=sys.stderr)
+    result = session.check(ex.id, file=args.file, seed=args.seed, device=args.device)
+    if result.usage_error:
+        raise UsageError(result.message)
+    if args.json:
+        _emit_json(result.to_json())
+    else:
+        print(format_result(result, paint, title=f"{ex.id} — {ex.title}"))
+        if result.passed:
+            print(paint(f"  `dltutor solution {ex.id}` shows the reference solution", "dim"))
+    return EXIT_PASS if result.passed else EXIT_FAIL
+
+
+def _check_all(args: argparse.Namespace) -> int:
+    from tutor.runner import WarmPool
+
+    session = _session(args)
+    paint = Painter()
+    results = []
+    started = time.monotonic()
+    exercises = session.course.exercises()
+    with WarmPool(cwd=str(session.workspace.root)) as pool:
+        for i, ex in enumerate(exercises):
+            # Start the next exercise's spare while this one runs.
+            if i + 1 < len(exercises):
+                pool.prepare(exercises[i + 1].uses_torch)
+            result = session.check(ex.id, seed=args.seed, device=args.device, solution=args.solutions,
+                                   pool=pool, record=not args.solutions)
+            if result.usage_error:
+                raise UsageError(result.message)
+            results.append(result)
+            if not args.json:
+                mark = paint("✓", "green") if result.passed else paint("✗", "red")
+                print(f"{mark} {ex.stage_id:<22} {ex.id:<22} {result.status:<5} {result.duration_s:6.2f}s")
+                if not result.passed:
+                    print(format_result(result, paint))
+    passed = sum(r.passed for r in results)
+    total_s = time.monotonic() - started
+    if args.json:
+        _emit_json({"passed": passed, "failed": len(results) - passed, "duration_s": round(total_s, 2),
+                    "solutions": args.solutions, "results": [r.to_json() for r in results]})
+    else:
+        print(f"{passed} passed, {len(results) - passed} failed in {total_s:.1f}s")
+    return EXIT_PASS if passed == len(results) else EXIT_FAIL
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    from tutor.watch import watch
+
+    session = _session(args)
+    ex = session.course.exercise(args.id) if args.id else (session.resume_exercise() or session.next_exercise())
+    if ex is None:
+        print("every exercise has passed — nothing to watch")
+        return EXIT_PASS
+    return watch(session, ex, device=args.device, poll=args.poll)
+
+
+def cmd_hint(args: argparse.Namespace) -> int:
+    session = _session(args)
+    hint = session.hint(args.id)
+    print(f"Hint {hint.level}/{hint.total} for {args.id}:\n  {hint.text}")
+    if hint.level == hint.total:
+        print(f"(that is the last hint; `dltutor solution {args.id}` opens once you pass)")
+    return EXIT_PASS
+
+
+def cmd_solution(args: argparse.Namespace) -> int:
+    session = _session(args)
+    try:
+        text = session.solution(args.id)
+    except TutorError as exc:
+        if isinstance(exc, UsageError):
+            raise
+        print(f"dltutor: {exc}", file=sys.stderr)
+        return EXIT_FAIL
+    print(text, end="" if text.endswith("\n") else "\n")
+    return EXIT_PASS
+
+
+def cmd_reset(args: argparse.Namespace) -> int:
+    session = _session(args)
+    backup = session.reset(args.id)
+    path = session.workspace.path_for(session.course.exercise(args.id))
+    print(f"restored the starter: {path}")
+    if backup:
+        print(f"your previous copy is saved as {backup}")
+    return EXIT_PASS
+
+
+def cmd_progress(args: argparse.Namespace) -> int:
+    session = _session(args)
+    if args.json:
+        _emit_json(session.progress.export() | {"track": session.track.id})
+        return EXIT_PASS
+    states = session.states()
+    for stage in session.course.stages:
+        done = sum(states[ex.id].passed for ex in stage.exercises)
+        attempts = sum(states[ex.id].attempts for ex in stage.exercises)
+        spent = sum(states[ex.id].time_spent_s for ex in stage.exercises)
+        hints = sum(states[ex.id].hints_used for ex in stage.exercises)
+        print(f"{stage.title:<34} {bar(done, len(stage.exercises))} {done:>2}/{len(stage.exercises):<2} "
+              f"attempts {attempts:<3} checks {spent:5.1f}s  hints {hints}")
+    total = len(states)
+    passed = sum(p.passed for p in states.values())
+    print(f"{'all':<34} {bar(passed, total)} {passed:>2}/{total}")
+    return EXIT_PASS
+
+
+def cmd_track(args: argparse.Namespace) -> int:
+    session = _session(args)
+    if args.name:
+        session.workspace.set_track(args.name)
+    track = session.course.tracks[session.workspace.track]
+    print(f"track: {track.id} — {track.description}")
+    return EXIT_PASS
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    from tutor import paths
+    from tutor.workspace import Workspace
+
+    workspace = Workspace.find(create_default=True)
+    print(f"course content:  {paths.course_root()}")
+    print(f"user data:       {paths.data_home()}   ($DLTUTOR_HOME overrides)")
+    print(f"workspace:       {workspace.root}{'  (not created yet)' if workspace.created else ''}")
+    print(f"progress store:  {workspace.progress_path}")
+    print(f"backups:         {workspace.backups_dir}")
+    return EXIT_PASS
+
+
+def cmd_doctor(args: argparse.Namespace) -> int:
+    from tutor.doctor import doctor
+
+    return doctor(args.workspace)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from tutor.validate import validate
+
+    return validate(args.path, as_json=args.json)
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    from tutor.app import run_app, run_error_app
+    from tutor.session import Session
+
+    try:
+        session = Session.open(args.workspace)
+    except TutorError as exc:
+        return run_error_app(exc)
+    return run_app(session)
+
+
+COMMANDS = {
+    "init": cmd_init, "list": cmd_list, "check": cmd_check, "watch": cmd_watch, "hint": cmd_hint,
+    "solution": cmd_solution, "reset": cmd_reset, "progress": cmd_progress, "track": cmd_track,
+    "doctor": cmd_doctor, "where": cmd_where, "validate": cmd_validate,
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        handler = COMMANDS.get(args.command, cmd_app)
+        return handler(args)
+    except CourseError as exc:
+        print(f"dltutor: {exc.title}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"dltutor: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except TutorError as exc:
+        print(f"dltutor: {exc.title}: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `dltutor list | head`: the reader left; not an error of ours
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_PASS
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""Plain-terminal rendering of check results and progress (the CLI's output).
+
+Colour only on a terminal and never with NO_COLOR set; the text is complete
+without it (✓/✗ marks carry the meaning).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TextIO
+
+from tutor.runner.protocol import CheckResult
+
+_CODES = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1", "cyan": "36"}
+
+
+def use_colour(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+class Painter:
+    def __init__(self, stream: TextIO = sys.stdout) -> None:
+        self.enabled = use_colour(stream)
+
+    def __call__(self, text: str, style: str) -> str:
+        if not self.enabled:
+            return text
+        return f"\033[{_CODES[style]}m{text}\033[0m"
+
+
+def _indent(text: str, prefix: str = "      ") -> str:
+    return "\n".join(prefix + line for line in text.rstrip().splitlines())
+
+
+def format_step(step: dict, paint: Painter) -> str:
+    ok = step["status"] == "pass"
+    mark = paint("✓", "green") if ok else paint("✗", "red")
+    line = f"  {mark} {step['name']}"
+    message = step.get("message") or ""
+    if ok:
+        return line + (paint(f"  ({message})", "dim") if message else "")
+    lines = [line, _indent(message)]
+    details = step.get("details") or {}
+    if details.get("traceback"):
+        lines.append(_indent(details["traceback"], "      │ "))
+    worst = details.get("worst")
+    if worst:
+        lines.append("      where the gradient is most wrong:")
+        lines.append("        index          yours        numerical")
+        for row in worst[:5]:
+            lines.append(f"        {str(tuple(row['index'])):<14} {row['analytic']:<12.6g} {row['numeric']:.6g}")
+    return "\n".join(lines)
+
+
+def format_result(result: CheckResult, paint: Painter, *, title: str | None = None) -> str:
+    colour = {"pass": "green", "fail": "red", "error": "yellow"}[result.status]
+    verdict = {"pass": "PASSED", "fail": "FAILED", "error": "ERROR"}[result.status]
+    header = (f"{paint(verdict, colour)}  {title or result.exercise}   "
+              + paint(f"seed {result.seed} · {result.device} · {result.duration_s:.2f}s", "dim"))
+    lines = [header]
+    lines.extend(format_step(step, paint) for step in result.steps)
+    if result.message:
+        lines.append(_indent(result.message, "  " + paint("! ", "yellow")))
+    for note in result.notes:
+        lines.append(paint(f"  · {note}", "dim"))
+    for series, points in result.curves.items():
+        values = [p[1] for p in points if isinstance(p[1], int | float)]
+        if values:
+            lines.append(paint(f"  {series}: {values[0]:.4g} → {values[-1]:.4g} over {len(points)} points", "dim"))
+    if result.output.strip() and result.status != "pass":
+        shown = result.output.strip().splitlines()[-15:]
+        lines.append(paint("  your code printed (last lines):", "dim"))
+        lines.append(_indent("\n".join(shown), "    "))
+    if result.status != "pass":
+        lines.append(paint(f"  replay this run with --seed {result.seed}", "dim"))
+    return "\n".join(lines)
+
+
+def bar(done: int, total: int, width: int = 20) -> str:
+    filled = round(width * done / total) if total else 0
+    return "█" * filled + "░" * (width - filled)

@@ -1,0 +1,156 @@
+"""One learner's session: course + workspace + progress, and the actions on them.
+
+The CLI and the Textual app are two thin front ends over this class; neither
+runs learner code itself (checks go through `tutor.runner`), and nothing here
+imports Textual or torch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from tutor.course import Course, Exercise, Track, load_course
+from tutor.errors import TutorError, UsageError
+from tutor.progress import ExerciseProgress, ProgressStore
+from tutor.runner import CheckRequest, CheckResult, EventSink, WarmPool, run_check
+from tutor.workspace import Workspace
+
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def nvidia_visible() -> bool:
+    """Is an NVIDIA driver/GPU visible, without importing torch (costs ~2 s)?"""
+    if os.environ.get("CUDA_VISIBLE_DEVICES", None) in ("", "-1"):
+        return False
+    return Path("/proc/driver/nvidia/gpus").is_dir() and any(Path("/proc/driver/nvidia/gpus").iterdir())
+
+
+@dataclass(frozen=True)
+class Hint:
+    level: int
+    total: int
+    text: str
+
+
+class Session:
+    def __init__(self, course: Course, workspace: Workspace, progress: ProgressStore) -> None:
+        self.course = course
+        self.workspace = workspace
+        self.progress = progress
+
+    @classmethod
+    def open(cls, workspace_dir: Path | None = None, course: Course | None = None) -> Session:
+        """Load the course, find (or create) the workspace, open its progress store."""
+        course = course or load_course()
+        if workspace_dir is not None:
+            workspace, _ = Workspace.init(workspace_dir, course) if not (
+                workspace_dir / "dltutor.toml").is_file() else (Workspace(workspace_dir.resolve()), [])
+        else:
+            workspace = Workspace.find()
+            workspace.ensure(course)
+        return cls(course, workspace, ProgressStore(workspace.progress_path))
+
+    def close(self) -> None:
+        self.progress.close()
+
+    # ---- where the learner is -------------------------------------------------
+    @property
+    def track(self) -> Track:
+        return self.course.tracks[self.workspace.track]
+
+    def ordered_exercises(self) -> list[Exercise]:
+        return [self.course.exercise(ex_id) for ex_id in self.track.order]
+
+    def states(self) -> dict[str, ExerciseProgress]:
+        summary = self.progress.summary()
+        return {ex.id: summary.get(ex.id, ExerciseProgress(ex.id, 0, False, None, 0.0, 0))
+                for ex in self.course.exercises()}
+
+    def next_exercise(self) -> Exercise | None:
+        """The first exercise in the current track not yet passed."""
+        states = self.states()
+        return next((ex for ex in self.ordered_exercises() if not states[ex.id].passed), None)
+
+    def resume_exercise(self) -> Exercise | None:
+        """Where the learner left off: the last exercise opened, if any, else the next one."""
+        last = self.progress.meta("last_exercise")
+        if last:
+            try:
+                return self.course.exercise(last)
+            except UsageError:
+                pass
+        return self.next_exercise()
+
+    def remember(self, exercise_id: str) -> None:
+        self.progress.set_meta("last_exercise", exercise_id)
+
+    # ---- checking -------------------------------------------------------------
+    def request_for(self, ex: Exercise, *, file: Path | None = None, seed: int | None = None,
+                    device: str = "auto", solution: bool = False) -> CheckRequest:
+        if device not in DEVICES:
+            raise UsageError(f"--device must be one of {', '.join(DEVICES)}, got {device!r}")
+        if device == "cuda" and not nvidia_visible():
+            raise UsageError("--device cuda: no NVIDIA GPU is visible on this machine "
+                             "(no /proc/driver/nvidia/gpus); use --device cpu or auto")
+        if ex.device == "cuda" and device == "cpu":
+            raise UsageError(f"{ex.id} needs a GPU; it cannot run with --device cpu")
+        if solution:
+            path = ex.solution
+        elif file is not None:
+            path = file.expanduser().resolve()
+            if not path.is_file():
+                raise UsageError(f"--file {file}: no such file")
+        else:
+            path = self.workspace.file_for(ex)
+        return CheckRequest(
+            exercise_id=ex.id, learner_path=str(path), checker_path=str(ex.checker),
+            reference_path=str(ex.solution), seed=secrets.randbelow(2**31) if seed is None else seed,
+            device=device, uses_torch=ex.uses_torch, time_limit_s=ex.time_limit_s,
+            memory_mb=ex.memory_mb, cache_dir=str(self.workspace.cache_dir),
+        )
+
+    def check(self, exercise_id: str, *, file: Path | None = None, seed: int | None = None,
+              device: str = "auto", solution: bool = False, sink: EventSink | None = None,
+              pool: WarmPool | None = None, cancel: threading.Event | None = None,
+              record: bool = True) -> CheckResult:
+        """Run one check out of process and record it (a reference run is never recorded)."""
+        ex = self.course.exercise(exercise_id)
+        request = self.request_for(ex, file=file, seed=seed, device=device, solution=solution)
+        result = run_check(request, sink=sink, pool=pool, cancel=cancel, cwd=str(self.workspace.root))
+        if record and not solution and not result.usage_error and result.message != "cancelled":
+            self.progress.record(result, source="workspace" if file is None else "file")
+        return result
+
+    # ---- help -------------------------------------------------------------------
+    def hint(self, exercise_id: str) -> Hint:
+        ex = self.course.exercise(exercise_id)
+        level = self.progress.next_hint(ex.id, len(ex.hints))
+        return Hint(level, len(ex.hints), ex.hints[level - 1])
+
+    def hints_shown(self, exercise_id: str) -> list[str]:
+        ex = self.course.exercise(exercise_id)
+        return list(ex.hints[: self.progress.hint_level(ex.id)])
+
+    def solution(self, exercise_id: str) -> str:
+        ex = self.course.exercise(exercise_id)
+        if not self.progress.has_passed(ex.id):
+            raise TutorError(f"the reference solution for {ex.id} opens once your own code passes "
+                             f"`dltutor check {ex.id}`; `dltutor hint {ex.id}` gives the next hint.",
+                             title="not yet")
+        return ex.solution.read_text(encoding="utf-8")
+
+    def reset(self, exercise_id: str) -> Path | None:
+        return self.workspace.reset(self.course.exercise(exercise_id))
+
+    def file_digest(self, exercise_id: str) -> str:
+        """Content hash of the learner's file (watchers re-check only on real change)."""
+        path = self.workspace.file_for(self.course.exercise(exercise_id))
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return ""
