@@ -44,12 +44,12 @@ def shape_mismatch_message(got: tuple, expected: tuple) -> str:
     message = f"expected shape {expected}, got {got}"
     if len(got) == len(expected) >= 2 and got == expected[::-1]:
         return message + " — that is the transpose: check the order of a matmul or a `.T`."
-    if math.prod(got) == math.prod(expected):
-        return message + " — same number of elements, different layout: check a reshape or the axis you reduced."
     if len(got) == len(expected) - 1 and got in (expected[1:], expected[:-1]):
         return message + " — one axis is missing: did you reduce (sum/mean) without keepdims, or over the wrong axis?"
-    if len(got) == len(expected) + 1:
+    if len(got) == len(expected) + 1 and expected in (got[1:], got[:-1]):
         return message + " — one axis too many: did a `keepdims=True` or a `[:, None]` stay in?"
+    if math.prod(got) == math.prod(expected):
+        return message + " — same number of elements, different layout: check a reshape or the axis you reduced."
     return message
 
 

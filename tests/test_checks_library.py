@@ -1,0 +1,191 @@
+"""The checker library's diagnoses, unit by unit, without a child process."""
+
+from __future__ import annotations
+
+import types
+
+import numpy as np
+import pytest
+
+from tutor.checks import Checker, LibrarySnapshot, StepFailed, numerical_gradient
+from tutor.checks.values import scale_diagnosis, shape_mismatch_message
+
+
+def make_checker(**learner) -> tuple[Checker, list[dict]]:
+    events: list[dict] = []
+    t = Checker(learner=types.SimpleNamespace(**learner), learner_file=None, reference=None,
+                seed=0, device="cpu", emit=events.append)
+    return t, events
+
+
+def failure(fn) -> str:
+    with pytest.raises(StepFailed) as info:
+        fn()
+    return str(info.value)
+
+
+def test_close_arrays_pass_and_record_a_step():
+    t, events = make_checker()
+    x = np.arange(6.0).reshape(2, 3)
+    t.expect_close("same", x + 1e-9, x)
+    assert [s.status for s in t.steps] == ["pass", "pass"]
+    assert events[-1]["event"] == "step"
+
+
+def test_a_comparison_never_broadcasts():
+    t, _ = make_checker()
+    message = failure(lambda: t.expect_close("row", np.ones((1, 3)), np.ones((4, 3))))
+    assert "expected shape (4, 3), got (1, 3)" in message
+
+
+def test_transposed_shape_is_named():
+    assert "transpose" in shape_mismatch_message((3, 2), (2, 3))
+
+
+def test_missing_axis_is_named():
+    assert "keepdims" in shape_mismatch_message((4,), (4, 1))
+
+
+def test_lists_are_not_arrays():
+    t, _ = make_checker()
+    assert "np.array" in failure(lambda: t.expect_close("list", [1.0, 2.0], np.array([1.0, 2.0])))
+
+
+@pytest.mark.parametrize(("factor", "batch", "words"), [
+    (8.0, 8, "forget to divide by the batch size"),
+    (1 / 8, 8, "divided by the batch size"),
+    (-1.0, None, "opposite sign"),
+    (2.0, None, "2×"),
+])
+def test_constant_factors_are_diagnosed(factor, batch, words):
+    expected = np.random.default_rng(0).normal(size=(8, 3))
+    assert words in scale_diagnosis(expected * factor, expected, batch)
+
+
+def test_named_mistake_wins_over_generic_message():
+    t, _ = make_checker()
+    x = np.random.default_rng(1).normal(size=(3, 4))
+    message = failure(lambda: t.expect_close("v", x.T.copy().T * 0 + x[::-1], x,
+                                             mistakes={"rows reversed": x[::-1]}))
+    assert message == "rows reversed"
+
+
+def test_first_mismatch_is_reported():
+    t, _ = make_checker()
+    expected = np.zeros((2, 3))
+    got = expected.copy()
+    got[1, 2] = 5.0
+    message = failure(lambda: t.expect_close("v", got, expected))
+    assert "1 of 6 values differ" in message and "(1, 2)" in message
+
+
+def test_nan_is_named_as_overflow():
+    t, _ = make_checker()
+    got = np.array([1.0, np.nan])
+    assert "overflow" in failure(lambda: t.expect_close("v", got, np.array([1.0, 2.0])))
+
+
+def test_numerical_gradient_matches_analytic_and_flags_kinks():
+    x = np.array([-1.0, 0.0, 2.0])
+    grad, kink = numerical_gradient(lambda v: float(np.sum(np.maximum(v, 0) ** 1)), x)
+    assert np.allclose(grad[[0, 2]], [0.0, 1.0])
+    assert kink.tolist() == [False, True, False]
+
+
+def test_gradient_off_by_batch_size_is_diagnosed():
+    t, _ = make_checker()
+    rng = np.random.default_rng(2)
+    w = rng.normal(size=(4, 3))
+    x = rng.normal(size=(5, 4))
+    loss = lambda w: float(np.mean(np.sum((x @ w) ** 2, axis=1)))  # noqa: E731
+    numeric, _ = numerical_gradient(loss, w)
+    wrong = 2 * x.T @ (x @ w)  # forgot the 1/5
+    message = failure(lambda: t.expect_gradient("dW", wrong, numeric, batch=5))
+    assert "forget to divide by the batch size" in message
+
+
+def test_gradient_sign_and_transpose_are_diagnosed():
+    t, _ = make_checker()
+    g = np.random.default_rng(3).normal(size=(3, 3))
+    assert "opposite sign" in failure(lambda: t.expect_gradient("g", -g, g))
+    assert "transpose" in failure(lambda: t.expect_gradient("g", g.T.copy(), g))
+
+
+def test_good_gradient_passes():
+    t, _ = make_checker()
+    w = np.random.default_rng(4).normal(size=(3, 2))
+    numeric, _ = numerical_gradient(lambda v: float(np.sum(np.sin(v))), w)
+    t.expect_gradient("g", np.cos(w), numeric)
+    assert t.steps[-1].status == "pass"
+
+
+def test_convergence_stops_at_nan_and_names_the_step():
+    t, events = make_checker()
+    values = [1.0, 0.5, float("nan"), 0.1]
+    message = failure(lambda: t.converge("train", lambda i: values[i], steps=4, target=0.2))
+    assert "became nan at step 2" in message
+    assert [e["step"] for e in events if e["event"] == "curve"] == [0, 1, 2]
+
+
+def test_convergence_detects_divergence():
+    t, _ = make_checker()
+    message = failure(lambda: t.converge("train", lambda i: 2.0 ** (i * 3), steps=10, target=0.1))
+    assert "diverged" in message
+
+
+def test_convergence_passes_on_target_and_streams_target():
+    t, events = make_checker()
+    t.converge("train", lambda i: 1.0 / (i + 1), steps=50, target=0.05)
+    assert t.steps[-1].status == "pass"
+    assert any(e["event"] == "target" and e["value"] == 0.05 for e in events)
+
+
+def test_flat_loss_gets_a_hint():
+    t, _ = make_checker()
+    assert "did not move" in failure(lambda: t.converge("train", lambda i: 1.0, steps=5, target=0.5))
+
+
+def test_symbolic_equivalence_and_hints():
+    t, _ = make_checker()
+    t.expect_equivalent("d/dx", "2x cos(x^2)", "2*x*cos(x**2)")
+    assert t.steps[-1].status == "pass"
+    assert "1/2 times" in failure(lambda: t.expect_equivalent("d/dx", "x*cos(x**2)", "2*x*cos(x**2)"))
+    assert "wrong sign" in failure(lambda: t.expect_equivalent("d/dx", "-sin(x)", "sin(x)"))
+
+
+def test_property_failure_shows_the_input():
+    t, _ = make_checker()
+    message = failure(lambda: t.expect_property(
+        "positive", lambda v: None if v > 0 else "not positive", lambda rng: -1.0))
+    assert "not positive" in message and "-1.0" in message
+
+
+def test_parts_let_later_parts_run():
+    t, _ = make_checker()
+    with t.part("first"):
+        t.expect("a", False, "bad")
+    with t.part("second"):
+        t.expect("b", True, "")
+    assert [(s.name, s.status) for s in t.steps] == [("first: a", "fail"), ("second: b", "pass")]
+
+
+def test_learner_exceptions_become_failed_steps_with_their_line(tmp_path):
+    path = tmp_path / "mine.py"
+    path.write_text("def f(x):\n    return x / undefined_name\n")
+    namespace: dict = {}
+    exec(compile(path.read_text(), str(path), "exec"), namespace)
+    t, _ = make_checker()
+    t.learner_file = path
+    message = failure(lambda: t.call(namespace["f"], 1.0))
+    assert "NameError" in message and "mine.py:2" in message
+
+
+def test_library_snapshot_sees_a_patch():
+    snapshot = LibrarySnapshot()
+    original = np.allclose
+    try:
+        np.allclose = lambda *a, **k: True
+        assert "numpy.allclose" in snapshot.changes()
+    finally:
+        np.allclose = original
+    assert snapshot.changes() == []

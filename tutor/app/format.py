@@ -1,0 +1,74 @@
+"""Small text helpers the screens share: bars, durations, marks, inline Markdown.
+
+Everything returns Textual `Content` (or plain str) styled with theme
+variables, so the light and dark themes both read well and NO_COLOR still
+leaves the meaning in the glyphs (✓ ✗ ○ █░).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from textual.content import Content
+
+MARKS = {"passed": ("✓", "$text-success"), "attempted": ("✗", "$text-error"), "new": ("○", "$foreground-muted")}
+VERDICTS = {"pass": ("✓ PASSED", "$text-success"), "fail": ("✗ FAILED", "$text-error"),
+            "error": ("⚠ ERROR", "$text-warning")}
+_INLINE = re.compile(r"(`[^`]+`|\*\*[^*]+\*\*)")
+
+
+def bar(done: int, total: int, width: int = 20) -> Content:
+    """A fixed-width progress bar (█ done, ░ to do), readable without colour."""
+    filled = round(width * done / total) if total else 0
+    return Content.assemble(("█" * filled, "$success"), ("░" * (width - filled), "$foreground-muted"))
+
+
+def mark(state: str) -> Content:
+    glyph, style = MARKS.get(state, MARKS["new"])
+    return Content.styled(glyph, style)
+
+
+def duration(seconds: float) -> str:
+    """1.2 s, 3m 05s, 1h 02m: short enough for a table column."""
+    if seconds < 60:
+        return f"{seconds:.1f} s"
+    minutes, secs = divmod(int(round(seconds)), 60)
+    if minutes < 60:
+        return f"{minutes}m {secs:02d}s"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m"
+
+
+def device_label(device: str) -> str:
+    """What the runner reports ("cuda") as the learner knows it ("cuda:0")."""
+    return "cuda:0" if device == "cuda" else device
+
+
+def relative(path: Path, root: Path) -> str:
+    """A path as the learner would type it from the workspace root (never an absolute tmp path)."""
+    try:
+        return str(path.resolve().relative_to(root.resolve()))
+    except ValueError:
+        return path.name
+
+
+def home_relative(path: Path) -> str:
+    try:
+        return "~/" + str(path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
+def inline_markdown(text: str) -> Content:
+    """`code` and **bold** from a manifest's task text; everything else stays literal."""
+    paragraphs = (" ".join(p.split()) for p in re.split(r"\n\s*\n", text.strip()))
+    parts: list[str | tuple[str, str]] = []
+    for piece in _INLINE.split("\n\n".join(paragraphs)):
+        if piece.startswith("`") and piece.endswith("`") and len(piece) > 1:
+            parts.append((piece[1:-1], "$text-accent"))
+        elif piece.startswith("**") and piece.endswith("**") and len(piece) > 3:
+            parts.append((piece[2:-2], "bold"))
+        elif piece:
+            parts.append(piece)
+    return Content.assemble(*parts)
