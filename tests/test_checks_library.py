@@ -189,3 +189,30 @@ def test_library_snapshot_sees_a_patch():
     finally:
         np.allclose = original
     assert snapshot.changes() == []
+
+
+def _square_function(factor: float):
+    import torch
+
+    class Square(torch.autograd.Function):
+        @staticmethod
+        def forward(ctx, x):
+            ctx.save_for_backward(x)
+            return x * x
+
+        @staticmethod
+        def backward(ctx, grad):
+            (x,) = ctx.saved_tensors
+            return grad * factor * x
+
+    return Square.apply
+
+
+def test_torch_gradcheck_passes_a_right_backward_and_fails_a_wrong_one():
+    torch = pytest.importorskip("torch")
+    x = torch.randn(3, 4, dtype=torch.float64)
+    t, _ = make_checker()
+    t.expect_torch_gradcheck("square", _square_function(2.0), (x,))
+    assert t.steps[-1].status == "pass"
+    message = failure(lambda: t.expect_torch_gradcheck("square", _square_function(1.0), (x,)))
+    assert "input 0 is wrong" in message and "2× smaller" in message
