@@ -7,8 +7,8 @@ This is the course self-test (`dltutor check --all --solutions` and
 from __future__ import annotations
 
 import pytest
-
 from conftest import REPO, check_file, failure_text
+
 from tutor import derive
 from tutor.course import load_course
 

@@ -58,7 +58,6 @@ def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = 
 
 def _events(watchfiles, path: Path, stop: threading.Event, poll: bool):
     yield set()  # check once at start
-    for changes in watchfiles.watch(path.parent, stop_event=stop, yield_on_timeout=True,
+    yield from watchfiles.watch(path.parent, stop_event=stop, yield_on_timeout=True,
                                     rust_timeout=1000, debounce=200, force_polling=poll or None,
-                                    raise_interrupt=True):
-        yield changes
+                                    raise_interrupt=True)

@@ -222,6 +222,10 @@ class Checker:
         self._emit({"event": "note", "message": message})
 
     # ---- step helpers live in sibling modules; bound here for one namespace --
+    from tutor.checks.convergence import converge  # noqa: E402
+    from tutor.checks.gradients import expect_gradient, expect_torch_gradcheck  # noqa: E402
+    from tutor.checks.properties import expect_property  # noqa: E402
+    from tutor.checks.symbolic import expect_equivalent  # noqa: E402
     from tutor.checks.values import (  # noqa: E402
         expect_array,
         expect_close,
@@ -230,10 +234,6 @@ class Checker:
         expect_shape,
         expect_type,
     )
-    from tutor.checks.gradients import expect_gradient, expect_torch_gradcheck  # noqa: E402
-    from tutor.checks.convergence import converge  # noqa: E402
-    from tutor.checks.properties import expect_property  # noqa: E402
-    from tutor.checks.symbolic import expect_equivalent  # noqa: E402
 
 
 def to_numpy(value: Any) -> Any:
