@@ -216,3 +216,21 @@ def test_torch_gradcheck_passes_a_right_backward_and_fails_a_wrong_one():
     assert t.steps[-1].status == "pass"
     message = failure(lambda: t.expect_torch_gradcheck("square", _square_function(1.0), (x,)))
     assert "input 0 is wrong" in message and "2× smaller" in message
+
+
+def test_cached_values_survive_between_checks_and_follow_the_seed(tmp_path):
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return [1.0, 0.5]
+
+    for seed in (1, 1, 2):
+        t = Checker(learner=None, learner_file=None, reference=None, seed=seed, device="cpu",
+                    emit=lambda e: None, exercise_id="ex", cache_dir=tmp_path, cache_salt="v1")
+        assert t.cached("reference", compute) == [1.0, 0.5]
+    assert len(calls) == 2
+    (next(tmp_path.glob("ex-*.json"))).write_text("garbage")
+    t = Checker(learner=None, learner_file=None, reference=None, seed=1, device="cpu",
+                emit=lambda e: None, exercise_id="ex", cache_dir=tmp_path, cache_salt="v1")
+    assert t.cached("reference", compute) == [1.0, 0.5]

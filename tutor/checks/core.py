@@ -11,7 +11,10 @@ Everything here runs in the runner's child process, never in the UI or CLI.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import linecache
+import os
 import math
 import time
 import traceback
@@ -104,6 +107,8 @@ class Checker:
         emit: Emit,
         exercise_id: str = "",
         deadline: float | None = None,
+        cache_dir: Path | None = None,
+        cache_salt: str = "",
     ) -> None:
         self.learner = learner
         self.learner_file = learner_file
@@ -116,7 +121,8 @@ class Checker:
         self._emit = emit
         self._part: str | None = None
         self._deadline = deadline
-        self._curve_last_emit: dict[str, float] = {}
+        self._cache_dir = cache_dir
+        self._cache_salt = cache_salt
 
     # ---- tolerances -------------------------------------------------------
     @property
@@ -210,6 +216,32 @@ class Checker:
             summary, details = describe_exception(exc, self.learner_file)
             self.fail(label, "run", summary, **details)
         raise AssertionError("unreachable")
+
+    def cached(self, key: str, compute: Callable[[], Any]) -> Any:
+        """`compute()` (JSON-able), remembered across checks of this exercise, seed and device.
+
+        For what is costly and only shown, such as the reference run's curve.
+        The cache sits in the learner's workspace, so never derive a pass/fail
+        target from it; a stale or edited entry is recomputed, never trusted
+        for a verdict.
+        """
+        if self._cache_dir is None:
+            return compute()
+        digest = hashlib.sha256(f"{self._cache_salt}|{key}|{self.seed}|{self.device}".encode()).hexdigest()[:16]
+        path = self._cache_dir / f"{self.exercise_id}-{digest}.json"
+        try:
+            return json.loads(path.read_text())["value"]
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        value = compute()
+        try:
+            self._cache_dir.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"value": _json_safe(value)}))
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only workspace only costs time
+        return value
 
     # ---- events -------------------------------------------------------------
     def curve(self, series: str, step: int, value: float) -> None:

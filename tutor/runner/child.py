@@ -116,6 +116,19 @@ def _import_learner(path: Path, emit: Channel) -> types.ModuleType | None:
     return None
 
 
+def _content_salt(request: CheckRequest) -> str:
+    """Cached reference values go stale when the checker or reference changes."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in (request.checker_path, request.reference_path):
+        try:
+            digest.update(Path(path).read_bytes())
+        except OSError:
+            pass
+    return digest.hexdigest()
+
+
 def run_request(request: CheckRequest, emit: Channel) -> None:
     device, problem = _resolve_device(request)
     if problem:
@@ -137,7 +150,9 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
     _seed_everything(request.seed)  # the learner's import may have drawn random numbers
     t = Checker(learner=learner, learner_file=learner_path, reference=reference, seed=request.seed,
                 device=device, emit=emit, exercise_id=request.exercise_id,
-                deadline=time.monotonic() + request.time_limit_s)
+                deadline=time.monotonic() + request.time_limit_s,
+                cache_dir=Path(request.cache_dir) if request.cache_dir else None,
+                cache_salt=_content_salt(request))
     status, message = "pass", ""
     try:
         checker_module.check(t)
