@@ -145,3 +145,16 @@ def test_events_stream_before_the_verdict(tmp_path):
     assert kinds.index("curve") < kinds.index("verdict")
     assert "target" in kinds
     assert len(result.curves["loss"]) == 40 and len(result.curves["reference"]) == 40
+
+
+@pytest.mark.parametrize("patch", [
+    "from tutor.checks import Checker\nChecker.expect_close = lambda self, *a, **k: self.passed('x', 'value')\n",
+    "from tutor.checks import pristine\npristine.all = lambda *a, **k: True\n",
+    "import tutor.checks.values as v\nv.unpatched_isclose = lambda g, e, r, a: (g == g)\n",
+])
+def test_patching_the_checker_library_cannot_pass(tmp_path, patch):
+    path = tmp_path / "double.py"
+    path.write_text(patch + "def double(x):\n    return x\n")
+    result = run_check(_request(path))
+    assert result.status == "fail"
+    assert "replaced library functions" in failure_text(result)

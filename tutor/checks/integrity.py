@@ -55,6 +55,16 @@ def _watched_objects() -> dict[str, object]:
         module = sys.modules.get(name)
         if module is not None:
             objs[name] = module
+    # The checker library itself: its class, its pristine references, its step helpers.
+    objs["tutor.checks.pristine"] = pristine
+    for name in ("tutor.checks.core", "tutor.checks.values", "tutor.checks.gradients",
+                 "tutor.checks.convergence", "tutor.checks.properties", "tutor.checks.integrity"):
+        module = sys.modules.get(name)
+        if module is not None:
+            objs[name] = module
+    core = sys.modules.get("tutor.checks.core")
+    if core is not None:
+        objs["tutor.checks.Checker"] = core.Checker
     torch = sys.modules.get("torch")
     if torch is not None:
         objs["torch.Tensor"] = torch.Tensor
