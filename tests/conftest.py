@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tutor.course import Course, load_course
-from tutor.runner import CheckRequest, CheckResult, run_check
+from tutor.runner import CheckRequest, CheckResult, WarmPool, run_check
 
 REPO = Path(__file__).resolve().parents[1]
 WRONG_DIR = Path(__file__).resolve().parent / "wrong"
@@ -26,6 +26,22 @@ def course() -> Course:
     return load_course(REPO)
 
 
+_POOL: WarmPool | None = None
+
+
+def _pool() -> WarmPool:
+    """One warm pool per test process: a torch child imports while the previous check runs."""
+    global _POOL
+    if _POOL is None:
+        _POOL = WarmPool()
+    return _POOL
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    if _POOL is not None:
+        _POOL.close()
+
+
 def check_file(course: Course, exercise_id: str, path: Path, *, seed: int = 1234,
                device: str = "cpu") -> CheckResult:
     ex = course.exercise(exercise_id)
@@ -34,7 +50,7 @@ def check_file(course: Course, exercise_id: str, path: Path, *, seed: int = 1234
         reference_path=str(ex.solution), seed=seed, device=device, uses_torch=ex.uses_torch,
         time_limit_s=ex.time_limit_s, memory_mb=ex.memory_mb,
     )
-    return run_check(request)
+    return run_check(request, pool=_pool())
 
 
 def failure_text(result: CheckResult) -> str:
