@@ -9,13 +9,13 @@ the app.
 
 from __future__ import annotations
 
-import math
 import threading
 import time
 from typing import Any
 
 from textual.message_pump import MessagePump
 
+from tutor.app.format import number
 from tutor.app.messages import CheckEvent, CurvePoints
 from tutor.runner import WarmPool
 
@@ -37,7 +37,7 @@ class CheckStream:
         if kind == "curve":
             with self._lock:
                 self._curves.setdefault(str(event["series"]), []).append(
-                    (int(event["step"]), _number(event["value"])))
+                    (int(event["step"]), number(event["value"])))
                 now = time.monotonic()
                 due = now - self._last_post >= CURVE_POST_INTERVAL_S
                 if due:
@@ -50,14 +50,6 @@ class CheckStream:
     def curves(self) -> dict[str, list[tuple[int, float]]]:
         with self._lock:
             return {name: list(points) for name, points in self._curves.items()}
-
-
-def _number(value: Any) -> float:
-    """Curve values arrive as floats, or as "nan"/"inf" strings (JSON has no NaN)."""
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return math.nan
 
 
 class CheckControl:

@@ -7,10 +7,18 @@ leaves the meaning in the glyphs (✓ ✗ ○ █░).
 
 from __future__ import annotations
 
+import functools
+import math
 import re
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from textual.content import Content
+
+from tutor.errors import TutorError
+
+T = TypeVar("T")
 
 MARKS = {"passed": ("✓", "$text-success"), "attempted": ("✗", "$text-error"), "new": ("○", "$foreground-muted")}
 VERDICTS = {"pass": ("✓ PASSED", "$text-success"), "fail": ("✗ FAILED", "$text-error"),
@@ -38,6 +46,14 @@ def duration(seconds: float) -> str:
         return f"{minutes}m {secs:02d}s"
     hours, minutes = divmod(minutes, 60)
     return f"{hours}h {minutes:02d}m"
+
+
+def number(value: Any) -> float:
+    """Curve values arrive as floats, or as "nan"/"inf" strings (JSON has no NaN)."""
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
 
 
 def device_label(device: str) -> str:
@@ -72,3 +88,17 @@ def inline_markdown(text: str) -> Content:
         elif piece:
             parts.append(piece)
     return Content.assemble(*parts)
+
+
+def shows_errors(method: Callable[..., T]) -> Callable[..., T | None]:
+    """Turn a TutorError from an action into an error notification (the screen keeps working)."""
+
+    @functools.wraps(method)
+    def wrapper(self: Any, *args: Any, **kwargs: Any) -> T | None:
+        try:
+            return method(self, *args, **kwargs)
+        except TutorError as error:
+            self.app.notify(error.message, title=error.title, severity="error", timeout=10)
+            return None
+
+    return wrapper

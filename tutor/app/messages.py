@@ -42,3 +42,16 @@ class FileChanged(Message):
 
     def can_replace(self, message: Message) -> bool:
         return isinstance(message, FileChanged)
+
+
+class TrackChanged(Message):
+    """The learner switched between the bottom-up and top-down tracks."""
+
+
+class DerivationChecked(Message):
+    """Derivation `index` of a lesson is verified (rendered steps) or failed (a message)."""
+
+    def __init__(self, index: int, outcome: list[tuple[str, str]] | str) -> None:
+        super().__init__()
+        self.index = index
+        self.outcome = outcome

@@ -1,0 +1,141 @@
+"""The Textual app: screens over one `Session`, plus the checks it starts.
+
+The app never imports torch or sympy and never runs learner code: checks go
+through `session.check` in thread workers (see `screens/exercise.py`), and
+quitting cancels them and closes the warm pool so no child process outlives
+the app.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from tutor.app.checking import CheckControl
+from tutor.app.format import home_relative
+from tutor.app.messages import TrackChanged
+from tutor.session import Session
+
+THEMES = ("textual-dark", "textual-light")
+
+
+class TutorApp(App[int]):
+    CSS_PATH = "app.tcss"
+    TITLE = "dltutor"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="quit"),
+        Binding("question_mark", "help", "Help", id="help"),
+        Binding("m", "roadmap", "Roadmap", id="roadmap", show=False),
+        Binding("p", "progress", "Progress", id="progress", show=False),
+        Binding("ctrl+t", "toggle_dark", "Light/dark theme", id="theme", show=False),
+    ]
+
+    def __init__(self, session: Session, *, seed: int | None = None, timings: bool = True,
+                 workspace_label: str | None = None, watch_events: bool = True,
+                 poll_s: float = 1.0) -> None:
+        """`seed`, `timings` and `workspace_label` exist so tests render the same screen every run."""
+        super().__init__()
+        self.session = session
+        self.seed = seed
+        self.timings = timings
+        self.workspace_label = workspace_label or home_relative(session.workspace.root)
+        self.watch_events = watch_events
+        self.poll_s = poll_s
+        self.checks = CheckControl(str(session.workspace.root))
+
+    def get_default_screen(self) -> Screen:
+        from tutor.app.screens.roadmap import RoadmapScreen
+
+        return RoadmapScreen()
+
+    def on_mount(self) -> None:
+        saved = self.session.progress.meta("ui_theme")
+        if saved in THEMES:
+            self.theme = saved
+        if self.session.progress.warning:
+            self.notify(self.session.progress.warning, title="progress", severity="warning", timeout=15)
+
+    def on_unmount(self) -> None:
+        self.checks.close()
+
+    # ---- navigation -------------------------------------------------------------
+    def _show(self, screen: Screen) -> None:
+        """Open a screen one level above the roadmap (escape always leads back to it)."""
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_exercise(self, exercise_id: str) -> None:
+        from tutor.app.screens.exercise import ExerciseScreen
+
+        self.session.remember(exercise_id)
+        self._show(ExerciseScreen(self.session.course.exercise(exercise_id)))
+
+    def open_lesson(self, lesson_id: str) -> None:
+        from tutor.app.screens.lesson import LessonScreen
+
+        lesson = self.session.course.lesson(lesson_id)
+        if lesson is None:
+            self.notify(f"no lesson {lesson_id!r} in this course", severity="error")
+            return
+        self._show(LessonScreen(lesson))
+
+    def action_roadmap(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def action_progress(self) -> None:
+        from tutor.app.screens.progress import ProgressScreen
+
+        self._show(ProgressScreen())
+
+    def action_help(self) -> None:
+        from tutor.app.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def action_continue(self) -> None:
+        ex = self.session.resume_exercise()
+        if ex is None:
+            self.notify("every exercise has passed — the roadmap is complete", title="done")
+        else:
+            self.open_exercise(ex.id)
+
+    def action_switch_track(self) -> None:
+        tracks = list(self.session.course.tracks)
+        current = self.session.workspace.track
+        new = tracks[(tracks.index(current) + 1) % len(tracks)] if current in tracks else tracks[0]
+        self.session.workspace.set_track(new)
+        track = self.session.course.tracks[new]
+        self.notify(f"{track.title}: {track.description}", title="track", timeout=4)
+        self.screen.post_message(TrackChanged())
+
+    def action_toggle_dark(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+        self.session.progress.set_meta("ui_theme", self.theme)
+
+    async def action_quit(self) -> None:
+        self.checks.close()  # cancels running checks, kills the spares
+        self.exit(0)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        from tutor.app.screens.roadmap import RoadmapScreen
+
+        if action == "roadmap":
+            return not isinstance(self.screen, RoadmapScreen)
+        if action == "progress":
+            return type(self.screen).__name__ != "ProgressScreen"
+        return True
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        from tutor.app.commands import palette_commands
+
+        yield from super().get_system_commands(screen)
+        yield from palette_commands(self, screen)
+

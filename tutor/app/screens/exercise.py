@@ -1,0 +1,266 @@
+"""The exercise screen: the file to edit, the task, checks with a live verdict.
+
+A check runs `session.check` in a thread worker (exclusive: a new check
+supersedes a running one) and streams into the verdict panel and the loss
+curve. Saves are noticed by a `FileWatcher` and re-checked after a short
+debounce; `e` opens the file in $EDITOR with the app suspended.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import partial
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Static
+from textual.worker import Worker, WorkerState
+
+from tutor.app.checking import CheckControl, CheckStream
+from tutor.app.format import device_label, inline_markdown, mark, relative
+from tutor.app.messages import CheckEvent, CurvePoints, FileChanged
+from tutor.app.screens.exercise_actions import ExerciseActions
+from tutor.app.watch import FileWatcher, digest
+from tutor.app.widgets.curve import LossCurve, check_lines
+from tutor.app.widgets.titlebar import TitleBar
+from tutor.app.widgets.verdict import VerdictPanel
+from tutor.course import Exercise
+from tutor.errors import TutorError
+from tutor.runner import CheckResult
+from tutor.session import Session, nvidia_visible
+
+DEBOUNCE_S = 0.3
+
+
+class ExerciseScreen(ExerciseActions, Screen):
+    AUTO_FOCUS = "#exercise-body"
+    BINDINGS = [
+        Binding("c", "check", "Check", id="check"),
+        Binding("e", "edit", "Edit", id="edit"),
+        Binding("h", "hint", "Hint", id="hint"),
+        Binding("x", "cancel", "Cancel", id="cancel"),
+        Binding("s", "solution", "Solution", id="solution"),
+        Binding("r", "reset", "Reset", id="reset"),
+        Binding("l", "lesson", "Lesson", id="lesson", show=False),
+        Binding("n", "next", "Next exercise", id="next", show=False),
+        Binding("escape", "app.roadmap", "Back", id="back"),
+    ]
+
+    def __init__(self, ex: Exercise) -> None:
+        super().__init__()
+        self.ex = ex
+        self.running = False
+        self.passed = False
+        self.result: CheckResult | None = None
+        self._generation = 0
+        self._worker: Worker | None = None
+        self._cancel: threading.Event | None = None
+        self._stream: CheckStream | None = None
+        self._target: dict | None = None
+        self._checked_digest: str | None = None
+        self._watcher: FileWatcher | None = None
+        self._debounce = None
+        self.broken = False  # the learner's file could not be created
+
+    @property
+    def session(self) -> Session:
+        return self.app.session
+
+    def compose(self) -> ComposeResult:
+        workspace = self.session.workspace
+        self.passed = self.session.progress.has_passed(self.ex.id)
+        self.path = workspace.path_for(self.ex)
+        try:
+            workspace.file_for(self.ex)  # copies the starter in on first use
+            self._checked_digest = digest(self.path)
+            intro = self._intro()
+        except TutorError as exc:
+            self.broken = True
+            intro = Content.styled(f"⚠ {exc.message}", "$text-warning")
+        yield TitleBar()
+        with VerticalScroll(id="exercise-body"), Horizontal(id="ex-columns"):
+            with Vertical(id="ex-left"):
+                yield Static(self._info(), id="ex-info")
+                task = Static(inline_markdown(self.ex.task or self.ex.title), id="task")
+                task.border_title = "Task"
+                yield task
+                hints = Static(self._hints(), id="hints")
+                hints.display = bool(self.session.hints_shown(self.ex.id))
+                yield hints
+                yield VerdictPanel(intro, root=str(workspace.root), id="verdict")
+            curve = LossCurve(id="curve")
+            curve.display = False
+            yield curve
+        yield Footer(compact=True, show_command_palette=False)
+
+    def on_mount(self) -> None:
+        self.sub_title = f"Exercise · {self.session.course.stage(self.ex.stage_id).title}"
+        if self.broken:
+            return
+        self.run_worker(partial(self.app.checks.prepare, self.ex.uses_torch), thread=True,
+                        group="prepare", exit_on_error=False)
+        self._watcher = FileWatcher(self.path, lambda d: self.post_message(FileChanged(d)),
+                                    poll_s=self.app.poll_s, use_events=self.app.watch_events)
+        self._watcher.start()
+
+    def on_unmount(self) -> None:
+        if self._watcher is not None:
+            self._watcher.stop()
+        if self._cancel is not None:
+            self._cancel.set()
+
+    # ---- what is shown ---------------------------------------------------------
+    def _device(self) -> str:
+        if self.result is not None and self.result.message != "cancelled":
+            return f"ran on {device_label(self.result.device)}"
+        if not self.ex.uses_torch or self.ex.device == "cpu":
+            return "device cpu"
+        return "device cuda:0" if nvidia_visible() else "device cpu (no GPU visible)"
+
+    def _intro(self) -> Content:
+        state = self.session.states()[self.ex.id]
+        last = f"Last result: {state.last_status}. " if state.last_status else ""
+        return Content.assemble((last, "$foreground-muted"), ("c", "bold $text-accent"),
+                                " checks your file now; saving it checks it too.")
+
+    def _info(self) -> Content:
+        state = self.session.states()[self.ex.id]
+        facts = [self._device(), f"{state.attempts} attempt{'s' * (state.attempts != 1)}",
+                 f"hints {state.hints_used}/{len(self.ex.hints)}", "e edits, saving re-checks"]
+        return Content.assemble(
+            mark(state.state), " ", (self.ex.id, "bold"), f" · {self.ex.title}\n",
+            ("file ", "$foreground-muted"), (relative(self.path, self.session.workspace.root), "bold $text-accent"),
+            "\n", (" · ".join(facts), "$foreground-muted"))
+
+    def _hints(self) -> Content:
+        shown = self.session.hints_shown(self.ex.id)
+        return Content("\n").join(
+            Content.assemble((f"Hint {i}/{len(self.ex.hints)}: ", "bold $text-warning"), text)
+            for i, text in enumerate(shown, 1))
+
+    def refresh_panels(self) -> None:
+        """Info line and hints after something changed (a check, a hint)."""
+        self.query_one("#ex-info", Static).update(self._info())
+        hints = self.query_one("#hints", Static)
+        hints.update(self._hints())
+        hints.display = bool(self.session.hints_shown(self.ex.id))
+        self.refresh_bindings()
+
+    def _show_curve(self, curves: dict, nan_step: int | None = None) -> None:
+        if not curves and self._target is None:
+            return
+        curve = self.query_one(LossCurve)
+        curve.display = True
+        caption = ""
+        if self._target is not None:
+            sign = "≤" if self._target.get("goal") == "below" else "≥"
+            caption = f"{self._target.get('name', '')}: target {sign} {float(self._target['value']):.4g}"
+        target = float(self._target["value"]) if self._target is not None else None
+        curve.show(check_lines(curves), target=target, nan_step=nan_step, caption=caption)
+
+    # ---- checking ---------------------------------------------------------------
+    def start_check(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()  # a newer save supersedes the running check
+        self._generation += 1
+        self._cancel = self.app.checks.begin()
+        self._stream = CheckStream(self, self._generation)
+        self._target = None
+        self._checked_digest = digest(self.path)
+        self.running = True
+        self.refresh_bindings()
+        self.query_one(VerdictPanel).begin(f"⋯ checking {self.ex.id} …  (x cancels)")
+        self.query_one(LossCurve).show([])
+        self._worker = self._run_check(self.session, self.app.checks, self._cancel, self._stream,
+                                       self.app.seed)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="check")
+    def _run_check(self, session: Session, control: CheckControl, cancel: threading.Event,
+                   stream: CheckStream, seed: int | None) -> CheckResult:
+        """On a worker thread: everything it needs comes in as arguments."""
+        try:
+            return session.check(self.ex.id, sink=stream, pool=control.pool, cancel=cancel, seed=seed)
+        finally:
+            control.end(cancel)
+
+    @on(CheckEvent)
+    def _check_event(self, message: CheckEvent) -> None:
+        if message.generation != self._generation or self._stream is None:
+            return
+        event = message.event
+        if event["event"] == "step":
+            self.query_one(VerdictPanel).add_step(event)
+        elif event["event"] == "target":
+            self._target = event
+        self._show_curve(self._stream.curves())
+
+    @on(CurvePoints)
+    def _curve_points(self, message: CurvePoints) -> None:
+        if message.generation == self._generation and self._stream is not None:
+            self._show_curve(self._stream.curves())
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker is not self._worker or event.state in (WorkerState.PENDING, WorkerState.RUNNING):
+            return
+        self.running = False
+        self.refresh_bindings()
+        verdict = self.query_one(VerdictPanel)
+        if event.state == WorkerState.SUCCESS:
+            self._finish(event.worker.result)
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            text = error.message if isinstance(error, TutorError) else f"internal error in dltutor: {error!r}"
+            verdict.idle(Content.styled(f"⚠ {text}", "$text-warning"))
+
+    def _finish(self, result: CheckResult) -> None:
+        verdict = self.query_one(VerdictPanel)
+        if result.message == "cancelled":
+            verdict.idle(Content.assemble(("◌ check cancelled", "bold $text-warning"),
+                                          ("  — c checks again", "$foreground-muted")))
+            return
+        self.result = result
+        verdict.finish(result, timings=self.app.timings)
+        nan_step = next((s["details"].get("nan_step") for s in result.steps
+                         if s.get("kind") == "convergence" and (s.get("details") or {}).get("nan_step") is not None), None)
+        if result.targets and self._target is None:
+            self._target = result.targets[0]
+        self._show_curve({name: [tuple(p) for p in points] for name, points in result.curves.items()}, nan_step)
+        if result.passed and not self.passed:
+            self.notify("Passed! s shows the reference solution, n opens the next exercise.", title=self.ex.id)
+        self.passed = self.passed or result.passed
+        self.refresh_panels()
+        self.call_after_refresh(verdict.scroll_visible, animate=False)
+
+    @on(FileChanged)
+    def _file_changed(self, message: FileChanged) -> None:
+        if message.digest == self._checked_digest:
+            return
+        if self._debounce is not None:
+            self._debounce.stop()
+        self._debounce = self.set_timer(DEBOUNCE_S, self.start_check)
+
+    # ---- actions ----------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "cancel":
+            return self.running
+        if action == "solution":
+            return True if self.passed else None
+        if action == "hint":
+            return True if len(self.session.hints_shown(self.ex.id)) < len(self.ex.hints) else None
+        if action == "lesson":
+            return self.ex.lesson_id is not None
+        if action == "next":
+            return self._next_id() is not None
+        return True
+
+    def action_check(self) -> None:
+        self.start_check()
+
+    def action_cancel(self) -> None:
+        if self._cancel is not None and self.running:
+            self._cancel.set()
+            self.query_one(VerdictPanel).begin("⋯ cancelling …")

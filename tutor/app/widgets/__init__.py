@@ -1,0 +1,1 @@
+"""Widgets of the app: the loss curve, the verdict panel, derivations."""

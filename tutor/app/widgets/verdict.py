@@ -1,0 +1,142 @@
+"""The verdict panel: each check step ✓/✗ with what went wrong and where.
+
+Steps are mounted one by one as they stream in from the running check. A
+failing step shows its diagnosis plus the evidence the checker attached:
+expected vs got for shapes and values, a table (with an error bar per row)
+of where a gradient is most wrong, the learner's own traceback frames, and
+the step where training went NaN or diverged.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.containers import Vertical
+from textual.content import Content
+from textual.widgets import Static
+
+from tutor.app.format import VERDICTS, device_label
+
+_BLOCKS = " ▁▂▃▄▅▆▇█"
+
+
+def _short(value: Any, limit: int = 60) -> str:
+    text = str(tuple(value)) if isinstance(value, list) and all(isinstance(v, int) for v in value) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def gradient_table(worst: list[dict]) -> str:
+    """Where the gradient is most wrong: index, yours, numerical, error, and a bar."""
+    top = max((abs(float(row.get("error", 0))) for row in worst), default=0.0) or 1.0
+    rows = [f"{'index':<12} {'yours':>12} {'numerical':>12} {'error':>10}"]
+    for row in worst[:5]:
+        error = abs(float(row.get("error", 0)))
+        level = _BLOCKS[max(1, round(8 * error / top))] * 3
+        rows.append(f"{_short(row.get('index', []), 12):<12} {float(row['analytic']):>12.5g} "
+                    f"{float(row['numeric']):>12.5g} {error:>10.2e} {level}")
+    return "\n".join(rows)
+
+
+def evidence(details: dict[str, Any]) -> list[tuple[str, str]]:
+    """(css class, text) blocks for a failing step's details."""
+    blocks = []
+    if "expected" in details and "got" in details:
+        blocks.append(("diff", f"expected {_short(details['expected'])}\n     got {_short(details['got'])}"))
+    if details.get("worst"):
+        blocks.append(("table", gradient_table(details["worst"])))
+    for key, what in (("nan_step", "went NaN/inf"), ("diverged_step", "diverged")):
+        if details.get(key) is not None:
+            tail = details.get("curve_tail")
+            extra = f"; last values {', '.join(f'{float(v):.4g}' for v in tail)}" if tail else ""
+            blocks.append(("diff", f"{what} at step {details[key]}{extra}"))
+    if details.get("traceback"):
+        blocks.append(("traceback", str(details["traceback"]).rstrip()))
+    return blocks
+
+
+class StepView(Vertical):
+    """One step of a check."""
+
+    def __init__(self, step: dict[str, Any], root: str = "") -> None:
+        super().__init__(classes=f"step -{step.get('status', 'fail')}")
+        self.step = step
+        self.root = root  # the workspace root, cut from paths in tracebacks
+
+    def _tidy(self, text: str) -> str:
+        return text.replace(self.root.rstrip("/") + "/", "") if self.root else text
+
+    def compose(self):  # noqa: ANN201
+        step, ok = self.step, self.step.get("status") == "pass"
+        message = str(step.get("message") or "")
+        title = Content.assemble(("✓ " if ok else "✗ ", "$text-success" if ok else "$text-error bold"),
+                                 str(step.get("name", "")))
+        if ok and message:
+            title += Content.styled(f"  {message}", "$foreground-muted")
+        yield Static(title, classes="step-title")
+        if not ok:
+            if message:
+                yield Static(Content(self._tidy(message)), classes="step-message")
+            for css, text in evidence(step.get("details") or {}):
+                yield Static(Content(self._tidy(text)), classes=f"step-{css}")
+
+
+class VerdictPanel(Vertical):
+    """Header line, the steps, then the verdict's message, notes and the learner's output."""
+
+    def __init__(self, intro: Content | str = "", *, root: str = "", id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.intro = intro
+        self.root = root
+
+    def compose(self):  # noqa: ANN201
+        yield Static(self.intro, id="verdict-header")
+        yield Vertical(id="verdict-steps")
+        footer = Static(id="verdict-footer")
+        footer.display = False
+        yield footer
+
+    @property
+    def steps(self) -> list[StepView]:
+        return list(self.query(StepView))
+
+    def idle(self, text: Content | str) -> None:
+        self.query_one("#verdict-steps").remove_children()
+        self.query_one("#verdict-header", Static).update(text)
+        self.query_one("#verdict-footer", Static).display = False
+        self.set_class(False, "-pass", "-fail", "-error")
+
+    def begin(self, text: str) -> None:
+        self.idle(Content.styled(text, "$text-primary"))
+
+    def add_step(self, step: dict[str, Any]) -> None:
+        self.query_one("#verdict-steps").mount(StepView(step, self.root))
+
+    def finish(self, result: Any, *, timings: bool = True) -> None:
+        """Show a finished CheckResult (its steps replace whatever streamed in)."""
+        if len(self.steps) != len(result.steps):
+            container = self.query_one("#verdict-steps")
+            container.remove_children()
+            container.mount_all([StepView(step, self.root) for step in result.steps])
+        label, style = VERDICTS.get(result.status, VERDICTS["error"])
+        passed = sum(1 for s in result.steps if s.get("status") == "pass")
+        facts = [f"{passed}/{len(result.steps)} steps", device_label(result.device), f"seed {result.seed}"]
+        if timings:
+            facts.append(f"{result.duration_s:.2f} s")
+        self.query_one("#verdict-header", Static).update(
+            Content.assemble((label, f"{style} bold"), "  ", (" · ".join(facts), "$foreground-muted")))
+        self.set_class(result.status == "pass", "-pass")
+        self.set_class(result.status == "fail", "-fail")
+        self.set_class(result.status == "error", "-error")
+        footer: list[Content | str] = []
+        if result.message:
+            message = result.message.replace(self.root.rstrip("/") + "/", "") if self.root else result.message
+            footer.append(Content.styled(message, "$text-warning" if result.status == "error" else ""))
+        footer.extend(Content.styled(f"note: {note}", "$foreground-muted") for note in result.notes)
+        output = result.output.strip()
+        if output:
+            shown = output.splitlines()[-12:]
+            footer.append(Content.styled("your code printed:", "$foreground-muted"))
+            footer.append("\n".join(shown))
+        panel = self.query_one("#verdict-footer", Static)
+        panel.update(Content("\n").join(footer))
+        panel.display = bool(footer)
