@@ -58,3 +58,9 @@ def test_track_naming_an_unknown_exercise(pack):
     course_toml.write_text(course_toml.read_text().replace('lead = ["descend"]', 'lead = ["nope"]'))
     with pytest.raises(CourseError, match=r"course\.toml:\d+: track 'top-down' names unknown exercise 'nope'"):
         load_course(pack)
+
+
+def test_a_relative_root_gives_absolute_paths(pack, monkeypatch):
+    monkeypatch.chdir(pack.parent)
+    course = load_course(Path(pack.name))
+    assert all(ex.checker.is_absolute() and ex.solution.is_absolute() for ex in course.exercises())

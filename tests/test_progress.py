@@ -97,3 +97,12 @@ def test_a_kill_mid_write_loses_no_completed_record(tmp_path):
     for i in range(acknowledged + 1):
         assert summary[f"ex{i}"].passed
     assert sqlite3.connect(path).execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_last_attempt_returns_the_whole_verdict(tmp_path):
+    store = ProgressStore(tmp_path / "p.sqlite")
+    assert store.last_attempt("softmax") is None
+    store.record(result("softmax", "fail"))
+    store.record(result("softmax", "pass"), source="file")
+    last = store.last_attempt("softmax")
+    assert last["status"] == "fail" and last["steps"][0]["name"] == "s" and last["seed"] == 7

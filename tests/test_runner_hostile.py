@@ -158,3 +158,12 @@ def test_patching_the_checker_library_cannot_pass(tmp_path, patch):
     result = run_check(_request(path))
     assert result.status == "fail"
     assert "replaced library functions" in failure_text(result)
+
+
+def test_a_closed_pool_refuses_new_checks():
+    from tutor.runner.pool import PoolClosed
+
+    pool = WarmPool()
+    pool.close()
+    with pytest.raises(PoolClosed):
+        pool.acquire(False)

@@ -280,7 +280,8 @@ def load_course(root: Path | None = None) -> Course:
     """Load every stage under `root/lessons` (default: the shipped course)."""
     from tutor import paths
 
-    course_root = root if root is not None else paths.course_root()
+    # Resolved: checker and solution paths are handed to a child that runs in the workspace.
+    course_root = (root if root is not None else paths.course_root()).resolve()
     lessons_root = course_root / "lessons"
     exercises_root = course_root / "exercises"
     if not lessons_root.is_dir():

@@ -163,7 +163,9 @@ def _split_claim(text: str) -> tuple[str | None, str]:
 def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 1) -> Derivation:
     """Parse and verify one derivation block; raise DerivationError naming the line."""
     derivation = Derivation(source, first_line)
-    display: dict[str, Any] = {}  # names as symbols, for showing
+    # Names as symbols and derivatives left unevaluated, for showing: the claim
+    # `diff(s, x) = ...` must display as d/dx s(x) = ..., not as its value.
+    display: dict[str, Any] = {"diff": lambda expr, *args: sympy.Derivative(expr, *args)}
     actual: dict[str, Any] = {}  # names as their definitions, for proving
     previous_rhs: tuple[Any, Any] | None = None  # (display, actual)
     for offset, raw in enumerate(body.splitlines()):

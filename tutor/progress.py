@@ -189,6 +189,17 @@ class ProgressStore:
         return bool(self._query("SELECT 1 FROM attempts WHERE exercise = ? AND status = 'pass' "
                                 "AND source = 'workspace' LIMIT 1", (exercise,)))
 
+    def last_attempt(self, exercise: str) -> dict[str, Any] | None:
+        """The newest attempt of the learner's own file: status, message, steps, device, seed."""
+        rows = self._query("SELECT id, finished_at, duration_s, status, seed, device, message, steps_json "
+                           "FROM attempts WHERE exercise = ? AND source = 'workspace' "
+                           "ORDER BY id DESC LIMIT 1", (exercise,))
+        if not rows:
+            return None
+        attempt_id, finished, duration, status, seed, device, message, steps = rows[0]
+        return {"id": attempt_id, "finished_at": finished, "duration_s": duration, "status": status,
+                "seed": seed, "device": device, "message": message, "steps": json.loads(steps)}
+
     def curves(self, exercise: str, limit: int = 10) -> list[PastCurve]:
         """The most recent attempts that streamed a curve, newest first."""
         attempts = self._query(

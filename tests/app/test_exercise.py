@@ -182,3 +182,16 @@ async def test_no_runner_outlives_the_app(make_app):
         await run_check(pilot, screen)
         await wait_for(pilot, lambda: len(runner_children()) >= 1)  # the warm spare
     assert runner_children() == []
+
+
+async def test_reopening_an_exercise_shows_its_last_verdict(make_app, session):
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_exercise(app, pilot, "double")
+        await run_check(pilot, screen)
+        await pilot.press("escape")
+        reopened = await open_exercise(app, pilot, "double")
+        await pilot.pause()
+        assert reopened is not screen
+        assert step_marks(reopened) == [("fail", "double runs")]
+        assert "✗ FAILED" in header(reopened)

@@ -73,7 +73,7 @@ def _resolve_device(request: CheckRequest) -> tuple[str, str | None]:
         return "cpu", ("CUDA was requested but this PyTorch cannot see a GPU "
                        f"(torch {torch.__version__}, built for CUDA: {torch.version.cuda or 'no'}).")
     if request.device == "cuda" or (request.device == "auto" and available):
-        return "cuda", None
+        return f"cuda:{torch.cuda.current_device()}", None  # which GPU, as torch names it
     return "cpu", None
 
 

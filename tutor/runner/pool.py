@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import threading
 
+from tutor.errors import TutorError
 from tutor.runner.supervisor import ChildProcess, discard, spawn_child
+
+
+class PoolClosed(TutorError):
+    """`acquire` after `close`."""
 
 
 class WarmPool:
@@ -35,8 +40,14 @@ class WarmPool:
                 self._spares[torch] = spawn_child(torch, self._cwd)
 
     def acquire(self, torch: bool) -> ChildProcess:
-        """A started child (warm if a spare was waiting); a new spare is started."""
+        """A started child (warm if a spare was waiting); a new spare is started.
+
+        Refused once closed: a check started while the app shuts down would
+        otherwise leave a process behind.
+        """
         with self._lock:
+            if self._closed:
+                raise PoolClosed("the check runner is shutting down")
             spare = self._spares.pop(torch, None)
         if spare is None or spare.popen.poll() is not None:
             if spare is not None:

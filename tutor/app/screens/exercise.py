@@ -101,6 +101,7 @@ class ExerciseScreen(ExerciseActions, Screen):
         self.sub_title = f"Exercise · {self.session.course.stage(self.ex.stage_id).title}"
         if self.broken:
             return
+        self._show_last_attempt()
         self.run_worker(partial(self.app.checks.prepare, self.ex.uses_torch), thread=True,
                         group="prepare", exit_on_error=False)
         self._watcher = FileWatcher(self.path, lambda d: self.post_message(FileChanged(d)),
@@ -112,6 +113,15 @@ class ExerciseScreen(ExerciseActions, Screen):
             self._watcher.stop()
         if self._cancel is not None:
             self._cancel.set()
+
+    def _show_last_attempt(self) -> None:
+        """Reopening an exercise shows its last verdict in full, as the learner left it."""
+        last = self.session.progress.last_attempt(self.ex.id)
+        if last is None:
+            return
+        result = CheckResult(self.ex.id, last["status"], last["device"], last["seed"], last["duration_s"],
+                             message=last["message"], steps=last["steps"])
+        self.query_one(VerdictPanel).finish(result, timings=self.app.timings)
 
     # ---- what is shown ---------------------------------------------------------
     def _device(self) -> str:

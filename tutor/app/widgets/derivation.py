@@ -25,29 +25,13 @@ def render_steps(body: str, source: str, line: int) -> list[tuple[str, str]]:
             rendered.append(("comment", step.text))
             continue
         continued = step.kind == "claim" and step.text.lstrip().startswith("=")
-        lhs = sympy.Symbol(" ") if continued else _shown_lhs(step, sympy, derive)
+        lhs = sympy.Symbol(" ") if continued else step.lhs
         try:
             art = derive.pretty(sympy.Eq(lhs, step.rhs, evaluate=False))
         except (TypeError, ValueError, AttributeError):
             art = f"{derive.pretty(lhs)}\n  =\n{derive.pretty(step.rhs)}"
         rendered.append((step.kind, art))
     return rendered
-
-
-def _shown_lhs(step, sympy, derive):  # noqa: ANN001, ANN202 - modules passed in, imported lazily
-    """The claim's left side as written, derivatives unevaluated.
-
-    `diff(cos(3*x**2), x)` parses to its value, which would show the claim as
-    "-6x sin(3x²) = -6x sin(3x²)"; re-parsed with `Derivative` it shows d/dx.
-    """
-    left = step.text.split("=", 1)[0].strip()
-    if step.kind != "claim" or "diff(" not in left or step.lhs.has(sympy.Derivative):
-        return step.lhs
-    names = " ".join(sorted(str(symbol) for symbol in getattr(step.lhs, "free_symbols", ())))
-    try:
-        return derive.parse(left.replace("diff(", "Derivative("), names)
-    except derive.ParseError:
-        return sympy.Symbol(left)
 
 
 def _gutter(kind: str, art: str) -> Content:
