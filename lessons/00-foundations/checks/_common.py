@@ -1,0 +1,226 @@
+"""Helpers the 00-foundations checkers share.
+
+Imported at the top of each checker, i.e. before the learner's module exists
+in the process, so the clock and the numpy functions captured here are the
+real ones whatever the learner's file does later.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+# Work around the engine's library snapshot (tutor/checks/integrity.py): NumPy 2
+# imports some submodules lazily, on first use — np.unique, np.intersect1d and
+# friends pull in numpy.ma — and the new `numpy.ma` attribute then reads as a
+# learner patching numpy, failing correct code. Importing them here, before the
+# runner takes its snapshot, keeps them out of the comparison (~15 ms).
+import numpy.char  # noqa: F401
+import numpy.fft  # noqa: F401
+import numpy.ma  # noqa: F401
+import numpy.polynomial  # noqa: F401
+import numpy.rec  # noqa: F401
+import numpy.strings  # noqa: F401
+
+from tutor.checks import Checker
+from tutor.checks.core import describe_exception
+
+_clock = time.perf_counter
+
+# ---------------------------------------------------------------- calling ---
+
+
+def _raiser(exc: BaseException, name: str) -> Callable[[], Any]:
+    def again() -> Any:
+        raise exc
+
+    again.__name__ = name
+    return again
+
+
+def call(t: Checker, fn: Callable[..., Any], *args: Any, step: str | None = None,
+         hint: Callable[[BaseException], str | None] | None = None, **kwargs: Any) -> Any:
+    """Like `t.call`, but an exception may get a teaching sentence added by `hint(exc)`."""
+    name = getattr(fn, "__name__", "your code")
+    label = step or f"{name} runs"
+    try:
+        return fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - learner code may raise anything
+        extra = hint(exc) if hint is not None and not isinstance(exc, NotImplementedError) else None
+        if extra:
+            summary, details = describe_exception(exc, t.learner_file)
+            t.fail(label, "run", f"{summary}\n{extra}", **details)
+        return t.call(_raiser(exc, name), step=label)
+
+
+# ----------------------------------------------------------------- timing ---
+
+
+def best_time(fn: Callable[..., Any], args: tuple, repeats: int) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        fresh = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+        start = _clock()
+        fn(*fresh)
+        best = min(best, _clock() - start)
+    return best
+
+
+def expect_fast(t: Checker, name: str, fn: Callable[..., Any], args: tuple,
+                baseline: Callable[..., Any], *, problem: str, advice: str,
+                factor: float = 20.0) -> None:
+    """Fail, naming the loop, when `fn` is `factor`× slower than a vectorized `baseline`.
+
+    Best-of-7 for the baseline, best-of-3 for the learner (stopping as soon as
+    one run is fast enough), so noise on a busy machine cannot fail a vectorized
+    solution, while a Python loop (≥ 45× slower here) cannot pass.
+    """
+    ref = max(best_time(baseline, args, 7), 2e-5)
+    times = []
+    for _ in range(3):
+        fresh = tuple(a.copy() if isinstance(a, np.ndarray) else a for a in args)
+        start = _clock()
+        t.call(fn, *fresh, step=f"{name} runs")
+        times.append(_clock() - start)
+        if times[-1] < factor * ref:
+            break
+    ratio = min(times) / ref
+    if ratio >= factor:
+        t.fail(name, "property",
+               f"on {problem} your function took {min(times) * 1e3:.0f} ms, {ratio:.0f}× slower than a "
+               f"vectorized version ({ref * 1e3:.1f} ms). That is what a Python loop costs: the loop runs "
+               f"in the interpreter, one element at a time. {advice}",
+               ratio=ratio, learner_s=min(times), reference_s=ref)
+    t.passed(name, "property", f"{min(times) * 1e3:.1f} ms ({ratio:.1f}× the vectorized reference)")
+
+
+def unchanged(t: Checker, name: str, before: np.ndarray, after: np.ndarray, fn_name: str) -> None:
+    t.expect(name, before.shape == after.shape and bool(np.array_equal(before, after, equal_nan=True)),
+             f"`{fn_name}` modified the array you passed in (an in-place `/=`, `-=` or `out=`); "
+             "build and return a new array instead.", kind="property")
+
+
+# --------------------------------------------------------------- symbolic ---
+
+_KNOWN_FUNCTIONS = {
+    "exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sinh", "cosh", "asin", "acos", "atan",
+    "Abs", "abs", "pi", "E", "Rational", "Matrix", "transpose", "T", "sign", "Heaviside", "Max", "Min",
+}
+
+
+def unknown_names(text: str, allowed: set[str]) -> list[str]:
+    """Identifiers in `text` that are neither allowed symbols nor functions sympy knows.
+
+    The engine's parser splits an unknown name into single letters
+    (`sigmoid(x)` becomes s*i*g*m*o*i*d*x), so catch them before sympy does.
+    """
+    found = []
+    for word in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text):
+        if word not in allowed and word not in _KNOWN_FUNCTIONS and word not in found:
+            found.append(word)
+    return found
+
+
+def answer_text(t: Checker, name: str, attr: str, example: str = "2*x*cos(x)") -> str | None:
+    """The learner's string answer `attr`, or a failing step saying what is missing."""
+    if not hasattr(t.learner, attr):
+        t.fail(name, "symbolic", f"your file does not define `{attr}`; keep the names from the starter.")
+    value = getattr(t.learner, attr)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        t.fail(name, "symbolic", f"no answer yet — set `{attr}` to your expression as a string, "
+               f"e.g. \"{example}\".")
+    if not isinstance(value, str):
+        t.fail(name, "symbolic", f"`{attr}` should be a string such as \"2*x\", got {type(value).__name__} "
+               "— put quotes around the expression.")
+    return value
+
+
+def expect_expression(t: Checker, name: str, attr: str, expected: str, *, symbols: str = "x",
+                      mistakes: dict[str, str] | None = None) -> None:
+    """The learner's `attr` (a string) is equivalent to `expected`, with named mistakes."""
+    text = answer_text(t, name, attr)
+    allowed = set(symbols.split())
+    strangers = unknown_names(text, allowed)
+    if strangers:
+        names = ", ".join(f"`{s}`" for s in strangers)
+        advice = ""
+        if "e" in strangers:
+            advice = " Write e**x as exp(x)."
+        elif any(s.lower().startswith(("sig", "relu", "softplus")) for s in strangers):
+            advice = " Write such functions out with exp, e.g. 1/(1 + exp(-x)) for the sigmoid."
+        t.fail(name, "symbolic", f"your expression uses {names}, which sympy does not know here "
+               f"(the only variables are {', '.join(sorted(allowed))}).{advice}", got=text)
+    t.expect_equivalent(name, text, expected, symbols=symbols, mistakes=mistakes)
+
+
+def matrix(name: str, rows: int, cols: int):
+    """A rows×cols sympy matrix of real symbols name_ij (as `matrix:` makes in derivations)."""
+    import sympy
+
+    return sympy.Matrix(rows, cols, lambda i, j: sympy.Symbol(f"{name}_{i}{j}", real=True))
+
+
+def _shape_text(m) -> str:
+    return f"{m.shape[0]}×{m.shape[1]}"
+
+
+def expect_matrix_expression(t: Checker, name: str, attr: str, expected, namespace: dict, *,
+                             wrt: str, mistakes: dict | None = None) -> None:
+    """The learner's matrix expression `attr` equals the sympy matrix `expected`.
+
+    `namespace` maps names (X, w, ...) to symbol matrices; `wrt` names the
+    variable the gradient is taken with respect to (its shape is the answer's).
+    Mistakes map a message to an expression string in the same names.
+    """
+    import sympy
+
+    from tutor import derive
+
+    text = answer_text(t, name, attr, example="A.T*w")
+    strangers = unknown_names(text, set(namespace))
+    if strangers:
+        t.fail(name, "symbolic", f"your expression uses {', '.join(f'`{s}`' for s in strangers)}; the "
+               f"names available are {', '.join(sorted(namespace))} (and .T, transpose, numbers).", got=text)
+    shapes = ", ".join(f"{k} is {_shape_text(v)}" for k, v in namespace.items())
+    try:
+        got = derive.parse(text, "", namespace)
+    except derive.ParseError as exc:
+        if "ShapeError" in str(exc) or "size mismatch" in str(exc).lower() or "dimension" in str(exc).lower():
+            t.fail(name, "symbolic", f"the shapes in `{text}` do not fit together ({shapes}). Write each "
+                   "product so that inner sizes agree — often a `.T` is missing.", got=text)
+        if "not callable" in str(exc):
+            t.fail(name, "symbolic", f"could not read `{text}`: write every product with `*` (or `@`), "
+                   "e.g. `2*X.T*(X*w - y)`; `X.T (...)` reads as a function call.", got=text)
+        t.fail(name, "symbolic", f"could not read your expression: {exc}", got=text)
+    if not isinstance(got, sympy.MatrixBase):
+        t.fail(name, "symbolic", f"`{text}` is a single number, but the gradient with respect to {wrt} is "
+               f"a {_shape_text(expected)} matrix, the shape of {wrt}.", got=str(got))
+    if got.shape != expected.shape:
+        if got.shape == expected.shape[::-1] and derive.equivalent(got.T, expected):
+            t.fail(name, "symbolic", f"that is the transpose of the answer: the gradient has the shape of "
+                   f"{wrt}, {_shape_text(expected)}, but yours is {_shape_text(got)}.", got=text)
+        for message, wrong in (mistakes or {}).items():
+            wrong_m = derive.parse(wrong, "", namespace)
+            if isinstance(wrong_m, sympy.MatrixBase) and derive.equivalent(got, wrong_m):
+                t.fail(name, "symbolic", message, got=text)
+        t.fail(name, "symbolic", f"your answer is {_shape_text(got)}, but the gradient with respect to "
+               f"{wrt} has the shape of {wrt}: {_shape_text(expected)} ({shapes}).", got=text)
+    if derive.equivalent(got, expected):
+        t.passed(name, "symbolic", f"{text} ✓")
+        return
+    for message, wrong in (mistakes or {}).items():
+        wrong_m = derive.parse(wrong, "", namespace)
+        if isinstance(wrong_m, sympy.MatrixBase) and wrong_m.shape == got.shape and derive.equivalent(got, wrong_m):
+            t.fail(name, "symbolic", message, got=text)
+    if derive.equivalent(-got, expected):
+        t.fail(name, "symbolic", f"`{text}` has the wrong sign.", got=text)
+    for factor in (2, sympy.Rational(1, 2)):
+        if derive.equivalent(got * factor, expected):
+            t.fail(name, "symbolic", f"`{text}` is {1 / factor} times the answer: a constant factor is off.",
+                   got=text)
+    t.fail(name, "symbolic", f"`{text}` is not the gradient. Write the scalar out for one entry of "
+           f"{wrt}, differentiate, and look for the matrix product that gives all entries at once.", got=text)

@@ -1,0 +1,15 @@
+# expect: broadcast against the last axis
+# expect: keepdims
+import numpy as np
+
+
+def nhwc_to_nchw(images):
+    return np.transpose(images, (0, 3, 1, 2))
+
+
+def center_channels(x):
+    return x - x.mean(axis=(0, 2, 3))
+
+
+def batch_outer(a, b):
+    return a[:, :, None] * b[:, None, :]

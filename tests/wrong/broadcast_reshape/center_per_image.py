@@ -1,0 +1,14 @@
+# expect: each image's own channel mean
+import numpy as np
+
+
+def nhwc_to_nchw(images):
+    return np.transpose(images, (0, 3, 1, 2))
+
+
+def center_channels(x):
+    return x - x.mean(axis=(2, 3), keepdims=True)
+
+
+def batch_outer(a, b):
+    return a[:, :, None] * b[:, None, :]

@@ -1,0 +1,6 @@
+# expect: not the product of the derivatives
+D_POWER = "5*x**4"
+D_SQRT = "1/(2*sqrt(x))"
+D_SUM = "3*exp(x) - 4/x"
+D_PRODUCT = "2*x*cos(x)"
+D_QUOTIENT = "(x*exp(x) - exp(x))/x**2"

@@ -1,0 +1,12 @@
+# expect: explores with probability 1 - epsilon
+import numpy as np
+
+
+def update_estimate(q, n, reward):
+    return q + (reward - q) / n
+
+
+def choose_arm(q, epsilon, rng):
+    if rng.random() > epsilon:
+        return int(rng.integers(len(q)))
+    return int(np.argmax(q))

@@ -1,0 +1,30 @@
+# expect: misses the inner derivative
+import numpy as np
+
+
+def bowl(x):
+    return (x - 3.0) ** 2 + 1.0
+
+
+def valley(p):
+    x, y = p[0], p[1]
+    return (1.0 - x) ** 2 + 5.0 * (y - x ** 2) ** 2
+
+
+def bowl_grad(x):
+    return 2 * (x - 3)
+
+
+def valley_grad(p):
+    x, y = p[0], p[1]
+    # d/dx 5*(y - x**2)**2 written as 10*(y - x**2): the -2x got lost
+    return np.array([-2 * (1 - x) + 10 * (y - x ** 2), 10 * (y - x ** 2)])
+
+
+def gradient_descent(grad, x0, lr, steps):
+    x = np.array(x0, dtype=float)
+    path = [x]
+    for _ in range(steps):
+        x = x - lr * grad(x)
+        path.append(x)
+    return np.array(path)

@@ -1,0 +1,3 @@
+# expect: not implemented
+def matmul_shape(a_shape, b_shape):
+    raise NotImplementedError

@@ -1,0 +1,6 @@
+# expect: write every product with
+GRAD_LINEAR = "a"
+GRAD_QUADRATIC = "(A + A.T)*w"
+GRAD_LEAST_SQUARES = "2 X.T (X*w - y)"
+GRAD_LAYER_W = "g*x.T"
+GRAD_LAYER_X = "W.T*g"

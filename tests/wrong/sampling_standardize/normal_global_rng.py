@@ -1,0 +1,15 @@
+# expect: does not draw from the `rng` argument
+import numpy as np
+
+
+def sample_normal(rng, mean, std, n):
+    return np.random.normal(mean, std, n)
+
+
+def sample_uniform(rng, low, high, n):
+    return low + (high - low) * rng.random(n)
+
+
+def standardize(X):
+    sd = X.std(axis=0)
+    return (X - X.mean(axis=0)) / np.where(sd > 0, sd, 1.0)

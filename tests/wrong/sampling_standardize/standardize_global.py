@@ -1,0 +1,14 @@
+# expect: one mean and std for the whole array
+import numpy as np
+
+
+def sample_normal(rng, mean, std, n):
+    return mean + std * rng.standard_normal(n)
+
+
+def sample_uniform(rng, low, high, n):
+    return low + (high - low) * rng.random(n)
+
+
+def standardize(X):
+    return (X - X.mean()) / X.std()

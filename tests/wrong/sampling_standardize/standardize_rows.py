@@ -1,0 +1,14 @@
+# expect: you standardised the rows
+import numpy as np
+
+
+def sample_normal(rng, mean, std, n):
+    return mean + std * rng.standard_normal(n)
+
+
+def sample_uniform(rng, low, high, n):
+    return low + (high - low) * rng.random(n)
+
+
+def standardize(X):
+    return (X - X.mean(axis=1, keepdims=True)) / X.std(axis=1, keepdims=True)
