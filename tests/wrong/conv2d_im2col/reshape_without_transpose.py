@@ -1,0 +1,24 @@
+# expect: scrambled
+# expect: transpose(0, 3, 1, 2)
+import numpy as np
+
+
+def im2col(x, kh, kw, stride=1, padding=0):
+    n, c, h, w = x.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    ho = (h + 2 * padding - kh) // stride + 1
+    wo = (w + 2 * padding - kw) // stride + 1
+    cols = np.empty((n, c, kh, kw, ho, wo))
+    for a in range(kh):
+        for d in range(kw):
+            cols[:, :, a, d] = xp[:, :, a:a + stride * ho:stride, d:d + stride * wo:stride]
+    return cols.transpose(0, 4, 5, 1, 2, 3).reshape(n * ho * wo, -1)
+
+
+def conv2d_im2col(x, w, b, stride=1, padding=0):
+    n, _, h, wd = x.shape
+    c_out, _, kh, kw = w.shape
+    ho = (h + 2 * padding - kh) // stride + 1
+    wo = (wd + 2 * padding - kw) // stride + 1
+    out = im2col(x, kh, kw, stride, padding) @ w.reshape(c_out, -1).T + b
+    return out.reshape(n, c_out, ho, wo)

@@ -1,0 +1,18 @@
+# expect: one position short
+# expect: + 1
+import numpy as np
+
+
+def conv2d_naive(x, w, b, stride=1, padding=0):
+    n, _, h, wd = x.shape
+    c_out, _, kh, kw = w.shape
+    xp = np.pad(x, ((0, 0), (0, 0), (padding, padding), (padding, padding)))
+    h_out = (h + 2 * padding - kh) // stride
+    w_out = (wd + 2 * padding - kw) // stride
+    out = np.zeros((n, c_out, h_out, w_out))
+    for i in range(h_out):
+        for j in range(w_out):
+            win = xp[:, :, i * stride:i * stride + kh, j * stride:j * stride + kw]
+            for o in range(c_out):
+                out[:, o, i, j] = np.sum(win * w[o], axis=(1, 2, 3)) + b[o]
+    return out
