@@ -234,3 +234,57 @@ def test_cached_values_survive_between_checks_and_follow_the_seed(tmp_path):
     t = Checker(learner=None, learner_file=None, reference=None, seed=1, device="cpu",
                 emit=lambda e: None, exercise_id="ex", cache_dir=tmp_path, cache_salt="v1")
     assert t.cached("reference", compute) == [1.0, 0.5]
+
+
+def test_lazily_imported_submodules_are_not_patches():
+    import subprocess
+    import sys
+
+    code = ("import numpy as np\nfrom tutor.checks import LibrarySnapshot\n"
+            "import sys\nsys.modules.pop('numpy.ma', None)\nvars(np).pop('ma', None)\n"
+            "s = LibrarySnapshot()\nnp.unique(np.array([3, 1, 3]))\nimport numpy.ma\n"
+            "np.fake = __import__('types').ModuleType('numpy.fake')\n"
+            "print(s.changes())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "['numpy.fake']"
+
+
+def test_torch_rebinding_its_own_functions_is_not_a_patch():
+    import subprocess
+    import sys
+
+    pytest.importorskip("torch")
+    code = ("import torch\nfrom tutor.checks import LibrarySnapshot\ns = LibrarySnapshot()\n"
+            "m = torch.nn.Linear(2, 1)\nopt = torch.optim.Adam(m.parameters())\n"
+            "m(torch.ones(1, 2)).sum().backward()\nopt.step()\n"
+            "torch.softmax = lambda *a, **k: None\n"
+            "print(s.changes())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "['torch.softmax']"
+
+
+def test_a_call_over_its_budget_fails_naming_it():
+    import time
+
+    t, _ = make_checker()
+    message = failure(lambda: t.call(time.sleep, 5, budget_s=0.2))
+    assert "longer than 0.2 s" in message
+
+
+def test_a_call_hint_is_added_to_the_exception():
+    t, _ = make_checker()
+    message = failure(lambda: t.call(lambda: 1 / 0, hint="did you divide by the count of an empty cluster?"))
+    assert "ZeroDivisionError" in message and "empty cluster" in message
+
+
+def test_expect_equal_tells_an_int_from_a_float():
+    t, _ = make_checker()
+    assert "use `//`" in failure(lambda: t.expect_equal("size", 26.0, 26))
+    t.expect_equal("size", 26, 26)
+
+
+def test_an_accuracy_that_falls_is_not_called_improving():
+    t, _ = make_checker()
+    message = failure(lambda: t.converge("acc", lambda i: 0.5 - 0.01 * i, steps=5, target=0.9,
+                                         goal="above", metric="accuracy"))
+    assert "got worse" in message

@@ -23,14 +23,20 @@ from pathlib import Path
 from typing import Any
 
 import sympy
+from sympy.core.function import AppliedUndef
 from sympy.parsing.sympy_parser import (
     convert_xor,
-    implicit_multiplication_application,
+    function_exponentiation,
+    implicit_application,
+    implicit_multiplication,
     parse_expr,
     standard_transformations,
 )
 
-_TRANSFORMS = standard_transformations + (implicit_multiplication_application, convert_xor)
+# "2x", "2 sin x" and "x^2" read as meant; unlike sympy's full implicit set,
+# no split_symbols: "sigmoid(x)" must not become s*i*g*m*o*i*d*x.
+_TRANSFORMS = standard_transformations + (implicit_multiplication, implicit_application,
+                                          function_exponentiation, convert_xor)
 _FENCE = re.compile(r"^```derivation[^\n]*\n(.*?)^```", re.S | re.M)
 
 
@@ -65,8 +71,25 @@ def _symbols(names: str) -> dict[str, sympy.Symbol]:
     return {name: sympy.Symbol(name, real=True) for name in names.replace(",", " ").split()}
 
 
-def parse(text: Any, symbols: str = "x", extra: dict[str, Any] | None = None) -> Any:
-    """A learner's expression (string or sympy object) as a sympy expression."""
+def _known_atoms(namespace: dict[str, Any]) -> tuple[set, set]:
+    """Symbols and undefined functions an expression may use: those the namespace provides."""
+    symbols: set = set()
+    functions: set = set()
+    for value in namespace.values():
+        if isinstance(value, sympy.Basic | sympy.MatrixBase):
+            symbols |= value.free_symbols
+            if isinstance(value, sympy.Basic):
+                functions |= {type(f) for f in value.atoms(AppliedUndef)}
+    return symbols, functions
+
+
+def parse(text: Any, symbols: str = "x", extra: dict[str, Any] | None = None, *, strict: bool = True) -> Any:
+    """A learner's expression (string or sympy object) as a sympy expression.
+
+    `strict`: a name that is neither a declared symbol nor a sympy function is
+    an error that names it ("sigmoid", "e"), rather than a silent new symbol
+    that makes a right answer look wrong.
+    """
     if isinstance(text, sympy.Basic | sympy.MatrixBase):
         return text
     if isinstance(text, int | float):
@@ -77,9 +100,22 @@ def parse(text: Any, symbols: str = "x", extra: dict[str, Any] | None = None) ->
     local.update(_symbols(symbols))
     local.update(extra or {})
     try:
-        return parse_expr(text.strip(), local_dict=local, transformations=_TRANSFORMS, evaluate=True)
+        expr = parse_expr(text.strip(), local_dict=local, transformations=_TRANSFORMS, evaluate=True)
     except Exception as exc:  # noqa: BLE001 - sympy raises many kinds for bad input
         raise ParseError(f"{text!r}: {type(exc).__name__}: {exc}") from None
+    if strict and isinstance(expr, sympy.Basic | sympy.MatrixBase):
+        known_symbols, known_functions = _known_atoms(local)
+        unknown = sorted(str(s) for s in expr.free_symbols - known_symbols)
+        if isinstance(expr, sympy.Basic):
+            unknown += sorted({type(f).__name__ for f in expr.atoms(AppliedUndef)} -
+                              {f.__name__ for f in known_functions})
+        if unknown:
+            names = ", ".join(f"'{name}'" for name in unknown)
+            hint = " (write exp(x) for e to the x)" if "e" in unknown or "E" in unknown else ""
+            allowed = ", ".join(sorted(str(s) for s in _symbols(symbols).values())) or "none"
+            raise ParseError(f"unknown name {names} in {text!r}{hint}; use the variables "
+                             f"({allowed}) and functions such as exp, log, sin, cos, tanh, sqrt")
+    return expr
 
 
 def equivalent(a: Any, b: Any) -> bool:
@@ -120,6 +156,22 @@ def pretty_inline(expr: Any) -> str:
 def pretty(expr: Any) -> str:
     """Multi-line unicode rendering for the terminal."""
     return sympy.pretty(expr, use_unicode=True)
+
+
+def _display_namespace() -> dict[str, Any]:
+    """Helpers that show what an expression *says*, not what it evaluates to."""
+
+    def grad(f: Any, m: Any) -> sympy.Symbol:
+        return sympy.Symbol(f"∂{f}/∂{m}")
+
+    def hadamard(a: Any, b: Any) -> Any:
+        if isinstance(a, sympy.MatrixExpr) or isinstance(b, sympy.MatrixExpr):
+            return sympy.HadamardProduct(a, b)
+        return a.multiply_elementwise(b)
+
+    return {"diff": lambda expr, *args: sympy.Derivative(expr, *args), "grad": grad,
+            "sum_all": lambda m: sympy.Symbol(f"sum({m})"), "hadamard": hadamard,
+            "ones": sympy.OneMatrix, "zeros": sympy.ZeroMatrix}
 
 
 @dataclass
@@ -165,7 +217,7 @@ def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 
     derivation = Derivation(source, first_line)
     # Names as symbols and derivatives left unevaluated, for showing: the claim
     # `diff(s, x) = ...` must display as d/dx s(x) = ..., not as its value.
-    display: dict[str, Any] = {"diff": lambda expr, *args: sympy.Derivative(expr, *args)}
+    display: dict[str, Any] = _display_namespace()
     actual: dict[str, Any] = {}  # names as their definitions, for proving
     previous_rhs: tuple[Any, Any] | None = None  # (display, actual)
     for offset, raw in enumerate(body.splitlines()):
@@ -188,19 +240,22 @@ def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 
                     name, rows, cols = spec.split()
                     matrix = sympy.Matrix(int(rows), int(cols),
                                           lambda i, j, n=name: sympy.Symbol(f"{n}_{i}{j}", real=True))
-                    display[name] = matrix
+                    display[name] = sympy.MatrixSymbol(name, int(rows), int(cols))  # shown as W, not its entries
                     actual[name] = matrix
                 continue
             if ":=" in text:
                 name, expr = (part.strip() for part in text.split(":=", 1))
                 value = parse(expr, "", actual)
-                # Shown as s(x) so that diff(s, x) displays as d/dx s(x), not 0.
+                shown_value = parse(expr, "", display, strict=False)
                 free = sorted(getattr(value, "free_symbols", ()), key=str)
-                display[name] = (value if isinstance(value, sympy.MatrixBase) or not free
-                                 else sympy.Function(name)(*free))
+                if isinstance(value, sympy.MatrixBase):
+                    display[name] = sympy.MatrixSymbol(name, *value.shape)
+                elif free and len(free) <= 3:
+                    display[name] = sympy.Function(name)(*free)  # so diff(s, x) shows as d/dx s(x)
+                else:
+                    display[name] = sympy.Symbol(name)  # L of twelve matrix entries reads as L
                 actual[name] = value
-                derivation.steps.append(DerivationStep(lineno, "define", text, sympy.Symbol(name),
-                                                       parse(expr, "", display)))
+                derivation.steps.append(DerivationStep(lineno, "define", text, sympy.Symbol(name), shown_value))
                 continue
             left, right = _split_claim(text)
             if left is None:
@@ -208,8 +263,8 @@ def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 
                     raise ParseError("a line starting with `=` needs a claim before it")
                 lhs_display, lhs_actual = previous_rhs
             else:
-                lhs_display, lhs_actual = parse(left, "", display), parse(left, "", actual)
-            rhs_display, rhs_actual = parse(right, "", display), parse(right, "", actual)
+                lhs_display, lhs_actual = parse(left, "", display, strict=False), parse(left, "", actual)
+            rhs_display, rhs_actual = parse(right, "", display, strict=False), parse(right, "", actual)
         except ParseError as exc:
             raise DerivationError(f"{where}: {exc}") from None
         except Exception as exc:  # noqa: BLE001 - sympy errors while building the step

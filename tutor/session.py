@@ -110,7 +110,8 @@ class Session:
         return CheckRequest(
             exercise_id=ex.id, learner_path=str(path), checker_path=str(ex.checker),
             reference_path=str(ex.solution), seed=secrets.randbelow(2**31) if seed is None else seed,
-            device=device, uses_torch=ex.uses_torch, time_limit_s=ex.time_limit_s,
+            # A CPU exercise (torch only as a reference) runs on the CPU whatever --device says.
+            device="cpu" if ex.device == "cpu" else device, uses_torch=ex.uses_torch, time_limit_s=ex.time_limit_s,
             memory_mb=ex.memory_mb, cache_dir=str(self.workspace.cache_dir),
         )
 

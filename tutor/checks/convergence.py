@@ -33,6 +33,7 @@ def converge(
     budget_s: float | None = None,
     reference: Sequence[float] | None = None,
     diverge_factor: float = 10.0,
+    label: str | None = None,
 ) -> list[float]:
     """Run `step(i)` for i in range(steps); pass if the final metric meets `target`.
 
@@ -76,17 +77,22 @@ def converge(
         self.fail(name, "convergence", "training ran no steps")
     judged = float(self.call(final, step=f"{name}: evaluation runs")) if final is not None else curve[-1]
     met = judged <= target if goal == "below" else judged >= target
-    label = metric if final is None else "final metric"
+    label = label or (metric if final is None else "final metric")
     details = {"judged": judged, "target": target, "steps_run": len(curve), "first": curve[0], "last": curve[-1]}
     if met:
         self.passed(name, "convergence", f"{label} {judged:.4g} (target {'≤' if goal == 'below' else '≥'} {target:.4g})",
                     **details)
         return curve
     trend = ""
-    if goal == "below" and len(curve) > 1 and abs(curve[-1] - curve[0]) < 1e-3 * max(abs(curve[0]), 1e-12):
-        trend = " The loss did not move at all: are the weights updated in place, and is the gradient non-zero?"
-    elif len(curve) > 1 and curve[-1] < curve[0]:
+    better = (curve[-1] < curve[0]) if goal == "below" else (curve[-1] > curve[0])
+    if len(curve) > 1 and abs(curve[-1] - curve[0]) < 1e-3 * max(abs(curve[0]), 1e-12):
+        trend = (f" The {metric} did not move at all: are the weights updated in place, and is the "
+                 "gradient non-zero?")
+    elif len(curve) > 1 and better:
         trend = " It is improving but too slowly: check the learning rate and the gradient's scale."
+    elif len(curve) > 1:
+        trend = (f" The {metric} got worse over training: an update in the wrong direction, or a "
+                 "learning rate that is too high?")
     self.fail(name, "convergence", f"{label} {judged:.4g} after {len(curve)} steps; the target is "
               f"{'≤' if goal == 'below' else '≥'} {target:.4g}.{trend}", **details)
     raise AssertionError("unreachable")

@@ -14,8 +14,10 @@ import contextlib
 import hashlib
 import json
 import linecache
-import os
 import math
+import os
+import signal
+import threading
 import time
 import traceback
 import types
@@ -191,11 +193,22 @@ class Checker:
             self.fail(f"{name} exists", kind, f"`{name}` should be a function, got {type(obj).__name__}")
         return obj
 
-    def call(self, fn: Callable[..., Any], *args: Any, step: str | None = None, **kwargs: Any) -> Any:
-        """Call learner code; an exception becomes a failing step with their own frames."""
+    def call(self, fn: Callable[..., Any], *args: Any, step: str | None = None, hint: str | None = None,
+             budget_s: float | None = None, **kwargs: Any) -> Any:
+        """Call learner code; an exception becomes a failing step with their own frames.
+
+        `hint` is added to the message of any exception (what usually causes it
+        here). `budget_s` bounds this one call: slower code fails the step,
+        naming the budget, instead of running into the whole check's limit.
+        """
         label = step or f"{getattr(fn, '__name__', 'your code')} runs"
         try:
-            return fn(*args, **kwargs)
+            with _time_budget(budget_s):
+                return fn(*args, **kwargs)
+        except _OverBudget:
+            self.fail(label, "run", f"`{getattr(fn, '__name__', 'this')}` took longer than {budget_s:g} s "
+                      "on this input — a Python loop over array elements, or an algorithm that does "
+                      "far more work than needed?" + (f" {hint}" if hint else ""))
         except NotImplementedError:
             self.fail(label, "run", f"`{getattr(fn, '__name__', 'this')}` is not implemented yet "
                       "(it still raises NotImplementedError) — replace the TODO with your code.")
@@ -214,7 +227,7 @@ class Checker:
             self.fail(label, "run", f"infinite recursion: {summary}", **details)
         except Exception as exc:  # noqa: BLE001 - learner code may raise anything
             summary, details = describe_exception(exc, self.learner_file)
-            self.fail(label, "run", summary, **details)
+            self.fail(label, "run", summary + (f" — {hint}" if hint else ""), **details)
         raise AssertionError("unreachable")
 
     def cached(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -266,6 +279,29 @@ class Checker:
         expect_shape,
         expect_type,
     )
+
+
+class _OverBudget(BaseException):
+    """Raised into learner code by the per-call timer; a BaseException so `except Exception` cannot eat it."""
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float | None) -> Iterator[None]:
+    """SIGALRM-based limit for one call (the runner's child runs checks on its main thread)."""
+    if seconds is None or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OverBudget()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def to_numpy(value: Any) -> Any:

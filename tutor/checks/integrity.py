@@ -95,9 +95,28 @@ class LibrarySnapshot:
                 continue
             after = _attributes(obj)
             for key in before.keys() | after.keys():
-                if before.get(key) != after.get(key):
+                if before.get(key) != after.get(key) and not _library_did_it(obj, name, key):
                     changed.append(f"{name}.{key}")
         return sorted(changed)
+
+
+def _library_did_it(obj: object, name: str, key: str) -> bool:
+    """Was `name.key` (re)bound by the library itself rather than by the learner?
+
+    numpy and torch change their own namespaces on first use: `np.unique`
+    imports numpy.ma; the first optimizer step imports torch._dynamo, which
+    rebinds torch.manual_seed to a wrapper of its own. Those values are the
+    library's genuine submodules, or callables defined inside the library; a
+    learner's lambda, function or partial is defined elsewhere.
+    """
+    if not hasattr(obj, key):
+        return False  # deleted
+    value = getattr(obj, key)
+    package = name.split(".")[0]
+    if isinstance(value, types.ModuleType):
+        return value.__name__.startswith(package + ".") and sys.modules.get(value.__name__) is value
+    module = getattr(value, "__module__", None)
+    return callable(value) and isinstance(module, str) and (module == package or module.startswith(package + "."))
 
 
 def unpatched_isclose(got: np.ndarray, expected: np.ndarray, rtol: float, atol: float) -> np.ndarray:

@@ -246,6 +246,9 @@ def expect_equal(self: Checker, name: str, got: Any, expected: Any, kind: str = 
         got = got.item()
     if _is_tensor(got) and got.numel() == 1:
         got = got.item()
+    if isinstance(expected, int) and not isinstance(expected, bool) and isinstance(got, float):
+        self.fail(name, kind, f"expected the integer {expected!r}, got the float {got!r} — `/` always "
+                  "gives a float in Python 3; use `//` for whole-number division.")
     if got == expected and pristine.type(got == expected) is bool:
         self.passed(name, kind)
     else:

@@ -137,6 +137,12 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
         return
     if device == "cpu":
         _limit_memory(request.memory_mb)
+        if "torch" in sys.modules:
+            # Exercise-sized tensors gain nothing from many threads, and on a small
+            # shared machine oversubscription made checks 10-50x slower.
+            import torch
+
+            torch.set_num_threads(max(1, min(4, (os.cpu_count() or 2) // 2)))
     _seed_everything(request.seed)
     # A stage's checks/ folder may hold shared helpers (e.g. `_data.py`) its checkers import.
     sys.path.insert(0, str(Path(request.checker_path).parent))

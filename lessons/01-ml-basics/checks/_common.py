@@ -11,18 +11,6 @@ from typing import Any
 
 import numpy as np
 
-# Work around the engine's library snapshot (tutor/checks/integrity.py): NumPy 2
-# imports some submodules lazily, on first use — np.unique, np.intersect1d and
-# friends pull in numpy.ma — and the new `numpy.ma` attribute then reads as a
-# learner patching numpy, failing correct code. Importing them here, before the
-# runner takes its snapshot, keeps them out of the comparison (~15 ms).
-import numpy.char  # noqa: F401
-import numpy.fft  # noqa: F401
-import numpy.ma  # noqa: F401
-import numpy.polynomial  # noqa: F401
-import numpy.rec  # noqa: F401
-import numpy.strings  # noqa: F401
-
 from tutor.checks import Checker
 from tutor.checks.core import describe_exception
 
