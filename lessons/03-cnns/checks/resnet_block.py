@@ -3,10 +3,10 @@ learner's own (randomised) weights, in eval and train mode, with and without pro
 
 import torch
 import torch.nn.functional as F
-from _common import single_thread_on_cpu
 from torch import nn
 
 from tutor.checks import Checker
+from tutor.checks.training import single_thread_on_cpu
 
 CASES = [  # in_channels, out_channels, stride, input size
     (8, 8, 1, 6),

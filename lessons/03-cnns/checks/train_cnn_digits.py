@@ -7,10 +7,11 @@ the output shape, a softmax at the end, and a train_step that forgets zero_grad 
 import numpy as np
 import torch
 import torch.nn.functional as F
-from _common import forward, probe_train_step, single_thread_on_cpu
+from _common import forward
 from torch import nn
 
 from tutor.checks import Checker
+from tutor.checks.training import probe_train_step, single_thread_on_cpu
 from tutor.datasets import load_digits, split
 
 EPOCHS = 15

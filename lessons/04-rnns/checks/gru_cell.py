@@ -1,10 +1,11 @@
 """Checker: a GRU cell from raw weights, against torch.nn.GRUCell with the same weights."""
 
 import torch
-from _common import call_cell, gru_cell, single_thread_on_cpu
+from _common import call_cell, gru_cell
 from torch import nn
 
 from tutor.checks import Checker
+from tutor.checks.training import single_thread_on_cpu
 
 N, D, H = 4, 3, 5
 

@@ -1,10 +1,11 @@
 """Checker: an LSTM cell from raw weights, against torch.nn.LSTMCell with the same weights."""
 
 import torch
-from _common import call_cell, lstm_cell, single_thread_on_cpu
+from _common import call_cell, lstm_cell
 from torch import nn
 
 from tutor.checks import Checker
+from tutor.checks.training import single_thread_on_cpu
 
 N, D, H = 4, 3, 5
 

@@ -10,10 +10,10 @@ import warnings
 import numpy as np
 import torch
 import torch.nn.functional as F
-from _common import probe_train_step, single_thread_on_cpu
 from torch import nn
 
 from tutor.checks import Checker
+from tutor.checks.training import probe_train_step, single_thread_on_cpu
 
 T = 24          # steps the model reads
 SIGMA = 0.05    # noise on every sample
