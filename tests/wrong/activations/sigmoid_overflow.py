@@ -1,0 +1,27 @@
+# expect: exp overflowed
+import numpy as np
+
+
+def relu(x):
+    return np.maximum(x, 0)
+
+
+def relu_derivative(x):
+    return (x > 0).astype(float)
+
+
+def sigmoid(x):
+    return np.exp(x) / (1 + np.exp(x))
+
+
+def sigmoid_derivative(x):
+    s = sigmoid(x)
+    return s * (1 - s)
+
+
+def tanh(x):
+    return np.tanh(x)
+
+
+def tanh_derivative(x):
+    return 1 - np.tanh(x) ** 2

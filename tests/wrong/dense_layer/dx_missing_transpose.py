@@ -1,0 +1,11 @@
+# expect: dx = dout @ W.T
+import numpy as np
+
+
+def dense_forward(x, W, b):
+    return x @ W + b, (x, W)
+
+
+def dense_backward(dout, cache):
+    x, W = cache
+    return dout @ W, x.T @ dout, dout.sum(axis=0)

@@ -1,0 +1,3 @@
+# expect: not implemented
+def simple_neuron(inputs, weights, threshold=0.5):
+    raise NotImplementedError

@@ -1,0 +1,6 @@
+# expect: looks like the pre-activation
+import numpy as np
+
+
+def perceptron(x, weights, bias):
+    return np.dot(x, weights) + bias

@@ -1,0 +1,6 @@
+# expect: that is a smooth activation such as a sigmoid
+import numpy as np
+
+
+def perceptron(x, weights, bias):
+    return 1 / (1 + np.exp(-(np.dot(x, weights) + bias)))
