@@ -288,3 +288,10 @@ def test_an_accuracy_that_falls_is_not_called_improving():
     message = failure(lambda: t.converge("acc", lambda i: 0.5 - 0.01 * i, steps=5, target=0.9,
                                          goal="above", metric="accuracy"))
     assert "got worse" in message
+
+
+def test_exponential_and_hyperbolic_forms_are_equivalent():
+    t, _ = make_checker()
+    t.expect_equivalent("tanh", "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "tanh(x)")
+    assert t.steps[-1].status == "pass"
+    failure(lambda: t.expect_equivalent("tanh", "sinh(x)", "tanh(x)"))
