@@ -7,8 +7,8 @@ This is the course self-test (`dltutor check --all --solutions` and
 from __future__ import annotations
 
 import pytest
-from conftest import REPO, check_file, failure_text
 
+from tests.helpers import REPO, check_file, failure_text
 from tutor import derive
 from tutor.course import load_course
 
@@ -48,3 +48,19 @@ def test_every_stage_has_lessons_and_exercises():
     for stage in COURSE.stages:
         assert stage.lessons, stage.id
         assert stage.exercises, stage.id
+
+
+def test_dltutor_validate_is_clean_on_the_shipped_course(tmp_path):
+    """The course self-test exactly as an author runs it: `dltutor validate lessons/`."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "tutor.cli", "validate", str(REPO / "lessons"), "--json"],
+                         capture_output=True, text=True, timeout=1200,
+                         env={**os.environ, "DLTUTOR_HOME": str(tmp_path)})
+    assert out.returncode == 0, out.stdout + out.stderr
+    report = json.loads(out.stdout)
+    assert report["problems"] == [] and report["exercises"] == len(EXERCISES)
+    assert report["derivations"] == sum(len(derive.verify_file(lesson.path)) for lesson in LESSONS)

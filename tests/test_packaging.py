@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import REPO
 
+from tests.helpers import REPO
 from tutor.course import load_course
 
 

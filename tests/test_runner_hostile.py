@@ -7,8 +7,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import failure_text
 
+from tests.helpers import failure_text
 from tutor.course import load_course
 from tutor.runner import CheckRequest, WarmPool, run_check
 

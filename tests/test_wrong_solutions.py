@@ -14,7 +14,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import WRONG_DIR, check_file, failure_text
+
+from tests.helpers import WRONG_DIR, check_file, failure_text
 
 CASES = sorted(WRONG_DIR.glob("*/*.py"))
 

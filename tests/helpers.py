@@ -1,0 +1,43 @@
+"""Helpers shared by the engine and content tests (imported as `tests.helpers`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tutor.course import Course
+from tutor.runner import CheckRequest, CheckResult, WarmPool, run_check
+
+REPO = Path(__file__).resolve().parents[1]
+WRONG_DIR = Path(__file__).resolve().parent / "wrong"
+
+_POOL: WarmPool | None = None
+
+
+def pool() -> WarmPool:
+    """One warm pool per test process: a torch child imports while the previous check runs."""
+    global _POOL
+    if _POOL is None:
+        _POOL = WarmPool()
+    return _POOL
+
+
+def close_pool() -> None:
+    if _POOL is not None:
+        _POOL.close()
+
+
+def check_file(course: Course, exercise_id: str, path: Path, *, seed: int = 1234,
+               device: str = "cpu") -> CheckResult:
+    ex = course.exercise(exercise_id)
+    request = CheckRequest(
+        exercise_id=ex.id, learner_path=str(path), checker_path=str(ex.checker),
+        reference_path=str(ex.solution), seed=seed, device="cpu" if ex.device == "cpu" else device,
+        uses_torch=ex.uses_torch, time_limit_s=ex.time_limit_s, memory_mb=ex.memory_mb,
+    )
+    return run_check(request, pool=pool())
+
+
+def failure_text(result: CheckResult) -> str:
+    """Everything a learner reads about why it failed, in one string."""
+    parts = [result.message] + [s["message"] for s in result.steps if s["status"] == "fail"]
+    return "\n".join(p for p in parts if p)
