@@ -18,6 +18,7 @@ import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from tutor.errors import CourseError
 
@@ -145,7 +146,7 @@ def _read_toml(path: Path) -> tuple[dict, str]:
         raise CourseError(f"{where}: invalid TOML: {exc}") from exc
 
 
-def _require(table: dict, key: str, kind: type, path: Path, text: str, anchor: str) -> object:
+def _require(table: dict, key: str, kind: type, path: Path, text: str, anchor: str) -> Any:
     if key not in table:
         raise CourseError(f"{_where(path, text, anchor)}: missing required key {key!r}")
     value = table[key]

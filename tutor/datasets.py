@@ -13,12 +13,13 @@ import gzip
 import importlib.util
 import struct
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 from tutor.errors import TutorError
 
-_IDX_DTYPES = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype(">i2"), 0x0C: np.dtype(">i4"),
+_IDX_DTYPES: dict[int, Any] = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype(">i2"), 0x0C: np.dtype(">i4"),
                0x0D: np.dtype(">f4"), 0x0E: np.dtype(">f8")}
 
 
@@ -41,7 +42,7 @@ def split(X: np.ndarray, y: np.ndarray, test_fraction: float = 0.25, seed: int =
           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Seeded, stratified split: (X_train, X_test, y_train, y_test)."""
     rng = np.random.default_rng(seed)
-    test_idx = []
+    test_idx: list[int] = []
     for label in np.unique(y):
         idx = np.flatnonzero(y == label)
         rng.shuffle(idx)

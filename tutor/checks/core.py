@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from tutor.checks import convergence, gradients, properties, symbolic, values
 from tutor.checks.integrity import pristine
 
 STEP_KINDS = ("shape", "value", "gradient", "convergence", "symbolic", "property", "run")
@@ -267,18 +268,17 @@ class Checker:
         self._emit({"event": "note", "message": message})
 
     # ---- step helpers live in sibling modules; bound here for one namespace --
-    from tutor.checks.convergence import converge  # noqa: E402
-    from tutor.checks.gradients import expect_gradient, expect_torch_gradcheck  # noqa: E402
-    from tutor.checks.properties import expect_property  # noqa: E402
-    from tutor.checks.symbolic import expect_equivalent  # noqa: E402
-    from tutor.checks.values import (  # noqa: E402
-        expect_array,
-        expect_close,
-        expect_equal,
-        expect_scalar,
-        expect_shape,
-        expect_type,
-    )
+    expect_type = values.expect_type
+    expect_shape = values.expect_shape
+    expect_array = values.expect_array
+    expect_close = values.expect_close
+    expect_scalar = values.expect_scalar
+    expect_equal = values.expect_equal
+    expect_gradient = gradients.expect_gradient
+    expect_torch_gradcheck = gradients.expect_torch_gradcheck
+    converge = convergence.converge
+    expect_property = properties.expect_property
+    expect_equivalent = symbolic.expect_equivalent
 
 
 class _OverBudget(BaseException):
