@@ -192,6 +192,10 @@ def supervise(
     selector.register(child.result_fd, selectors.EVENT_READ, "result")
     selector.register(child.output_fd, selectors.EVENT_READ, "output")
     check_started: float | None = time.monotonic() if child.ready else None
+    # RLIMIT_AS bounds a CPU check inside the child; this RSS watch is the backstop, and
+    # the only limit on CUDA, whose context alone can hold 1-2 GB of host memory.
+    may_use_cuda = request.uses_torch and request.device != "cpu"
+    rss_ceiling_mb = request.memory_mb + (4096 if may_use_cuda else 1024)
     while True:
         for key, _ in selector.select(timeout=POLL_S):
             data = _read_available(key.fd)
@@ -222,7 +226,7 @@ def supervise(
                       "— an infinite loop, or code far slower than it needs to be (Python loops "
                       "over array elements?)")
             break
-        if _rss_mb(child.popen.pid) > request.memory_mb + 1024:
+        if _rss_mb(child.popen.pid) > rss_ceiling_mb:
             reason = (f"memory limit: your code used more than {request.memory_mb} MB — building "
                       "a huge array, or keeping every intermediate result?")
             break
