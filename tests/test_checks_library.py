@@ -295,3 +295,16 @@ def test_exponential_and_hyperbolic_forms_are_equivalent():
     t.expect_equivalent("tanh", "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "tanh(x)")
     assert t.steps[-1].status == "pass"
     failure(lambda: t.expect_equivalent("tanh", "sinh(x)", "tanh(x)"))
+
+
+def test_decimal_exponents_are_read_as_exact_numbers():
+    t, _ = make_checker()
+    t.expect_equivalent("power", "5*x**4.0", "5*x**4")
+    t.expect_equivalent("half", "0.5*x", "x/2")
+    assert [s.status for s in t.steps] == ["pass", "pass"]
+
+
+def test_no_constant_factor_is_claimed_when_the_scale_is_right():
+    expected = np.arange(1.0, 7.0)
+    got = expected * (1 + 2e-6)  # an epsilon-guarded std: uniformly a hair off, not "1× larger"
+    assert scale_diagnosis(got, expected) is None

@@ -103,6 +103,9 @@ def parse(text: Any, symbols: str = "x", extra: dict[str, Any] | None = None, *,
         expr = parse_expr(text.strip(), local_dict=local, transformations=_TRANSFORMS, evaluate=True)
     except Exception as exc:  # noqa: BLE001 - sympy raises many kinds for bad input
         raise ParseError(f"{text!r}: {type(exc).__name__}: {exc}") from None
+    if isinstance(expr, sympy.Basic) and expr.has(sympy.Float):
+        # "x**4.0" or "0.5*x" mean 4 and 1/2; as floats sympy cannot cancel x**4.0 - x**4.
+        expr = sympy.nsimplify(expr, rational=True)
     if strict and isinstance(expr, sympy.Basic | sympy.MatrixBase):
         known_symbols, known_functions = _known_atoms(local)
         unknown = sorted(str(s) for s in expr.free_symbols - known_symbols)
@@ -142,7 +145,7 @@ def difference_hint(got: Any, want: Any) -> str:
         if equivalent(got, -want):
             return " — it has the wrong sign."
         ratio = sympy.simplify(got / want)
-        if ratio.is_number and ratio != 0:
+        if ratio.is_number and ratio not in (0, 1):
             return f" — it is {ratio} times the answer (a constant factor is off)."
         delta = sympy.simplify(got - want)
         if delta.is_number:

@@ -114,6 +114,8 @@ def scale_diagnosis(got: np.ndarray, expected: np.ndarray, batch: int | None = N
     residual = float(pristine.sqrt(pristine.sum((g - c * e) ** 2)))
     if residual > 1e-4 * (float(pristine.sqrt(pristine.sum(g * g))) + 1e-12):
         return None
+    if abs(c - 1) < 1e-3:
+        return None  # the same scale: the difference is elsewhere, not a constant factor
     if abs(c + 1) < 1e-3:
         return "every value has the opposite sign — a sign flipped somewhere (e.g. `a - b` vs `b - a`, or gradient ascent instead of descent)."
     if abs(c) < 1e-12:

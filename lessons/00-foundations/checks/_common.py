@@ -142,7 +142,26 @@ def expect_expression(t: Checker, name: str, attr: str, expected: str, *, symbol
             advice = " Write such functions out with exp, e.g. 1/(1 + exp(-x)) for the sigmoid."
         t.fail(name, "symbolic", f"your expression uses {names}, which sympy does not know here "
                f"(the only variables are {', '.join(sorted(allowed))}).{advice}", got=text)
-    t.expect_equivalent(name, text, expected, symbols=symbols, mistakes=mistakes)
+    t.expect_equivalent(name, _exact(text, symbols), expected, symbols=symbols, mistakes=mistakes)
+
+
+def _exact(text: str, symbols: str):
+    """`text`, or its parsed form with decimals made exact when it has any.
+
+    sympy cannot simplify x**4.0 - x**4 to 0, so "5*x**4.0" would be judged
+    wrong ("1 times the answer"); 4.0 -> 4 and 0.5 -> 1/2 make it compare.
+    """
+    import sympy
+
+    from tutor import derive
+
+    try:
+        parsed = derive.parse(text, symbols)
+    except derive.ParseError:
+        return text  # let expect_equivalent report it
+    if isinstance(parsed, sympy.Basic) and parsed.has(sympy.Float):
+        return sympy.nsimplify(parsed, rational=True)
+    return text
 
 
 def matrix(name: str, rows: int, cols: int):

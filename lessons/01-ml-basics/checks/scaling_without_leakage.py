@@ -37,6 +37,14 @@ def check(t: Checker) -> None:
             t.fail("scale per column", "value",
                    f"{int(np.sum(scale_got == 0))} columns have scale 0 (pixels that are 0 in every training "
                    "image); dividing by them gives NaN. Use 1 where the std is 0: np.where(std > 0, std, 1.0).")
+        if isinstance(scale_got, np.ndarray) and scale_got.shape == (D,):
+            extra = scale_got - sd
+            if 0 < extra[0] < 1e-2 and np.allclose(extra, extra[0], rtol=1e-6, atol=1e-12):
+                t.fail("scale per column", "value",
+                       f"you added a small epsilon ({extra[0]:.3g}) to every std. A pixel that is 0 in every "
+                       f"training image then has scale {extra[0]:.3g}, and the first test image where it is not "
+                       f"0 gets a feature of size pixel / {extra[0]:.3g} — enormous. Replace a std of 0 by 1 "
+                       "(np.where(std > 0, std, 1.0)) and leave the other stds as they are.")
         t.expect_close("scale per column", scale_got, scale, rtol=1e-9, atol=1e-9, mistakes={
             "you used the sample std (ddof=1); the scaler uses the population std (ddof=0).":
                 np.where(sd > 0, X_train.std(axis=0, ddof=1), 1.0),

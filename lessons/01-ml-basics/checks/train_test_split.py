@@ -5,6 +5,9 @@ import numpy as np
 
 from tutor.checks import Checker
 
+SWAPPED = ("your test part has {got} indices and your training part the {want} the test part should have: "
+           "the two are returned the wrong way round. Return them in the order (train_idx, test_idx).")
+
 
 def _sorted_labels(counts):
     return np.repeat(np.arange(len(counts)), counts)
@@ -49,6 +52,8 @@ def _check_shuffled(t: Checker) -> None:
     n, frac = 103, 0.2
     train, test = _parts(t, "n=103, 20% test", t.call(f, n, frac, np.random.default_rng(seed)), n)
     t.passed("n=103, 20% test: complete and disjoint", "property")
+    if abs(train.size - n * frac) < 1 and not abs(test.size - n * frac) < 1:
+        t.fail("test size", "value", SWAPPED.format(got=test.size, want=int(round(n * frac))))
     t.expect("test size", abs(test.size - n * frac) < 1,
              f"the test part has {test.size} indices; {n} * {frac} = {n * frac:g}, so it should have "
              f"{int(round(n * frac))}.")
@@ -92,6 +97,10 @@ def _check_stratified(t: Checker) -> None:
         out = t.call(f, y.copy(), frac, np.random.default_rng(seed + trial))
         tr, te = _parts(t, f"3 classes, seed #{trial}", out, y.size)
         got = [int(np.sum(y[te] == c)) for c in range(len(counts))]
+        got_train = [int(np.sum(y[tr] == c)) for c in range(len(counts))]
+        if got_train == want and got != want:
+            t.fail("each class split in proportion", "value",
+                   SWAPPED.format(got=te.size, want=sum(want)), got=got, expected=want)
         if any(abs(g - c * frac) >= 1 for g, c in zip(got, counts, strict=True)):
             t.fail("each class split in proportion", "property",
                    f"test counts per class {got}, expected {want} (25% of {counts}, rounded): a plain random "

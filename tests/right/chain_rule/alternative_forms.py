@@ -1,0 +1,7 @@
+D_SIN_X2 = "cos(x^2) * 2x"
+D_EXP_NEG_X2 = "-2*x/exp(x**2)"
+D_POWER_CHAIN = "4*(3*x + 1)**3*3"
+D_SOFTPLUS = "1/(1 + exp(-x))"
+D_SIGMOID = "1/(1 + exp(-x)) * (1 - 1/(1 + exp(-x)))"
+DL_DW = "2*x*(w*x + b - y)"
+DL_DB = "2*w*x + 2*b - 2*y"

@@ -1,0 +1,7 @@
+D_SIN_X2 = "2*x*cos(x**2)"
+D_EXP_NEG_X2 = "-2*x*exp(-x**2)"
+D_POWER_CHAIN = "12*(27*x**3 + 27*x**2 + 9*x + 1)"
+D_SOFTPLUS = "exp(x)/(exp(x) + 1)"
+D_SIGMOID = "exp(x)/(1 + exp(x))**2"
+DL_DW = "2*w*x**2 + 2*b*x - 2*x*y"
+DL_DB = "-2*(y - w*x - b)"

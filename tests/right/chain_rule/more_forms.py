@@ -1,0 +1,7 @@
+D_SIN_X2 = "2*x*cos(x**2.0)"
+D_EXP_NEG_X2 = "exp(-x**2)*(-2*x)"
+D_POWER_CHAIN = "12*(1 + 3*x)^3"
+D_SOFTPLUS = "exp(x)*(1 + exp(x))**(-1)"
+D_SIGMOID = "exp(-x)*(1 + exp(-x))**-2"
+DL_DW = "2*(b + w*x - y)*x"
+DL_DB = "2*(x*w + b - y)*1"

@@ -1,0 +1,5 @@
+D_POWER = "5 x^4"
+D_SQRT = "0.5*x**(-0.5)"
+D_SUM = "3*exp(x) - 4*x**(-1)"
+D_PRODUCT = "x*(2*sin(x) + x*cos(x))"
+D_QUOTIENT = "exp(x)*(x - 1)/x**2"

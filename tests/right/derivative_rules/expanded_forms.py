@@ -1,0 +1,5 @@
+D_POWER = "5*x*x*x*x"
+D_SQRT = "(1/2)*x**(-1/2)"
+D_SUM = "3*exp(x) - 4/x"
+D_PRODUCT = "2*x*sin(x) + cos(x)*x**2"
+D_QUOTIENT = "exp(x)/x - exp(x)/x**2"

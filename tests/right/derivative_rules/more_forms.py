@@ -1,0 +1,5 @@
+D_POWER = "5*x**4.0"
+D_SQRT = "sqrt(x)/(2*x)"
+D_SUM = "3*exp(x)-4*x**-1"
+D_PRODUCT = "x**2*cos(x)+2*x*sin(x)"
+D_QUOTIENT = "(exp(x)*x - exp(x)*1)/(x*x)"

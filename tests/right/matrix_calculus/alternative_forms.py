@@ -1,0 +1,5 @@
+GRAD_LINEAR = "a"
+GRAD_QUADRATIC = "A*w + A.T*w"
+GRAD_LEAST_SQUARES = "2*X.T*X*w - 2*X.T*y"
+GRAD_LAYER_W = "g @ x.T"
+GRAD_LAYER_X = "(g.T*W).T"

@@ -1,0 +1,5 @@
+GRAD_LINEAR = "1*a"
+GRAD_QUADRATIC = "A.T@w + A@w"
+GRAD_LEAST_SQUARES = "(X.T*(X*w - y))*2"
+GRAD_LAYER_W = "g*transpose(x)"
+GRAD_LAYER_X = "W.T@g"

@@ -1,0 +1,5 @@
+GRAD_LINEAR = "transpose(a.T)"
+GRAD_QUADRATIC = "(A + transpose(A)) @ w"
+GRAD_LEAST_SQUARES = "-2*X.T*(y - X*w)"
+GRAD_LAYER_W = "(x*g.T).T"
+GRAD_LAYER_X = "transpose(W)*g"

@@ -1,0 +1,15 @@
+
+
+def sample_normal(rng, mean, std, n):
+    return rng.normal(loc=mean, scale=std, size=n)
+
+
+def sample_uniform(rng, low, high, n):
+    return rng.uniform(low, high, size=n)
+
+
+def standardize(X):
+    mu = X.mean(axis=0)
+    sd = X.std(axis=0)
+    sd[sd == 0] = 1
+    return (X - mu) / sd

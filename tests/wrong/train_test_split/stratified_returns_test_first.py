@@ -1,0 +1,18 @@
+# expect: the wrong way round
+import numpy as np
+
+
+def shuffled_split(n, test_fraction, rng):
+    order = rng.permutation(n)
+    k = int(round(n * test_fraction))
+    return order[k:], order[:k]
+
+
+def stratified_split(y, test_fraction, rng):
+    train, test = [], []
+    for c in np.unique(y):
+        idx = rng.permutation(np.flatnonzero(y == c))
+        k = int(round(len(idx) * test_fraction))
+        test.append(idx[:k])
+        train.append(idx[k:])
+    return np.concatenate(test), np.concatenate(train)
