@@ -130,10 +130,7 @@ def record_steps(t: Checker, model, fn: Callable[..., Any], *args: Any, keep: in
     records: list[StepRecord] = []
     count = [0]
 
-    def pre_hook(optimizer, args, kwargs):
-        count[0] += 1
-        if len(records) >= keep:
-            return None
+    def record(optimizer):
         held = {id(p) for group in optimizer.param_groups for p in group["params"]}
         with torch.no_grad():
             grads = {name: p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p)
@@ -141,7 +138,30 @@ def record_steps(t: Checker, model, fn: Callable[..., Any], *args: Any, keep: in
             records.append(StepRecord(optimizer, {name: p.detach().clone() for name, p in named}, grads,
                                       owns_params=ids <= held,
                                       missing=[name for name, p in named if p.grad is None]))
-        return None
+
+    def pre_hook(optimizer, args, kwargs):
+        count[0] += 1
+        if len(records) >= keep:
+            return None
+        # args starts with the optimizer itself (torch passes step's own arguments, self included)
+        closure = args[1] if len(args) > 1 else kwargs.get("closure")
+        if closure is None:
+            record(optimizer)
+            return None
+        # optimizer.step(closure) (LBFGS, or any optimizer called that way): the gradient only exists
+        # once the closure has run, so record after its first call, still at the pre-step parameters.
+        first = [True]
+
+        def recorded_closure():
+            result = closure()
+            if first[0]:
+                first[0] = False
+                record(optimizer)
+            return result
+
+        if len(args) > 1:
+            return (args[0], recorded_closure, *args[2:]), kwargs
+        return args, {**kwargs, "closure": recorded_closure}
 
     handle = register_pre(pre_hook)
     try:
@@ -340,9 +360,12 @@ def check_loss_history(t: Checker, history: Any, epochs: int) -> None:
             f"{len(history)} values"
         t.fail(name, "run", f"fit(..., epochs={epochs}) returned {shown}; return a list with one loss "
                "per epoch (losses.append(loss.item()) inside the loop, `return losses` after it).")
-    if any(hasattr(v, "detach") for v in history):
+    if any(getattr(v, "requires_grad", False) for v in history):
         t.fail(name, "run", "fit returned loss tensors; append loss.item() (a float) instead — a tensor "
                "that requires grad keeps its whole computation graph alive, epoch after epoch.")
+    if any(hasattr(v, "detach") for v in history):
+        t.fail(name, "run", "fit returned the losses as (detached) tensors; return plain Python floats: "
+               "append loss.item().")
     if not all(isinstance(v, int | float | np.number) for v in history):
         t.fail(name, "run", f"fit returned {[type(v).__name__ for v in history][:3]}...; return floats.")
     t.passed(name, "run")

@@ -126,6 +126,8 @@ def check(t: Checker) -> None:
             "the ReLU after the first Linear (3→4) is missing.": torch.sigmoid(torch.relu(z1 @ W2.T + b2) @ W3.T + b3),
             "the ReLU after the second Linear (4→2) is missing.": torch.sigmoid(z2 @ W3.T + b3),
             "the output layer ends in a ReLU; it needs a Sigmoid to output a probability.": torch.relu(z3),
+            "every output is exactly 1: a softmax over a single output (nn.Softmax(dim=1) on an (n, 1) "
+            "column) is always 1. For one probability use nn.Sigmoid().": torch.ones_like(z3),
             "the hidden layers use Sigmoid; this network uses ReLU there and a Sigmoid only at the output.":
                 torch.sigmoid(torch.sigmoid(torch.sigmoid(z1) @ W2.T + b2) @ W3.T + b3),
         }

@@ -55,6 +55,18 @@ def check(t: Checker) -> None:
         "NaN for large logits: exp overflowed. Subtract the row maximum first.": naive,
     })
 
+    # One row of huge logits next to an ordinary one: a single global maximum underflows the other row.
+    mixed = np.stack([t.rng.normal(size=5) * 10 + 1000.0, t.rng.normal(size=5)])
+    with np.errstate(under="ignore", invalid="ignore", divide="ignore"):
+        out_mixed = t.call(softmax, mixed.copy())
+    got = np.asarray(out_mixed, dtype=np.float64) if isinstance(out_mixed, np.ndarray) else out_mixed
+    if isinstance(got, np.ndarray) and got.shape == mixed.shape and not np.all(np.isfinite(got)):
+        t.fail("rows of very different scales", "value",
+               "a batch with one row near 1000 and one near 0 gave NaN in the second row: you subtracted "
+               "the maximum of the whole array, so every exp in the small row underflowed to 0 (0/0). "
+               "Subtract each row's own maximum: x - x.max(axis=-1, keepdims=True).")
+    t.expect_close("rows of very different scales", out_mixed, ref(mixed))
+
     t.expect_property(
         "rows are probabilities (non-negative, sum to one)",
         lambda x: _probability_problem(t.call(softmax, x.copy()), x),

@@ -60,8 +60,16 @@ def check(t: Checker) -> None:
                "remove the final softmax.")
     t.passed("the model outputs logits", "value")
 
+    # F.nll_loss wants log-probabilities; on raw logits it is a different loss. (On a model that ends
+    # in log_softmax, as in PyTorch's MNIST example, nll_loss IS the cross-entropy: no variant then.)
+    log_probs = bool(torch.allclose(out.logsumexp(dim=1), torch.zeros(7, device=out.device), atol=1e-4))
+    variants = {} if log_probs else {
+        "your loss is F.nll_loss on raw logits: nll_loss expects log-probabilities, so on logits it just "
+        "takes -logit[true class] and never normalises. Use F.cross_entropy(logits, y) (log_softmax + "
+        "nll_loss in one), or end the model in log_softmax if you keep nll_loss.": F.nll_loss,
+    }
     probe_train_step(t, model, train_step, X_train[:16], y_train[:16], F.cross_entropy,
-                     loss_name="F.cross_entropy")
+                     loss_name="F.cross_entropy", variants=variants)
 
     optimizer = t.call(make_optimizer, model)
     t.expect("make_optimizer returns an optimizer", isinstance(optimizer, torch.optim.Optimizer),

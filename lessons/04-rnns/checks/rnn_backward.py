@@ -24,6 +24,13 @@ def mistakes_for(name, k, dhs, x, h0, hs, W_xh, W_hh):
         "you applied tanh to h again: h is already tanh(a), so tanh'(a) = 1 - h², not 1 - tanh(h)².":
             wrong(deriv="1-tanh(h)^2"),
     }
+    if np.any(dhs[:, :-1]):
+        last = dhs.copy()
+        last[:, :-1] = 0.0
+        table["only the last step's upstream gradient was used: here the loss reaches EVERY hidden "
+              "state, so at each step dh_t = dhs[:, t] + (the gradient flowing back from step t+1), "
+              "not just dhs[:, -1] at the end (that is the many-to-one special case)."] = \
+            rnn_backward(last, x, h0, hs, W_xh, W_hh)[k]
     if name in ("dW_hh",):
         table["off by one: step t multiplied W_hh by the PREVIOUS state h_{t-1} (h0 at t = 0), so "
               "dW_hh += h_{t-1}.T @ da_t, not h_t.T @ da_t."] = wrong(prev="h_t")
