@@ -194,13 +194,15 @@ class Checker:
             self.fail(f"{name} exists", kind, f"`{name}` should be a function, got {type(obj).__name__}")
         return obj
 
-    def call(self, fn: Callable[..., Any], *args: Any, step: str | None = None, hint: str | None = None,
+    def call(self, fn: Callable[..., Any], *args: Any, step: str | None = None,
+             hint: str | Callable[[BaseException], str | None] | None = None,
              budget_s: float | None = None, **kwargs: Any) -> Any:
         """Call learner code; an exception becomes a failing step with their own frames.
 
-        `hint` is added to the message of any exception (what usually causes it
-        here). `budget_s` bounds this one call: slower code fails the step,
-        naming the budget, instead of running into the whole check's limit.
+        `hint` is added to the message of an exception (what usually causes it
+        here): a sentence, or a function of the exception returning one or None.
+        `budget_s` bounds this one call: slower code fails the step, naming the
+        budget, instead of running into the whole check's limit.
         """
         label = step or f"{getattr(fn, '__name__', 'your code')} runs"
         try:
@@ -209,7 +211,7 @@ class Checker:
         except _OverBudget:
             self.fail(label, "run", f"`{getattr(fn, '__name__', 'this')}` took longer than {budget_s:g} s "
                       "on this input — a Python loop over array elements, or an algorithm that does "
-                      "far more work than needed?" + (f" {hint}" if hint else ""))
+                      "far more work than needed?" + (f" {hint}" if isinstance(hint, str) else ""))
         except NotImplementedError:
             self.fail(label, "run", f"`{getattr(fn, '__name__', 'this')}` is not implemented yet "
                       "(it still raises NotImplementedError) — replace the TODO with your code.")
@@ -228,7 +230,8 @@ class Checker:
             self.fail(label, "run", f"infinite recursion: {summary}", **details)
         except Exception as exc:  # noqa: BLE001 - learner code may raise anything
             summary, details = describe_exception(exc, self.learner_file)
-            self.fail(label, "run", summary + (f" — {hint}" if hint else ""), **details)
+            extra = hint(exc) if callable(hint) else hint
+            self.fail(label, "run", summary + (f"\n{extra}" if extra else ""), **details)
         raise AssertionError("unreachable")
 
     def cached(self, key: str, compute: Callable[[], Any]) -> Any:

@@ -1,6 +1,5 @@
 """Checker: transpose vs reshape, channel means, batched outer products."""
 
-import _common  # noqa: F401 - also pre-imports NumPy's lazy submodules
 import numpy as np
 
 from tutor.checks import Checker

@@ -1,6 +1,5 @@
 """Checker: two gradients by finite differences, then gradient descent that converges."""
 
-import _common  # noqa: F401 - also pre-imports NumPy's lazy submodules
 import numpy as np
 
 from tutor.checks import Checker, numerical_gradient

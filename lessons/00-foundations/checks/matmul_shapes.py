@@ -1,6 +1,5 @@
 """Checker: matmul_shape against what np.matmul actually does."""
 
-import _common  # noqa: F401 - also pre-imports NumPy's lazy submodules
 import numpy as np
 
 from tutor.checks import Checker

@@ -1,6 +1,5 @@
 """Checker: mean, population vs sample variance, std, covariance matrix."""
 
-import _common  # noqa: F401 - also pre-imports NumPy's lazy submodules
 import numpy as np
 
 from tutor.checks import Checker

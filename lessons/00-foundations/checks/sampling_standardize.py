@@ -1,6 +1,5 @@
 """Checker: samplers judged by their statistics and reproducibility; standardize by value."""
 
-import _common  # noqa: F401 - also pre-imports NumPy's lazy submodules
 import numpy as np
 
 from tutor.checks import Checker

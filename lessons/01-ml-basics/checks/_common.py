@@ -6,38 +6,15 @@ the process, so everything captured here is the real thing.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from tutor.checks import Checker
-from tutor.checks.core import describe_exception
 
 # ----------------------------------------------------------------- calling ---
 
 
-def _raiser(exc: BaseException, name: str) -> Callable[[], Any]:
-    def again() -> Any:
-        raise exc
-
-    again.__name__ = name
-    return again
-
-
-def call(t: Checker, fn: Callable[..., Any], *args: Any, step: str | None = None,
-         hint: Callable[[BaseException], str | None] | None = None, **kwargs: Any) -> Any:
-    """Like `t.call`, but an exception may get a teaching sentence added by `hint(exc)`."""
-    name = getattr(fn, "__name__", "your code")
-    label = step or f"{name} runs"
-    try:
-        return fn(*args, **kwargs)
-    except Exception as exc:  # noqa: BLE001 - learner code may raise anything
-        extra = hint(exc) if hint is not None and not isinstance(exc, NotImplementedError) else None
-        if extra:
-            summary, details = describe_exception(exc, t.learner_file)
-            t.fail(label, "run", f"{summary}\n{extra}", **details)
-        return t.call(_raiser(exc, name), step=label)
 
 
 def shape_error(exc: BaseException) -> bool:

@@ -57,14 +57,14 @@ def check(t: Checker) -> None:
         })
     with t.part("precision"):
         f = t.function("precision")
-        t.expect_scalar("precision (TP=3, FP=1, FN=4)", _common.call(t, f, y.copy(), p.copy(),
+        t.expect_scalar("precision (TP=3, FP=1, FN=4)", t.call(f, y.copy(), p.copy(),
                         hint=_zero_division_hint), tp / (tp + fp), rtol=1e-9, mistakes={
             SWAPPED: tp / (tp + fn),
             "that is accuracy; precision looks only at the samples predicted positive.": (tp + tn) / y.size,
             "you divided TP by all samples; precision divides by the predicted positives, TP + FP.": tp / y.size,
         })
         none = np.zeros_like(p)
-        got = _common.call(t, f, y.copy(), none, hint=_zero_division_hint, step="no positive predictions: runs")
+        got = t.call(f, y.copy(), none, hint=_zero_division_hint, step="no positive predictions: runs")
         value = _common.as_float(got)
         t.expect("no positive predictions -> 0.0", value == 0.0,
                  f"with no positive predictions, TP + FP = 0 and the ratio is 0/0; you returned {got!r}. "
@@ -73,13 +73,13 @@ def check(t: Checker) -> None:
         _random_trials(t, f, t.reference.precision, "precision")
     with t.part("recall"):
         f = t.function("recall")
-        t.expect_scalar("recall (TP=3, FP=1, FN=4)", _common.call(t, f, y.copy(), p.copy(),
+        t.expect_scalar("recall (TP=3, FP=1, FN=4)", t.call(f, y.copy(), p.copy(),
                         hint=_zero_division_hint), tp / (tp + fn), rtol=1e-9, mistakes={
             SWAPPED_R: tp / (tp + fp),
             "you divided TP by all samples; recall divides by the actual positives, TP + FN.": tp / y.size,
         })
         negatives = np.zeros_like(y)
-        got = _common.call(t, f, negatives, p.copy(), hint=_zero_division_hint, step="no actual positives: runs")
+        got = t.call(f, negatives, p.copy(), hint=_zero_division_hint, step="no actual positives: runs")
         value = _common.as_float(got)
         t.expect("no actual positives -> 0.0", value == 0.0,
                  f"with no positives in y_true, TP + FN = 0 and the ratio is 0/0; you returned {got!r}. "

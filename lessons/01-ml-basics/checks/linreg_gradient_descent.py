@@ -34,7 +34,7 @@ def check(t: Checker) -> None:
 
     with t.part("mse_gradient"):
         f = t.function("mse_gradient")
-        grad = _common.call(t, f, X.copy(), y.copy(), w.copy(), hint=lambda e: (
+        grad = t.call(f, X.copy(), y.copy(), w.copy(), hint=lambda e: (
             "The gradient has one entry per weight: multiply the residual (N,) by X.T (D+1, N), "
             "i.e. X.T @ (X @ w - y)." if _common.shape_error(e) else None))
         numeric, _ = numerical_gradient(lambda v: ref.mse_loss(X, y, v), w)

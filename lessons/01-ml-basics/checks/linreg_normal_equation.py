@@ -40,7 +40,7 @@ def check(t: Checker) -> None:
     with t.part("fit_normal_equation"):
         f = t.function("fit_normal_equation")
         before = X.copy(), y.copy()
-        w = _common.call(t, f, X, y, hint=_fit_hint)
+        w = t.call(f, X, y, hint=_fit_hint)
         _common.unchanged(t, "inputs left unchanged", np.column_stack([before[0], before[1]]),
                           np.column_stack([X, y]), "fit_normal_equation")
         if isinstance(w, np.ndarray) and w.shape == (D,):
@@ -65,7 +65,7 @@ def check(t: Checker) -> None:
     with t.part("predict"):
         f = t.function("predict")
         Xn, _ = _common.house_prices(t.rng, 7)
-        out = _common.call(t, f, Xn.copy(), w_best.copy(), hint=lambda e: (
+        out = t.call(f, Xn.copy(), w_best.copy(), hint=lambda e: (
             "predict receives raw features (N, D) and D + 1 weights: add the bias column first."
             if _common.shape_error(e) else None))
         t.expect_close("predictions for 7 new houses", out, np.column_stack([np.ones(7), Xn]) @ w_best,

@@ -65,7 +65,7 @@ def check(t: Checker) -> None:
 
     with t.part("logistic_gradient"):
         f = t.function("logistic_gradient")
-        grad = _common.call(t, f, X.copy(), y.copy(), w.copy(), hint=lambda e: (
+        grad = t.call(f, X.copy(), y.copy(), w.copy(), hint=lambda e: (
             "The gradient has one entry per weight: X.T (D+1, N) times the error (N,)."
             if _common.shape_error(e) else None))
         numeric, _ = numerical_gradient(lambda v: ref.logistic_loss(X, y, v), w)

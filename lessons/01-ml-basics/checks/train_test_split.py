@@ -1,6 +1,5 @@
 """Checker: splits that are complete, disjoint, random (from rng) and, when asked, stratified."""
 
-import _common
 import numpy as np
 
 from tutor.checks import Checker
@@ -117,7 +116,7 @@ def _check_stratified(t: Checker) -> None:
              kind="property")
     labels = np.array([0, 1, 1, 0, 2, 2, 2, 0, 1, 2, 1, 0])
     names = np.array(["cat", "dog", "eel"])[labels]
-    out = _common.call(t, f, names, 0.5, np.random.default_rng(seed), step="string labels: runs",
+    out = t.call(f, names, 0.5, np.random.default_rng(seed), step="string labels: runs",
                        hint=lambda e: "labels can be any values (here 'cat', 'dog', 'eel'): loop over "
                                       "np.unique(y), not over range(number of classes).")
     tr, te = _parts(t, "string labels", out, labels.size)
