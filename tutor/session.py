@@ -7,7 +7,6 @@ imports Textual or torch.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import secrets
 import threading
@@ -148,10 +147,3 @@ class Session:
     def reset(self, exercise_id: str) -> Path | None:
         return self.workspace.reset(self.course.exercise(exercise_id))
 
-    def file_digest(self, exercise_id: str) -> str:
-        """Content hash of the learner's file (watchers re-check only on real change)."""
-        path = self.workspace.file_for(self.course.exercise(exercise_id))
-        try:
-            return hashlib.sha256(path.read_bytes()).hexdigest()
-        except OSError:
-            return ""

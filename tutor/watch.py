@@ -8,7 +8,6 @@ some container mounts). Only a real content change triggers a check.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from pathlib import Path
 
@@ -16,13 +15,7 @@ from tutor.course import Exercise
 from tutor.report import Painter, format_result
 from tutor.runner import WarmPool
 from tutor.session import Session
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
+from tutor.workspace import file_digest
 
 
 def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = False,
@@ -40,7 +33,7 @@ def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = 
         pool.prepare(ex.uses_torch)
         try:
             for _changes in _events(watchfiles, path, stop, poll):
-                digest = _digest(path)
+                digest = file_digest(path)
                 if digest == last_digest or not digest:
                     continue
                 last_digest = digest

@@ -11,6 +11,7 @@ else the default workspace under the user data directory (created on first use).
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
@@ -26,6 +27,14 @@ from tutor.errors import UsageError, WorkspaceError
 MARKER = "dltutor.toml"
 STATE_DIR = ".dltutor"
 WORKSPACE_VERSION = 1
+
+
+def file_digest(path: Path) -> str:
+    """Content hash of a learner's file ("" if unreadable): watchers re-check only on real change."""
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return ""
 
 
 def _marker_text(track: str) -> str:

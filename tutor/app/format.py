@@ -56,11 +56,6 @@ def number(value: Any) -> float:
         return math.nan
 
 
-def device_label(device: str) -> str:
-    """What the runner reports ("cuda") as the learner knows it ("cuda:0")."""
-    return "cuda:0" if device == "cuda" else device
-
-
 def relative(path: Path, root: Path) -> str:
     """A path as the learner would type it from the workspace root (never an absolute tmp path)."""
     try:

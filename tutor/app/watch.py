@@ -9,17 +9,11 @@ changing it never triggers a check.
 
 from __future__ import annotations
 
-import hashlib
 import threading
 from collections.abc import Callable
 from pathlib import Path
 
-
-def digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return ""
+from tutor.workspace import file_digest
 
 
 class FileWatcher:
@@ -32,7 +26,7 @@ class FileWatcher:
         self._poll_s = poll_s
         self._use_events = use_events
         self._stop = threading.Event()
-        self._last = digest(path)
+        self._last = file_digest(path)
         self._thread = threading.Thread(target=self._run, name=f"watch {path.name}", daemon=True)
 
     def start(self) -> None:
@@ -46,7 +40,7 @@ class FileWatcher:
         self._last = content_digest
 
     def _poke(self) -> None:
-        now = digest(self.path)
+        now = file_digest(self.path)
         if now and now != self._last:
             self._last = now
             self._on_change(now)

@@ -29,7 +29,6 @@ from typing import Any
 import numpy as np
 
 from tutor.checks import convergence, gradients, properties, symbolic, values
-from tutor.checks.integrity import pristine
 
 STEP_KINDS = ("shape", "value", "gradient", "convergence", "symbolic", "property", "run")
 
@@ -38,10 +37,6 @@ Emit = Callable[[dict], None]
 
 class StepFailed(Exception):
     """Raised by a failing `expect_*`; carries nothing: the step is already recorded."""
-
-
-class LearnerExit(BaseException):
-    """Never raised; documents that SystemExit/KeyboardInterrupt from learner code are caught."""
 
 
 @dataclass
@@ -306,9 +301,3 @@ def _time_budget(seconds: float | None) -> Iterator[None]:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
 
-
-def to_numpy(value: Any) -> Any:
-    """A torch tensor as a float64-safe numpy copy; anything else unchanged."""
-    if pristine.type(value).__module__.startswith("torch") and hasattr(value, "detach"):
-        return value.detach().cpu().numpy()
-    return value

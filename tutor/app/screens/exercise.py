@@ -21,10 +21,10 @@ from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from tutor.app.checking import CheckControl, CheckStream
-from tutor.app.format import device_label, inline_markdown, mark, relative
+from tutor.app.format import inline_markdown, mark, relative
 from tutor.app.messages import CheckEvent, CurvePoints, FileChanged
 from tutor.app.screens.exercise_actions import ExerciseActions
-from tutor.app.watch import FileWatcher, digest
+from tutor.app.watch import FileWatcher
 from tutor.app.widgets.curve import LossCurve, check_lines
 from tutor.app.widgets.titlebar import TitleBar
 from tutor.app.widgets.verdict import VerdictPanel
@@ -32,6 +32,7 @@ from tutor.course import Exercise
 from tutor.errors import TutorError
 from tutor.runner import CheckResult
 from tutor.session import Session, nvidia_visible
+from tutor.workspace import file_digest
 
 DEBOUNCE_S = 0.3
 
@@ -76,7 +77,7 @@ class ExerciseScreen(ExerciseActions, Screen):
         self.path = workspace.path_for(self.ex)
         try:
             workspace.file_for(self.ex)  # copies the starter in on first use
-            self._checked_digest = digest(self.path)
+            self._checked_digest = file_digest(self.path)
             intro = self._intro()
         except TutorError as exc:
             self.broken = True
@@ -126,7 +127,7 @@ class ExerciseScreen(ExerciseActions, Screen):
     # ---- what is shown ---------------------------------------------------------
     def _device(self) -> str:
         if self.result is not None and self.result.message != "cancelled":
-            return f"ran on {device_label(self.result.device)}"
+            return f"ran on {self.result.device}"
         if not self.ex.uses_torch or self.ex.device == "cpu":
             return "device cpu"
         return "device cuda:0" if nvidia_visible() else "device cpu (no GPU visible)"
@@ -180,7 +181,7 @@ class ExerciseScreen(ExerciseActions, Screen):
         self._cancel = self.app.checks.begin()
         self._stream = CheckStream(self, self._generation)
         self._target = None
-        self._checked_digest = digest(self.path)
+        self._checked_digest = file_digest(self.path)
         self.running = True
         self.refresh_bindings()
         self.query_one(VerdictPanel).begin(f"⋯ checking {self.ex.id} …  (x cancels)")

@@ -15,10 +15,10 @@ import subprocess
 from textual.app import SuspendNotSupported
 
 from tutor.app.format import relative, shows_errors
-from tutor.app.watch import digest
 from tutor.app.widgets.curve import LossCurve
 from tutor.app.widgets.verdict import VerdictPanel
 from tutor.errors import TutorError
+from tutor.workspace import file_digest
 
 
 class ExerciseActions:
@@ -40,7 +40,7 @@ class ExerciseActions:
         except OSError as exc:
             self.notify(f"could not start {editor!r}: {exc.strerror}; set $EDITOR", severity="error")
             return
-        if digest(self.path) != self._checked_digest:
+        if file_digest(self.path) != self._checked_digest:
             self.start_check()
 
     @shows_errors
@@ -77,7 +77,7 @@ class ExerciseActions:
         self._worker, self._stream, self.running = None, None, False
         self.refresh_bindings()
         backup = self.session.reset(self.ex.id)
-        self._checked_digest = digest(self.path)
+        self._checked_digest = file_digest(self.path)
         if self._watcher is not None:
             self._watcher.seen(self._checked_digest)
         saved = f" Your copy was saved as {relative(backup, self.session.workspace.root)}." if backup else ""

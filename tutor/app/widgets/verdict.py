@@ -15,7 +15,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tutor.app.format import VERDICTS, device_label
+from tutor.app.format import VERDICTS
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -119,7 +119,7 @@ class VerdictPanel(Vertical):
             container.mount_all([StepView(step, self.root) for step in result.steps])
         label, style = VERDICTS.get(result.status, VERDICTS["error"])
         passed = sum(1 for s in result.steps if s.get("status") == "pass")
-        facts = [f"{passed}/{len(result.steps)} steps", device_label(result.device), f"seed {result.seed}"]
+        facts = [f"{passed}/{len(result.steps)} steps", result.device, f"seed {result.seed}"]
         if timings:
             facts.append(f"{result.duration_s:.2f} s")
         self.query_one("#verdict-header", Static).update(
