@@ -308,3 +308,11 @@ def test_no_constant_factor_is_claimed_when_the_scale_is_right():
     expected = np.arange(1.0, 7.0)
     got = expected * (1 + 2e-6)  # an epsilon-guarded std: uniformly a hair off, not "1× larger"
     assert scale_diagnosis(got, expected) is None
+
+
+def test_expect_unchanged_names_an_in_place_edit():
+    t, _ = make_checker()
+    x = np.array([1.0, np.nan, 3.0])
+    t.expect_unchanged("kept", x.copy(), x, "f")
+    x[0] = 0.0
+    assert "`f` modified an array you passed in" in failure(lambda: t.expect_unchanged("kept", np.array([1.0, np.nan, 3.0]), x, "f"))

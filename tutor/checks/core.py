@@ -272,6 +272,7 @@ class Checker:
     expect_close = values.expect_close
     expect_scalar = values.expect_scalar
     expect_equal = values.expect_equal
+    expect_unchanged = values.expect_unchanged
     expect_gradient = gradients.expect_gradient
     expect_torch_gradcheck = gradients.expect_torch_gradcheck
     converge = convergence.converge

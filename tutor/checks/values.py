@@ -228,6 +228,18 @@ def expect_scalar(
     self.fail(name, "value", detail, expected=expected, got=value)
 
 
+def expect_unchanged(self: Checker, name: str, before: np.ndarray, after: np.ndarray, fn_name: str) -> None:
+    """The learner's function left an argument as it was (`before` is a copy taken before the call)."""
+    same = before.shape == after.shape
+    if same:
+        equal = before == after
+        if before.dtype.kind in "fc":  # NaN where NaN was is unchanged
+            equal |= pristine.isnan(before) & pristine.isnan(after)
+        same = bool(pristine.all(equal))
+    self.expect(name, same, f"`{fn_name}` modified an array you passed in (an in-place `-=`, `+=`, `/=` "
+                "or `out=`); build and return a new array instead.", kind="property")
+
+
 def expect_equal(self: Checker, name: str, got: Any, expected: Any, kind: str = "value") -> None:
     """Exact equality (integers, labels, tuples of shapes)."""
     if pristine.type(expected) is pristine.ndarray:

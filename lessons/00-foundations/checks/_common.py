@@ -64,12 +64,6 @@ def expect_fast(t: Checker, name: str, fn: Callable[..., Any], args: tuple,
     t.passed(name, "property", f"{min(times) * 1e3:.1f} ms ({ratio:.1f}× the vectorized reference)")
 
 
-def unchanged(t: Checker, name: str, before: np.ndarray, after: np.ndarray, fn_name: str) -> None:
-    t.expect(name, before.shape == after.shape and bool(np.array_equal(before, after, equal_nan=True)),
-             f"`{fn_name}` modified the array you passed in (an in-place `/=`, `-=` or `out=`); "
-             "build and return a new array instead.", kind="property")
-
-
 # --------------------------------------------------------------- symbolic ---
 
 _KNOWN_FUNCTIONS = {

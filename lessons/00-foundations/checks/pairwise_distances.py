@@ -35,7 +35,7 @@ def _check_rows(t: Checker) -> None:
     X = t.rng.normal(size=(5, 5)) * 3.0
     before = X.copy()
     out = t.call(f, X)
-    _common.unchanged(t, "input left unchanged", before, X, "normalize_rows")
+    t.expect_unchanged("input left unchanged", before, X, "normalize_rows")
     lengths = np.linalg.norm(X, axis=1)
     with np.errstate(all="ignore"):
         t.expect_close("rows of a 5×5 matrix", out, ref(X), mistakes={
@@ -75,7 +75,7 @@ def _check_pairs(t: Checker) -> None:
     Y = t.rng.normal(size=(4, 3))
     bx, by = X.copy(), Y.copy()
     out = t.call(f, X, Y)
-    _common.unchanged(t, "inputs left unchanged", np.concatenate([bx, by]), np.concatenate([X, Y]),
+    t.expect_unchanged("inputs left unchanged", np.concatenate([bx, by]), np.concatenate([X, Y]),
                       "pairwise_distances")
     D = _baseline_pairs(X, Y)
     t.expect_close("distances between 6 and 4 points", out, D, mistakes={

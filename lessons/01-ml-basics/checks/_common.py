@@ -10,8 +10,6 @@ from typing import Any
 
 import numpy as np
 
-from tutor.checks import Checker
-
 # ----------------------------------------------------------------- calling ---
 
 
@@ -21,12 +19,6 @@ def shape_error(exc: BaseException) -> bool:
     text = str(exc).lower()
     return isinstance(exc, ValueError | np.linalg.LinAlgError) and any(
         word in text for word in ("shape", "matmul", "dimension", "aligned", "broadcast", "singular", "square"))
-
-
-def unchanged(t: Checker, name: str, before: np.ndarray, after: np.ndarray, fn_name: str) -> None:
-    t.expect(name, before.shape == after.shape and bool(np.array_equal(before, after, equal_nan=True)),
-             f"`{fn_name}` modified an array you passed in (an in-place `-=`, `+=`, `/=`); "
-             "build and return a new array instead.", kind="property")
 
 
 def as_float(value: Any) -> float:

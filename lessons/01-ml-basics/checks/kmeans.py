@@ -39,7 +39,7 @@ def check(t: Checker) -> None:
         lab = np.concatenate([np.arange(4), t.rng.integers(0, 4, size=56)])  # every cluster non-empty
         before = C.copy()
         out = t.call(f, X.copy(), lab.copy(), C)
-        _common.unchanged(t, "centroids argument left unchanged", before, C, "update_centroids")
+        t.expect_unchanged("centroids argument left unchanged", before, C, "update_centroids")
         want = np.array([X[lab == j].mean(axis=0) for j in range(4)])
         t.expect_close("each centroid moves to its points' mean", out, want, rtol=1e-9, atol=1e-12, mistakes={
             "every centroid moved to the mean of *all* points; each should average only the points "
@@ -100,7 +100,7 @@ def _check_runs(t: Checker) -> None:
 
     before = init.copy()
     out = t.call(f, X.copy(), init)
-    _common.unchanged(t, "init_centroids left unchanged", before, init, "kmeans")
+    t.expect_unchanged("init_centroids left unchanged", before, init, "kmeans")
     if not (isinstance(out, tuple | list) and len(out) == 2):
         t.fail("kmeans returns (centroids, labels)", "shape", f"expected a pair, got {type(out).__name__}")
     c_want, lab_want = ref.kmeans(X, before)

@@ -53,7 +53,7 @@ def check(t: Checker) -> None:
         f = t.function("gd_step")
         before = w.copy()
         new = t.call(f, X, y, w, 0.05)
-        _common.unchanged(t, "w left unchanged", before, w, "gd_step")
+        t.expect_unchanged("w left unchanged", before, w, "gd_step")
         g = ref.mse_gradient(X, y, before)
         t.expect_close("one step", new, before - 0.05 * g, rtol=1e-9, atol=1e-12, mistakes={
             "your step goes uphill: w_new = w - lr * gradient (minus).": before + 0.05 * g,

@@ -41,7 +41,7 @@ def check(t: Checker) -> None:
         f = t.function("fit_normal_equation")
         before = X.copy(), y.copy()
         w = t.call(f, X, y, hint=_fit_hint)
-        _common.unchanged(t, "inputs left unchanged", np.column_stack([before[0], before[1]]),
+        t.expect_unchanged("inputs left unchanged", np.column_stack([before[0], before[1]]),
                           np.column_stack([X, y]), "fit_normal_equation")
         if isinstance(w, np.ndarray) and w.shape == (D,):
             t.fail("weights: shape (D + 1,)", "shape",

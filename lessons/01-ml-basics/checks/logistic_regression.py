@@ -86,7 +86,7 @@ def check(t: Checker) -> None:
         f = t.function("train_step")
         before = w.copy()
         new = t.call(f, X, y, w, 0.5)
-        _common.unchanged(t, "w left unchanged", before, w, "train_step")
+        t.expect_unchanged("w left unchanged", before, w, "train_step")
         g = X.T @ (p - y) / N
         t.expect_close("one step", new, before - 0.5 * g, rtol=1e-9, atol=1e-12, mistakes={
             "your step goes uphill: w_new = w - lr * gradient (minus).": before + 0.5 * g,

@@ -1,6 +1,5 @@
 """Checker: a scaler fitted on training rows only, applied to both sets; constant columns survive."""
 
-import _common
 import numpy as np
 
 from tutor.checks import Checker
@@ -56,7 +55,7 @@ def check(t: Checker) -> None:
         f = t.function("transform")
         rows = X_test[:6].copy()
         out = t.call(f, rows, mu.copy(), scale.copy())
-        _common.unchanged(t, "X left unchanged", X_test[:6], rows, "transform")
+        t.expect_unchanged("X left unchanged", X_test[:6], rows, "transform")
         t.expect_close("(X - mean) / scale", out, (rows - mu) / scale, rtol=1e-9, atol=1e-9, mistakes={
             "you divided before subtracting: (X - mean) / scale, with the parentheses.": rows - mu / scale,
             "you multiplied by the scale; divide by it.": (rows - mu) * scale,

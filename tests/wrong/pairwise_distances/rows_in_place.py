@@ -1,4 +1,4 @@
-# expect: modified the array you passed in
+# expect: modified an array you passed in
 import numpy as np
 
 
