@@ -8,7 +8,7 @@ from tutor.course import Course
 from tutor.runner import CheckRequest, CheckResult, WarmPool, run_check
 
 REPO = Path(__file__).resolve().parents[1]
-WRONG_DIR = Path(__file__).resolve().parent / "wrong"
+
 
 _POOL: WarmPool | None = None
 

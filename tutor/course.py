@@ -30,8 +30,10 @@ _STAGE_KEYS = {"format_version", "title", "summary", "lesson", "exercise"}
 _LESSON_KEYS = {"id", "title", "file"}
 _EXERCISE_KEYS = {
     "id", "title", "lesson", "task", "starter", "checker", "solution", "hints",
-    "time_limit_s", "memory_mb", "device", "torch", "kind",
+    "time_limit_s", "memory_mb", "device", "torch", "kind", "requires",
 }
+# A requirement is a distribution name with an optional version bound, as pip takes it.
+_REQUIREMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[a-z0-9,_-]+\])?\s*([<>=!~]=?[^,;]+(,\s*[<>=!~]=?[^,;]+)*)?$")
 _STAGE_DIR = re.compile(r"^(\d\d)-([a-z0-9-]+)$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -61,6 +63,9 @@ class Exercise:
     uses_torch: bool
     lesson_id: str | None
     kind: str  # "code" or "symbolic": what the learner writes
+    # Packages beyond the base install (e.g. "gymnasium>=1.0"), as pip takes them; the
+    # `frontier` extra installs them all. A missing one is named before the check runs.
+    requires: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -204,11 +209,17 @@ def _load_exercise(
     kind = table.get("kind", "code")
     if kind not in ("code", "symbolic"):
         raise CourseError(f"{_where(path, text, 'kind =', anchor)}: kind must be 'code' or 'symbolic'")
+    requires = table.get("requires", [])
+    if not isinstance(requires, list) or not all(
+            isinstance(r, str) and _REQUIREMENT.match(r.strip()) for r in requires):
+        raise CourseError(f"{_where(path, text, 'requires', anchor)}: requires must be a list of "
+                          "package requirements such as \"gymnasium>=1.0\"")
     return Exercise(
         id=ex_id, title=title, stage_id=stage_id, task=task, starter=starter,
         starter_rel=starter_rel, checker=checker, solution=solution, hints=tuple(hints),
         time_limit_s=float(time_limit), memory_mb=memory_mb, device=device,
         uses_torch=bool(table.get("torch", device != "cpu")), lesson_id=lesson_id, kind=kind,
+        requires=tuple(r.strip() for r in requires),
     )
 
 

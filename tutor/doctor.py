@@ -61,6 +61,16 @@ def doctor(workspace_dir: Path | None = None) -> int:
         course = None
         problems.append(str(exc))
         line("course", f"BROKEN: {exc}")
+    if course is not None:
+        from tutor import requirements
+
+        for requirement, users in requirements.course_requirements(course).items():
+            absent = requirements.missing([requirement])
+            state = "MISSING" if absent else "installed"
+            line("extra", f"{requirement:<22} {state}  (for {', '.join(users)})")
+            if absent:
+                problems.append(f"{requirement} is not installed; {', '.join(users)} cannot be checked: "
+                                f"{requirements.install_hint(absent)}")
     torch = _probe_torch()
     if "error" in torch:
         problems.append(f"torch: {torch['error']}")

@@ -13,6 +13,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
+from tutor import requirements
 from tutor.course import Course, Exercise, Track, load_course
 from tutor.errors import TutorError, UsageError
 from tutor.progress import ExerciseProgress, ProgressStore
@@ -98,6 +99,9 @@ class Session:
                              "(no /proc/driver/nvidia/gpus); use --device cpu or auto")
         if ex.device == "cuda" and device == "cpu":
             raise UsageError(f"{ex.id} needs a GPU; it cannot run with --device cpu")
+        absent = requirements.missing_message(ex)
+        if absent:
+            raise UsageError(absent)
         if solution:
             path = ex.solution
         elif file is not None:
