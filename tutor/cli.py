@@ -62,9 +62,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", choices=("bottom-up", "top-down"))
     sub.add_parser("doctor", help="python, torch, CUDA devices, terminal, workspace health")
     sub.add_parser("where", help="where dltutor keeps things")
-    p = sub.add_parser("validate", help="validate a lesson pack")
+    p = sub.add_parser("validate", help="validate a lesson pack: manifests, derivations, starters, "
+                       "references, and its wrong/right solutions")
     p.add_argument("path", nargs="?", type=Path)
     p.add_argument("--json", action="store_true")
+    p.add_argument("--static", action="store_true",
+                   help="only what needs no run: manifests, derivations, stray files")
+    p.add_argument("--no-proofs", action="store_true",
+                   help="skip the wrong/right solutions (starters and references still run)")
+    p = sub.add_parser("new", help="scaffold a stage or an exercise in a lesson pack (for authors)")
+    new = p.add_subparsers(dest="what", required=True, metavar="{stage,exercise}")
+    q = new.add_parser("stage", help="lessons/NN-slug/ with a manifest and a first lesson")
+    q.add_argument("id", help="NN-slug, e.g. 09-graph-networks")
+    q.add_argument("--title", required=True)
+    q.add_argument("--course", type=Path, help="the pack's root (default: the current folder)")
+    q = new.add_parser("exercise", help="starter, checker, reference, a wrong solution, a manifest entry")
+    q.add_argument("id", help="snake_case exercise id")
+    q.add_argument("--stage", required=True, help="the stage folder, e.g. 05-transformers")
+    q.add_argument("--title")
+    q.add_argument("--lesson", help="the lesson it practises (default: the stage's last lesson)")
+    q.add_argument("--course", type=Path, help="the pack's root (default: the current folder)")
     return parser
 
 
@@ -77,6 +94,8 @@ def _session(args: argparse.Namespace):
               "(run `dltutor init DIR` to make one elsewhere)", file=sys.stderr)
     if session.progress.warning:
         print(f"dltutor: warning: {session.progress.warning}", file=sys.stderr)
+    for warning in session.course.warnings:
+        print(f"dltutor: warning: {warning}", file=sys.stderr)
     return session
 
 
@@ -272,7 +291,21 @@ def cmd_doctor(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from tutor.validate import validate
 
-    return validate(args.path, as_json=args.json)
+    return validate(args.path, as_json=args.json, runs=not args.static, proofs=not args.no_proofs)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from tutor import scaffold
+
+    root = scaffold.course_root_for_authoring(args.course)
+    if args.what == "stage":
+        written = scaffold.new_stage(root, args.id, args.title)
+    else:
+        written = scaffold.new_exercise(root, args.id, args.stage, args.title, args.lesson)
+    for path in written:
+        print(f"wrote {path.relative_to(root)}")
+    print(f"next: fill them in, then `dltutor validate {root / 'lessons'}` lists what is left to do")
+    return EXIT_PASS
 
 
 def cmd_app(args: argparse.Namespace) -> int:
@@ -289,7 +322,7 @@ def cmd_app(args: argparse.Namespace) -> int:
 COMMANDS = {
     "init": cmd_init, "list": cmd_list, "check": cmd_check, "watch": cmd_watch, "hint": cmd_hint,
     "solution": cmd_solution, "reset": cmd_reset, "progress": cmd_progress, "track": cmd_track,
-    "doctor": cmd_doctor, "where": cmd_where, "validate": cmd_validate,
+    "doctor": cmd_doctor, "where": cmd_where, "validate": cmd_validate, "new": cmd_new,
 }
 
 

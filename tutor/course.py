@@ -16,13 +16,15 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from tutor.errors import CourseError
 
 FORMAT_VERSION = 1
+BUILTIN_PACK = "dltutor"
+PACK_ENTRY_POINTS = "dltutor.packs"  # group under which an installed package offers a lesson pack
 TRACKS = ("bottom-up", "top-down")
 DEVICE_NEEDS = ("cpu", "any", "cuda")
 
@@ -77,6 +79,7 @@ class Stage:
     path: Path
     lessons: tuple[Lesson, ...]
     exercises: tuple[Exercise, ...]
+    pack: str = BUILTIN_PACK  # which pack it came from: the built-in course or an installed one
 
 
 @dataclass(frozen=True)
@@ -93,6 +96,9 @@ class Course:
     root: Path
     stages: tuple[Stage, ...]
     tracks: dict[str, Track] = field(default_factory=dict)
+    # Installed packs that could not be loaded: said by the CLI and `doctor`, never fatal,
+    # so one broken third-party package cannot lock a learner out of the course.
+    warnings: tuple[str, ...] = ()
 
     def exercises(self) -> list[Exercise]:
         return [ex for stage in self.stages for ex in stage.exercises]
@@ -288,18 +294,72 @@ def _load_tracks(lessons_root: Path, stages: list[Stage]) -> tuple[str, dict[str
     return str(data.get("title", "dltutor")), tracks
 
 
-def load_course(root: Path | None = None) -> Course:
-    """Load every stage under `root/lessons` (default: the shipped course)."""
+def pack_stages(pack_root: Path, pack: str = BUILTIN_PACK) -> list[Stage]:
+    """The stages of one pack: `pack_root/lessons/NN-slug/` with starters in `pack_root/exercises/`."""
+    lessons_root = pack_root / "lessons"
+    if not lessons_root.is_dir():
+        raise CourseError(f"{lessons_root}: no lessons folder")
+    stage_dirs = sorted(p for p in lessons_root.iterdir() if p.is_dir() and (p / "stage.toml").is_file())
+    stages = [load_stage(stage_dir, pack_root / "exercises") for stage_dir in stage_dirs]
+    return [replace(stage, pack=pack) for stage in stages]
+
+
+def _pack_root(value: Any) -> Path:
+    """What an entry point names: a folder path, a module (its folder), or a callable giving either."""
+    if callable(value) and not isinstance(value, type):
+        value = value()
+    if isinstance(value, str | Path):
+        return Path(value).expanduser().resolve()
+    file = getattr(value, "__file__", None)
+    if file:
+        return Path(file).resolve().parent
+    raise CourseError(f"a dltutor pack entry point must name a folder, a module or a function "
+                      f"returning a folder; got {type(value).__name__}")
+
+
+def installed_packs() -> tuple[list[Stage], list[str]]:
+    """Stages offered by installed packages (entry point group `dltutor.packs`), and load problems."""
+    from importlib.metadata import entry_points
+
+    stages: list[Stage] = []
+    problems: list[str] = []
+    for ep in sorted(entry_points(group=PACK_ENTRY_POINTS), key=lambda ep: ep.name):
+        try:
+            stages.extend(pack_stages(_pack_root(ep.load()), pack=ep.name))
+        except Exception as exc:  # noqa: BLE001 - a third-party pack may fail in any way; say which
+            problems.append(f"lesson pack {ep.name!r} ({ep.value}) was not loaded: {exc}")
+    return stages, problems
+
+
+def _merge_packs(stages: list[Stage], extra: list[Stage], problems: list[str]) -> list[Stage]:
+    """Add installed packs' stages unless a stage or exercise id would clash with one already loaded."""
+    stage_ids = {stage.id for stage in stages}
+    exercise_ids = {ex.id for stage in stages for ex in stage.exercises}
+    merged = list(stages)
+    for stage in extra:
+        clash = stage.id if stage.id in stage_ids else next(
+            (ex.id for ex in stage.exercises if ex.id in exercise_ids), None)
+        if clash:
+            problems.append(f"lesson pack {stage.pack!r}: stage {stage.id} skipped, "
+                            f"{clash!r} is already used by the course")
+            continue
+        merged.append(stage)
+        stage_ids.add(stage.id)
+        exercise_ids.update(ex.id for ex in stage.exercises)
+    return sorted(merged, key=lambda stage: (stage.number, stage.id))
+
+
+def load_course(root: Path | None = None, *, packs: bool | None = None) -> Course:
+    """Load every stage under `root/lessons` (default: the shipped course).
+
+    Installed lesson packs join the shipped course (`packs=None` means: only when
+    `root` is the default); an explicit `root` is an author's pack, loaded alone.
+    """
     from tutor import paths
 
     # Resolved: checker and solution paths are handed to a child that runs in the workspace.
     course_root = (root if root is not None else paths.course_root()).resolve()
-    lessons_root = course_root / "lessons"
-    exercises_root = course_root / "exercises"
-    if not lessons_root.is_dir():
-        raise CourseError(f"{lessons_root}: no lessons folder")
-    stage_dirs = sorted(p for p in lessons_root.iterdir() if p.is_dir() and (p / "stage.toml").is_file())
-    stages = [load_stage(stage_dir, exercises_root) for stage_dir in stage_dirs]
+    stages = pack_stages(course_root)
     all_ids: dict[str, str] = {}
     for stage in stages:
         for ex in stage.exercises:
@@ -307,5 +367,10 @@ def load_course(root: Path | None = None) -> Course:
                 raise CourseError(f"{stage.path / 'stage.toml'}: exercise id {ex.id!r} is also used "
                                   f"in stage {all_ids[ex.id]}")
             all_ids[ex.id] = stage.id
-    title, tracks = _load_tracks(lessons_root, stages)
-    return Course(title=title, root=course_root, stages=tuple(stages), tracks=tracks)
+    problems: list[str] = []
+    if packs if packs is not None else root is None:
+        extra, problems = installed_packs()
+        stages = _merge_packs(stages, extra, problems)
+    title, tracks = _load_tracks(course_root / "lessons", stages)
+    return Course(title=title, root=course_root, stages=tuple(stages), tracks=tracks,
+                  warnings=tuple(problems))

@@ -57,6 +57,10 @@ def doctor(workspace_dir: Path | None = None) -> int:
     try:
         course = load_course()
         line("course", f"{len(course.stages)} stages, {len(course.exercises())} exercises")
+        packs = sorted({stage.pack for stage in course.stages} - {"dltutor"})
+        if packs:
+            line("lesson packs", ", ".join(packs))
+        problems.extend(course.warnings)
     except TutorError as exc:
         course = None
         problems.append(str(exc))

@@ -1,8 +1,11 @@
-"""`dltutor validate [PATH]`: is a lesson pack sound?
+"""`dltutor validate [PATH]`: is a lesson pack sound, and does it prove it?
 
-Manifests load (errors name file:line), every derivation holds, every starter
-fails, every reference solution passes. Exit 2 for a pack that does not load
-or whose derivations are wrong; 1 when an exercise misbehaves; 0 when clean.
+In order, stopping at the first kind that breaks:
+  static   manifests load (errors name file:line), derivations hold, no stray files;
+  runs     every starter fails, every reference passes (two seeds);
+  proofs   every wrong solution fails naming its mistake, every right one passes (two seeds).
+`--static` stops after the first, `--no-proofs` after the second. Exit 2 for a pack
+that does not load or whose derivations are wrong; 1 when anything else is off; 0 when clean.
 """
 
 from __future__ import annotations
@@ -10,19 +13,23 @@ from __future__ import annotations
 import json
 import sys
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from tutor import derive
-from tutor.course import Course, load_course
+from tutor.course import Course, Exercise, Stage, load_course
 from tutor.errors import CourseError
 from tutor.progress import ProgressStore
+from tutor.proofs import ProofCase, course_cases, judge, stray_files
 from tutor.report import Painter
 from tutor.runner import WarmPool
 from tutor.session import Session
 from tutor.workspace import Workspace
 
+SEEDS = (1234, 31337)  # every reference and right solution must pass on both
 
-def _course_root(path: Path | None) -> tuple[Path | None, str | None]:
+
+def course_root_of(path: Path | None) -> tuple[Path | None, str | None]:
     """(course root, only this stage id or None) from what the author pointed at."""
     if path is None:
         return None, None
@@ -36,47 +43,129 @@ def _course_root(path: Path | None) -> tuple[Path | None, str | None]:
     raise CourseError(f"{path}: not a course, lessons folder or stage folder")
 
 
-def validate(path: Path | None, as_json: bool = False) -> int:
-    root, only_stage = _course_root(path)
-    course: Course = load_course(root)
-    paint = Painter()
-    stages = [s for s in course.stages if only_stage is None or s.id == only_stage]
-    problems: list[dict] = []
-    derivations = 0
+def failure_text(result) -> str:
+    """Everything a learner reads about why a check did not pass, in one string."""
+    parts = [result.message] + [s["message"] for s in result.steps if s["status"] != "pass"]
+    return "\n".join(p for p in parts if p)
+
+
+@dataclass
+class Report:
+    stages: list[str]
+    exercises: int = 0
+    derivations: int = 0
+    proofs: int = 0
+    problems: list[dict] = field(default_factory=list)
+
+    def problem(self, where: str, what: str) -> None:
+        self.problems.append({"exercise": where, "problem": what})
+
+
+class _Runner:
+    """Checks files against an exercise in a throw-away workspace (nothing is recorded)."""
+
+    def __init__(self, course: Course, tmp: str) -> None:
+        self.session = Session(course, Workspace(Path(tmp)), ProgressStore(Path(tmp) / "progress.sqlite"))
+        self.pool = WarmPool(cwd=tmp)
+
+    def check(self, ex: Exercise, path: Path, seed: int):
+        return self.session.check(ex.id, file=path, seed=seed, pool=self.pool, record=False)
+
+    def close(self) -> None:
+        self.pool.close()
+        self.session.close()
+
+
+def _static(course: Course, stages: list[Stage], report: Report) -> None:
     for stage in stages:
         for lesson in stage.lessons:
             try:
-                derivations += len(derive.verify_file(lesson.path))
+                report.derivations += len(derive.verify_file(lesson.path))
             except derive.DerivationError as exc:
                 raise CourseError(str(exc)) from None
-    with tempfile.TemporaryDirectory(prefix="dltutor-validate-") as tmp:
-        workspace = Workspace(Path(tmp))
-        session = Session(course, workspace, ProgressStore(Path(tmp) / "progress.sqlite"))
-        with WarmPool(cwd=tmp) as pool:
-            for stage in stages:
-                for ex in stage.exercises:
-                    starter = session.check(ex.id, file=ex.starter, seed=1, pool=pool, record=False)
-                    reference = session.check(ex.id, solution=True, seed=1, pool=pool, record=False)
-                    if starter.passed:
-                        problems.append({"exercise": ex.id, "problem": "the starter passes its checks"})
-                    if not reference.passed:
-                        why = reference.message or next(
-                            (s["message"] for s in reference.steps if s["status"] == "fail"), "")
-                        problems.append({"exercise": ex.id, "problem": f"the reference fails: {why}"})
-                    if not as_json:
-                        ok = not starter.passed and reference.passed
-                        mark = paint("✓", "green") if ok else paint("✗", "red")
-                        print(f"{mark} {ex.id:<24} starter {starter.status:<5} reference {reference.status:<5}"
-                              f" {reference.duration_s:5.2f}s", flush=True)
-        session.close()
-    count = sum(len(s.exercises) for s in stages)
+    only = {stage.id for stage in stages}
+    for stray in stray_files(course):
+        if any(f"/{stage_id}/" in stray for stage_id in only):
+            report.problem("(pack)", stray)
+
+
+def _runs(run: _Runner, stages: list[Stage], report: Report, say) -> None:
+    for stage in stages:
+        for ex in stage.exercises:
+            starter = run.check(ex, ex.starter, SEEDS[0])
+            problems = []
+            if starter.passed:
+                problems.append("the starter passes its checks")
+            duration = 0.0
+            for seed in SEEDS:
+                reference = run.check(ex, ex.solution, seed)
+                duration = max(duration, reference.duration_s)
+                if not reference.passed:
+                    problems.append(f"the reference fails with seed {seed}: {failure_text(reference)[:300]}")
+            for problem in problems:
+                report.problem(ex.id, problem)
+            say(not problems, f"{ex.id:<24} starter {starter.status:<5} reference "
+                f"{'pass' if not problems else 'FAIL':<5} {duration:5.2f}s")
+
+
+def _proofs(run: _Runner, course: Course, stages: list[Stage], report: Report, say) -> None:
+    only = {stage.id for stage in stages}
+    cases: list[ProofCase] = [
+        case for kind in ("wrong", "right") for case in course_cases(course, kind)
+        if course.exercise(case.exercise_id).stage_id in only
+    ]
+    proven: dict[str, list[int]] = {}
+    for case in cases:
+        ex = course.exercise(case.exercise_id)
+        problem = None
+        for seed in SEEDS if case.kind == "right" else SEEDS[:1]:
+            result = run.check(ex, case.path, seed)
+            problem = judge(case, result.status, failure_text(result))
+            if problem:
+                report.problem(case.label, f"{case.kind} solution {case.path.name}: {problem}")
+                break
+        report.proofs += 1
+        counts = proven.setdefault(ex.id, [0, 0])
+        counts[0 if case.kind == "wrong" else 1] += 1
+        if problem:
+            say(False, f"{case.label:<40} {case.kind}: {problem[:120]}")
+    for stage in stages:
+        for ex in stage.exercises:
+            wrong, right = proven.get(ex.id, [0, 0])
+            say(True, f"{ex.id:<24} {wrong} wrong, {right} right solution(s)", quiet=True)
+            if wrong == 0:
+                report.problem(ex.id, "no wrong solutions: add some under "
+                               f"{stage.path.name}/wrong/{ex.id}/ (see AUTHORING.md)")
+
+
+def validate(path: Path | None, as_json: bool = False, *, runs: bool = True, proofs: bool = True) -> int:
+    root, only_stage = course_root_of(path)
+    course: Course = load_course(root)
+    paint = Painter()
+    stages = [s for s in course.stages if only_stage is None or s.id == only_stage]
+    report = Report(stages=[s.id for s in stages], exercises=sum(len(s.exercises) for s in stages))
+
+    def say(ok: bool, text: str, quiet: bool = False) -> None:
+        if not as_json and not quiet:
+            print(f"{paint('✓', 'green') if ok else paint('✗', 'red')} {text}", flush=True)
+
+    _static(course, stages, report)
+    if runs:
+        with tempfile.TemporaryDirectory(prefix="dltutor-validate-") as tmp:
+            run = _Runner(course, tmp)
+            try:
+                _runs(run, stages, report, say)
+                if proofs:
+                    _proofs(run, course, stages, report, say)
+            finally:
+                run.close()
     if as_json:
-        json.dump({"stages": [s.id for s in stages], "exercises": count, "derivations": derivations,
-                   "problems": problems}, sys.stdout, indent=2)
+        json.dump({"stages": report.stages, "exercises": report.exercises, "derivations": report.derivations,
+                   "proofs": report.proofs, "problems": report.problems}, sys.stdout, indent=2)
         print()
     else:
-        for problem in problems:
+        for problem in report.problems:
             print(f"problem: {problem['exercise']}: {problem['problem']}")
-        print(f"{len(stages)} stage(s), {count} exercise(s), {derivations} derivation(s) verified; "
-              f"{len(problems)} problem(s)")
-    return 0 if not problems else 1
+        print(f"{len(stages)} stage(s), {report.exercises} exercise(s), {report.derivations} derivation(s) "
+              f"verified, {report.proofs} wrong/right solution(s) run; {len(report.problems)} problem(s)")
+    return 0 if not report.problems else 1
