@@ -17,7 +17,6 @@ matrix of partials of scalar f w.r.t. matrix M), `sum_all`, `hadamard`, `ones`.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,11 +32,12 @@ from sympy.parsing.sympy_parser import (
     standard_transformations,
 )
 
+from tutor.fences import derivation_blocks
+
 # "2x", "2 sin x" and "x^2" read as meant; unlike sympy's full implicit set,
 # no split_symbols: "sigmoid(x)" must not become s*i*g*m*o*i*d*x.
 _TRANSFORMS = standard_transformations + (implicit_multiplication, implicit_application,
                                           function_exponentiation, convert_xor)
-_FENCE = re.compile(r"^```derivation[^\n]*\n(.*?)^```", re.S | re.M)
 
 
 class ParseError(ValueError):
@@ -287,11 +287,7 @@ def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 
 
 def derivations_in(markdown: str, source: str = "<lesson>") -> list[Derivation]:
     """Every ```derivation block in a Markdown text, each verified."""
-    found = []
-    for match in _FENCE.finditer(markdown):
-        line = markdown.count("\n", 0, match.start()) + 1
-        found.append(parse_derivation(match.group(1), source, line))
-    return found
+    return [parse_derivation(body, source, line) for body, line in derivation_blocks(markdown)]
 
 
 def verify_file(path: Path) -> list[Derivation]:

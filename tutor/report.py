@@ -77,6 +77,12 @@ def format_result(result: CheckResult, paint: Painter, *, title: str | None = No
     return "\n".join(lines)
 
 
-def bar(done: int, total: int, width: int = 20) -> str:
+def bar_parts(done: int, total: int, width: int = 20) -> tuple[str, str]:
+    """The one progress bar, as (done, to do) glyph runs; the app colours the two runs."""
     filled = round(width * done / total) if total else 0
-    return "█" * filled + "░" * (width - filled)
+    return "█" * filled, "░" * (width - filled)
+
+
+def bar(done: int, total: int, width: int = 20) -> str:
+    """A fixed-width progress bar (█ done, ░ to do), readable without colour."""
+    return "".join(bar_parts(done, total, width))

@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 from textual.content import Content
 
 from tutor.errors import TutorError
+from tutor.report import bar_parts
 
 T = TypeVar("T")
 
@@ -27,9 +28,9 @@ _INLINE = re.compile(r"(`[^`]+`|\*\*[^*]+\*\*)")
 
 
 def bar(done: int, total: int, width: int = 20) -> Content:
-    """A fixed-width progress bar (█ done, ░ to do), readable without colour."""
-    filled = round(width * done / total) if total else 0
-    return Content.assemble(("█" * filled, "$success"), ("░" * (width - filled), "$foreground-muted"))
+    """`tutor.report.bar`, coloured with the theme (the glyphs alone still carry the meaning)."""
+    filled, todo = bar_parts(done, total, width)
+    return Content.assemble((filled, "$success"), (todo, "$foreground-muted"))
 
 
 def mark(state: str) -> Content:

@@ -24,7 +24,6 @@ from tutor.app.checking import CheckControl, CheckStream
 from tutor.app.format import inline_markdown, mark, relative
 from tutor.app.messages import CheckEvent, CurvePoints, FileChanged
 from tutor.app.screens.exercise_actions import ExerciseActions
-from tutor.app.watch import FileWatcher
 from tutor.app.widgets.curve import LossCurve, check_lines
 from tutor.app.widgets.titlebar import TitleBar
 from tutor.app.widgets.verdict import VerdictPanel
@@ -32,6 +31,7 @@ from tutor.course import Exercise
 from tutor.errors import TutorError
 from tutor.runner import CheckResult
 from tutor.session import Session, nvidia_visible
+from tutor.watch import FileWatcher
 from tutor.workspace import file_digest
 
 DEBOUNCE_S = 0.3

@@ -8,8 +8,6 @@ practise the lesson are one key away.
 
 from __future__ import annotations
 
-import re
-
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -24,21 +22,7 @@ from tutor.app.messages import DerivationChecked
 from tutor.app.widgets.derivation import DerivationView, render_steps
 from tutor.app.widgets.titlebar import TitleBar
 from tutor.course import Lesson
-
-_FENCE = re.compile(r"^```derivation[^\n]*\n(.*?)^```[ \t]*\n?", re.S | re.M)
-
-
-def split_lesson(text: str) -> list[tuple[str, str, int]]:
-    """(kind, text, line of the fence) parts: "markdown" prose and "derivation" blocks."""
-    parts, position = [], 0
-    for match in _FENCE.finditer(text):
-        if text[position:match.start()].strip():
-            parts.append(("markdown", text[position:match.start()], 0))
-        parts.append(("derivation", match.group(1), text.count("\n", 0, match.start()) + 1))
-        position = match.end()
-    if text[position:].strip():
-        parts.append(("markdown", text[position:], 0))
-    return parts
+from tutor.fences import split_fences as split_lesson
 
 
 class LessonScreen(Screen):
