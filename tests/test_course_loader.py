@@ -64,3 +64,32 @@ def test_a_relative_root_gives_absolute_paths(pack, monkeypatch):
     monkeypatch.chdir(pack.parent)
     course = load_course(Path(pack.name))
     assert all(ex.checker.is_absolute() and ex.solution.is_absolute() for ex in course.exercises())
+
+
+def test_a_track_path_gives_each_part_its_reason(pack):
+    course_toml = pack / "lessons" / "course.toml"
+    course_toml.write_text(course_toml.read_text().replace('lead = ["descend"]', (
+        '\n[[tracks.top-down.path]]\nwhy = "See it learn first."\nexercises = ["descend"]\n')))
+    track = load_course(pack).tracks["top-down"]
+    assert track.order == ("descend", "double")
+    assert track.why("descend") == "See it learn first." and track.why("double") is None
+
+
+def test_a_track_path_listing_an_exercise_twice(pack):
+    course_toml = pack / "lessons" / "course.toml"
+    course_toml.write_text(course_toml.read_text().replace('lead = ["descend"]', (
+        '\n[[tracks.top-down.path]]\nwhy = "a"\nexercises = ["descend"]\n'
+        '\n[[tracks.top-down.path]]\nwhy = "b"\nexercises = ["descend"]\n')))
+    with pytest.raises(CourseError, match=r"course\.toml:\d+: track 'top-down' lists 'descend' twice"):
+        load_course(pack)
+
+
+def test_the_shipped_top_down_path_names_every_exercise_of_stages_00_to_04():
+    from tests.helpers import REPO
+
+    course = load_course(REPO)
+    track = course.tracks["top-down"]
+    early = [ex.id for stage in course.stages if stage.number <= 4 for ex in stage.exercises]
+    assert set(track.order[: len(early)]) == set(early)
+    assert all(track.why(ex_id) for ex_id in early)
+    assert track.order[:4] == ("first_network", "torch_mlp", "train_cnn_digits", "rnn_sine")

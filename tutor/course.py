@@ -88,6 +88,13 @@ class Track:
     title: str
     description: str
     order: tuple[str, ...]  # exercise ids
+    # The track's own path, when it has one: (why this part comes here, its exercise ids),
+    # in order; exercises after the last part follow in stage order.
+    sections: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def why(self, exercise_id: str) -> str | None:
+        """Why an exercise comes where it does on this track (None: plain stage order)."""
+        return next((why for why, ids in self.sections if exercise_id in ids), None)
 
 
 @dataclass(frozen=True)
@@ -269,6 +276,35 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
     )
 
 
+def _track_sections(table: Any, track_id: str, known: set[str], path: Path,
+                    text: str) -> list[tuple[str, tuple[str, ...]]]:
+    """A track's path: `[[tracks.ID.path]]` parts (why + exercises), or a plain `lead` list."""
+    if not isinstance(table, dict):
+        raise CourseError(f"{_where(path, text, f'[tracks.{track_id}]')}: tracks.{track_id} must be a table")
+    parts = table.get("path")
+    if parts is None:
+        parts = [{"why": "", "exercises": table.get("lead", [])}]
+    if not isinstance(parts, list) or not all(isinstance(part, dict) for part in parts):
+        raise CourseError(f"{_where(path, text, f'[[tracks.{track_id}.path]]')}: tracks.{track_id}.path "
+                          "must be an array of tables ([[tracks.ID.path]])")
+    sections: list[tuple[str, tuple[str, ...]]] = []
+    seen: set[str] = set()
+    for part in parts:
+        why, ids = part.get("why", ""), part.get("exercises", [])
+        if not isinstance(why, str) or not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
+            raise CourseError(f"{_where(path, text, 'exercises =', 'lead =')}: each part of track "
+                              f"{track_id!r} needs why = \"...\" and exercises = [ids]")
+        for ex_id in ids:
+            where = _where(path, text, f'"{ex_id}"')
+            if ex_id not in known:
+                raise CourseError(f"{where}: track {track_id!r} names unknown exercise {ex_id!r}")
+            if ex_id in seen:
+                raise CourseError(f"{where}: track {track_id!r} lists {ex_id!r} twice")
+            seen.add(ex_id)
+        sections.append((why.strip(), tuple(ids)))
+    return sections
+
+
 def _load_tracks(lessons_root: Path, stages: list[Stage]) -> tuple[str, dict[str, Track]]:
     path = lessons_root / "course.toml"
     data, text = _read_toml(path)
@@ -281,16 +317,13 @@ def _load_tracks(lessons_root: Path, stages: list[Stage]) -> tuple[str, dict[str
         table = data.get("tracks", {}).get(track_id)
         if table is None:
             raise CourseError(f"{path}: missing [tracks.{track_id}]")
-        lead = list(table.get("lead", []))
-        for ex_id in lead:
-            if ex_id not in known:
-                where = _where(path, text, f'"{ex_id}"')
-                raise CourseError(f"{where}: track {track_id!r} names unknown exercise {ex_id!r}")
+        sections = _track_sections(table, track_id, known, path, text)
+        lead = [ex_id for _, ids in sections for ex_id in ids]
         # A track fixes the first exercises; the rest follow in stage order, so a
         # new stage joins every track without editing this file.
         order = lead + [ex_id for ex_id in natural if ex_id not in lead]
         tracks[track_id] = Track(track_id, str(table.get("title", track_id)),
-                                 str(table.get("description", "")).strip(), tuple(order))
+                                 str(table.get("description", "")).strip(), tuple(order), tuple(sections))
     return str(data.get("title", "dltutor")), tracks
 
 
