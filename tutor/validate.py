@@ -16,9 +16,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tutor import derive
+from tutor import derive, plots
 from tutor.course import Course, Exercise, Stage, load_course
 from tutor.errors import CourseError
+from tutor.fences import plot_blocks
 from tutor.progress import ProgressStore
 from tutor.proofs import ProofCase, course_cases, judge, stray_files
 from tutor.report import Painter
@@ -54,6 +55,7 @@ class Report:
     stages: list[str]
     exercises: int = 0
     derivations: int = 0
+    plots: int = 0
     proofs: int = 0
     problems: list[dict] = field(default_factory=list)
 
@@ -83,6 +85,12 @@ def _static(course: Course, stages: list[Stage], report: Report) -> None:
                 report.derivations += len(derive.verify_file(lesson.path))
             except derive.DerivationError as exc:
                 raise CourseError(str(exc)) from None
+            for body, line in plot_blocks(lesson.path.read_text(encoding="utf-8")):
+                try:
+                    plots.parse(body, line)
+                except plots.PlotError as exc:
+                    raise CourseError(f"{lesson.path}:{str(exc).removeprefix('line ')}") from None
+                report.plots += 1
     only = {stage.id for stage in stages}
     for stray in stray_files(course):
         if any(f"/{stage_id}/" in stray for stage_id in only):
@@ -161,11 +169,11 @@ def validate(path: Path | None, as_json: bool = False, *, runs: bool = True, pro
                 run.close()
     if as_json:
         json.dump({"stages": report.stages, "exercises": report.exercises, "derivations": report.derivations,
-                   "proofs": report.proofs, "problems": report.problems}, sys.stdout, indent=2)
+                   "plots": report.plots, "proofs": report.proofs, "problems": report.problems}, sys.stdout, indent=2)
         print()
     else:
         for problem in report.problems:
             print(f"problem: {problem['exercise']}: {problem['problem']}")
         print(f"{len(stages)} stage(s), {report.exercises} exercise(s), {report.derivations} derivation(s) "
-              f"verified, {report.proofs} wrong/right solution(s) run; {len(report.problems)} problem(s)")
+              f"verified, {report.plots} plot(s) drawn, {report.proofs} wrong/right solution(s) run; {len(report.problems)} problem(s)")
     return 0 if not report.problems else 1

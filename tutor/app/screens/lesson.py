@@ -20,6 +20,7 @@ from textual.worker import Worker, WorkerState
 from tutor.app.format import mark
 from tutor.app.messages import DerivationChecked
 from tutor.app.widgets.derivation import DerivationView, render_steps
+from tutor.app.widgets.plot import PlotView
 from tutor.app.widgets.titlebar import TitleBar
 from tutor.course import Lesson
 from tutor.fences import split_fences as split_lesson
@@ -51,6 +52,8 @@ class LessonScreen(Screen):
             for kind, part, line in split_lesson(text):
                 if kind == "markdown":
                     yield Markdown(part, open_links=False)
+                elif kind == "plot":
+                    yield PlotView(part, line)
                 else:
                     yield DerivationView(part, line)
             yield Static(self._practise(), id="practise")
