@@ -53,6 +53,6 @@ def forbid_sklearn(t, what: str) -> None:
     if lines or "sklearn" in sys.modules:
         where = f" (line {', '.join(map(str, lines))})" if lines else ""
         t.fail(name, "run", f"your file uses scikit-learn{where}; the task is to write {what} yourself "
-               "with NumPy. The checker compares your numbers with scikit-learn's — use it there, "
-               "in your own experiments, not in the answer.")
+               "with NumPy. scikit-learn is for your own comparisons (the checker uses it for "
+               "its references), not for the answer.")
     t.passed(name, "run")
