@@ -9,10 +9,11 @@ import pytest
 
 from tutor.checks import Checker, LibrarySnapshot, StepFailed, numerical_gradient
 from tutor.checks.values import scale_diagnosis, shape_mismatch_message
+from tutor.protocol import CurveEvent, Event, TargetEvent
 
 
-def make_checker(**learner) -> tuple[Checker, list[dict]]:
-    events: list[dict] = []
+def make_checker(**learner) -> tuple[Checker, list[Event]]:
+    events: list[Event] = []
     t = Checker(learner=types.SimpleNamespace(**learner), learner_file=None, reference=None,
                 seed=0, device="cpu", emit=events.append)
     return t, events
@@ -29,7 +30,7 @@ def test_close_arrays_pass_and_record_a_step():
     x = np.arange(6.0).reshape(2, 3)
     t.expect_close("same", x + 1e-9, x)
     assert [s.status for s in t.steps] == ["pass", "pass"]
-    assert events[-1]["event"] == "step"
+    assert events[-1].event == "step"
 
 
 def test_a_comparison_never_broadcasts():
@@ -124,7 +125,7 @@ def test_convergence_stops_at_nan_and_names_the_step():
     values = [1.0, 0.5, float("nan"), 0.1]
     message = failure(lambda: t.converge("train", lambda i: values[i], steps=4, target=0.2))
     assert "became nan at step 2" in message
-    assert [e["step"] for e in events if e["event"] == "curve"] == [0, 1, 2]
+    assert [e.step for e in events if isinstance(e, CurveEvent)] == [0, 1, 2]
 
 
 def test_convergence_detects_divergence():
@@ -137,7 +138,7 @@ def test_convergence_passes_on_target_and_streams_target():
     t, events = make_checker()
     t.converge("train", lambda i: 1.0 / (i + 1), steps=50, target=0.05)
     assert t.steps[-1].status == "pass"
-    assert any(e["event"] == "target" and e["value"] == 0.05 for e in events)
+    assert any(isinstance(e, TargetEvent) and e.target.value == 0.05 for e in events)
 
 
 def test_flat_loss_gets_a_hint():

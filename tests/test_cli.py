@@ -46,7 +46,8 @@ def test_json_is_one_document_with_the_contract_fields(dltutor, tmp_path):
     out = dltutor("check", "double", "--file", str(attempt), "--json", "--seed", "7")
     assert out.returncode == 1
     doc = json.loads(out.stdout)
-    assert {"exercise", "status", "device", "seed", "duration_s", "message", "steps"} <= doc.keys()
+    assert {"schema", "exercise", "status", "device", "seed", "duration_s", "message", "steps"} <= doc.keys()
+    assert doc["schema"] == "dltutor.check/1"
     assert doc["status"] == "fail" and doc["seed"] == 7 and doc["device"] == "cpu"
     step = doc["steps"][-1]
     assert {"name", "kind", "status", "message", "details"} <= step.keys()

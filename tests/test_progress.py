@@ -11,15 +11,15 @@ import sys
 import time
 
 from tutor.progress import ProgressStore
-from tutor.runner.protocol import CheckResult
+from tutor.protocol import PROGRESS_SCHEMA, CheckResult, Details, Status, Step, StepKind
 
 
 def result(exercise: str, status: str, curve: bool = False) -> CheckResult:
-    r = CheckResult(exercise, status, "cpu", 7, 0.5, steps=[{"name": "s", "kind": "value",
-                                                                  "status": "pass" if status == "pass" else "fail",
-                                                                  "message": "", "details": {}}])
+    step = Step("s", StepKind.VALUE, Status.PASS if status == "pass" else Status.FAIL,
+                details=Details(expected=1.0, got=2.0))
+    r = CheckResult(exercise, Status(status), "cpu", 7, 0.5, steps=[step])
     if curve:
-        r.curves = {"loss": [[0, 1.0], [1, 0.5]], "reference": [[0, 1.0], [1, 0.4]]}
+        r.curves = {"loss": [(0, 1.0), (1, 0.5)], "reference": [(0, 1.0), (1, 0.4)]}
     return r
 
 
@@ -52,9 +52,20 @@ def test_curves_and_export(tmp_path):
     store.record(result("mlp", "pass", curve=True))
     past = store.curves("mlp")
     assert len(past) == 2 and past[0].status == "pass"
-    assert past[0].series["loss"] == [[0, 1.0], [1, 0.5]]
+    assert past[0].series["loss"] == [(0, 1.0), (1, 0.5)]
     exported = json.loads(json.dumps(store.export()))
+    assert exported["schema"] == PROGRESS_SCHEMA
     assert len(exported["attempts"]) == 2 and exported["exercises"]["mlp"]["state"] == "passed"
+    assert exported["attempts"][1]["steps"][0]["details"] == {"expected": 1.0, "got": 2.0}
+    assert exported["attempts"][1]["curves"]["loss"] == [[0, 1.0], [1, 0.5]]
+
+
+def test_the_last_attempt_reads_back_typed(tmp_path):
+    store = ProgressStore(tmp_path / "p.sqlite")
+    store.record(result("mlp", "fail"))
+    attempt = store.last_attempt("mlp")
+    assert attempt is not None and attempt.result.status == Status.FAIL
+    assert attempt.result.steps[0].details.expected == 1.0 and attempt.source == "workspace"
 
 
 def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path):
@@ -70,12 +81,12 @@ def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path):
 _WRITER = """
 import sys
 from tutor.progress import ProgressStore
-from tutor.runner.protocol import CheckResult
+from tutor.protocol import CheckResult, Status, Step, StepKind
 store = ProgressStore(__import__("pathlib").Path(sys.argv[1]))
 i = 0
 while True:
-    r = CheckResult(f"ex{i}", "pass", "cpu", i, 0.1, steps=[{"name": "s", "kind": "value", "status": "pass", "message": "", "details": {}}],
-                    curves={"loss": [[j, 1.0 / (j + 1)] for j in range(200)]})
+    r = CheckResult(f"ex{i}", Status.PASS, "cpu", i, 0.1, steps=[Step("s", StepKind.VALUE, Status.PASS)],
+                    curves={"loss": [(j, 1.0 / (j + 1)) for j in range(200)]})
     store.record(r)
     print(i, flush=True)
     i += 1
@@ -105,4 +116,5 @@ def test_last_attempt_returns_the_whole_verdict(tmp_path):
     store.record(result("softmax", "fail"))
     store.record(result("softmax", "pass"), source="file")
     last = store.last_attempt("softmax")
-    assert last["status"] == "fail" and last["steps"][0]["name"] == "s" and last["seed"] == 7
+    assert last is not None
+    assert last.result.status == "fail" and last.result.steps[0].name == "s" and last.result.seed == 7

@@ -140,7 +140,7 @@ def test_events_stream_before_the_verdict(tmp_path):
                            ex.time_limit_s, ex.memory_mb)
     events = []
     result = run_check(request, sink=events.append)
-    kinds = [e["event"] for e in events]
+    kinds = [e.event for e in events]
     assert result.passed
     assert kinds.index("curve") < kinds.index("verdict")
     assert "target" in kinds

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from tutor import __version__
 from tutor.errors import CourseError, TutorError, UsageError
+from tutor.protocol import CHECK_ALL_SCHEMA
 from tutor.report import Painter, bar, format_result
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
@@ -191,7 +192,8 @@ def _check_all(args: argparse.Namespace) -> int:
     passed = sum(r.passed for r in results)
     total_s = time.monotonic() - started
     if args.json:
-        _emit_json({"passed": passed, "failed": len(results) - passed, "duration_s": round(total_s, 2),
+        _emit_json({"schema": CHECK_ALL_SCHEMA, "passed": passed, "failed": len(results) - passed,
+                    "duration_s": round(total_s, 2),
                     "solutions": args.solutions, "results": [r.to_json() for r in results]})
     else:
         print(f"{passed} passed, {len(results) - passed} failed in {total_s:.1f}s")

@@ -14,11 +14,19 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from tutor.runner.protocol import CheckResult
+from tutor.protocol import (
+    PROGRESS_SCHEMA,
+    CheckResult,
+    Curve,
+    Status,
+    curves_from_json,
+    curves_to_json,
+    steps_from_json,
+)
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -51,7 +59,7 @@ class ExerciseProgress:
     exercise: str
     attempts: int
     passed: bool
-    last_status: str | None
+    last_status: Status | None
     time_spent_s: float
     hints_used: int
 
@@ -65,8 +73,18 @@ class ExerciseProgress:
 class PastCurve:
     attempt_id: int
     finished_at: float
-    status: str
-    series: dict[str, list[list[float]]]
+    status: Status
+    series: dict[str, Curve]
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """One stored check, read back typed: its `result` has no curves, notes or output."""
+
+    id: int
+    finished_at: float
+    source: str  # 'workspace' (the learner's own file) or 'file' (check --file)
+    result: CheckResult
 
 
 class ProgressStore:
@@ -132,12 +150,13 @@ class ProgressStore:
                 "INSERT INTO attempts (exercise, finished_at, duration_s, status, seed, device, "
                 "message, steps_json, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (result.exercise, time.time(), result.duration_s, result.status, result.seed,
-                 result.device, result.message, json.dumps(result.steps), source),
+                 result.device, result.message, json.dumps([s.to_json() for s in result.steps]), source),
             )
             attempt_id = int(cursor.lastrowid or 0)
             conn.executemany(
                 "INSERT INTO curves (attempt_id, series, points_json) VALUES (?, ?, ?)",
-                [(attempt_id, series, json.dumps(points)) for series, points in result.curves.items()],
+                [(attempt_id, series, json.dumps(points))
+                 for series, points in curves_to_json(result.curves).items()],
             )
         return attempt_id
 
@@ -175,7 +194,8 @@ class ProgressStore:
             "FROM attempts a WHERE source = 'workspace' GROUP BY exercise")
         hints = dict(self._query("SELECT exercise, level FROM hints"))
         out = {
-            ex: ExerciseProgress(ex, int(n), bool(passed), last, float(spent or 0.0), int(hints.get(ex, 0)))
+            ex: ExerciseProgress(ex, int(n), bool(passed), Status.parse(last), float(spent or 0.0),
+                                 int(hints.get(ex, 0)))
             for ex, n, passed, spent, last in rows
         }
         for ex, level in hints.items():
@@ -189,16 +209,15 @@ class ProgressStore:
         return bool(self._query("SELECT 1 FROM attempts WHERE exercise = ? AND status = 'pass' "
                                 "AND source = 'workspace' LIMIT 1", (exercise,)))
 
-    def last_attempt(self, exercise: str) -> dict[str, Any] | None:
-        """The newest attempt of the learner's own file: status, message, steps, device, seed."""
-        rows = self._query("SELECT id, finished_at, duration_s, status, seed, device, message, steps_json "
-                           "FROM attempts WHERE exercise = ? AND source = 'workspace' "
-                           "ORDER BY id DESC LIMIT 1", (exercise,))
-        if not rows:
-            return None
-        attempt_id, finished, duration, status, seed, device, message, steps = rows[0]
-        return {"id": attempt_id, "finished_at": finished, "duration_s": duration, "status": status,
-                "seed": seed, "device": device, "message": message, "steps": json.loads(steps)}
+    def last_attempt(self, exercise: str) -> Attempt | None:
+        """The newest attempt of the learner's own file."""
+        rows = self._query(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE exercise = ? "
+                           "AND source = 'workspace' ORDER BY id DESC LIMIT 1", (exercise,))
+        return _attempt(rows[0]) if rows else None
+
+    def attempts(self) -> list[Attempt]:
+        """Every stored attempt, oldest first."""
+        return [_attempt(row) for row in self._query(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts ORDER BY id")]
 
     def curves(self, exercise: str, limit: int = 10) -> list[PastCurve]:
         """The most recent attempts that streamed a curve, newest first."""
@@ -207,26 +226,46 @@ class ProgressStore:
             "(SELECT attempt_id FROM curves) ORDER BY id DESC LIMIT ?", (exercise, limit))
         past = []
         for attempt_id, finished_at, status in attempts:
-            series = {name: json.loads(points) for name, points in self._query(
-                "SELECT series, points_json FROM curves WHERE attempt_id = ?", (attempt_id,))}
-            past.append(PastCurve(attempt_id, finished_at, status, series))
+            past.append(PastCurve(attempt_id, finished_at, Status.parse(status), self._curves_of(attempt_id)))
         return past
 
+    def _curves_of(self, attempt_id: int) -> dict[str, Curve]:
+        rows = self._query("SELECT series, points_json FROM curves WHERE attempt_id = ?", (attempt_id,))
+        return curves_from_json({name: _loads(points) for name, points in rows})
+
     def export(self) -> dict[str, Any]:
-        """Everything, as one JSON-ready document (`dltutor progress --json`)."""
+        """Everything, as one JSON-ready document (`dltutor progress --json`, docs/protocol.md)."""
         attempts = []
-        for row in self._query("SELECT id, exercise, finished_at, duration_s, status, seed, device, "
-                               "message, steps_json, source FROM attempts ORDER BY id"):
-            attempt_id, exercise, finished, duration, status, seed, device, message, steps, source = row
-            curves = {name: json.loads(points) for name, points in self._query(
-                "SELECT series, points_json FROM curves WHERE attempt_id = ?", (attempt_id,))}
-            attempts.append({"id": attempt_id, "exercise": exercise, "finished_at": finished,
-                             "duration_s": duration, "status": status, "seed": seed, "device": device,
-                             "message": message, "steps": json.loads(steps), "source": source,
-                             "curves": curves})
+        for attempt in self.attempts():
+            result = attempt.result
+            attempts.append({"id": attempt.id, "exercise": result.exercise, "finished_at": attempt.finished_at,
+                             "duration_s": result.duration_s, "status": str(result.status),
+                             "seed": result.seed, "device": result.device, "message": result.message,
+                             "steps": [step.to_json() for step in result.steps], "source": attempt.source,
+                             "curves": curves_to_json(self._curves_of(attempt.id))})
         return {
+            "schema": PROGRESS_SCHEMA,
             "schema_version": SCHEMA_VERSION,
-            "exercises": {ex: p.__dict__ | {"state": p.state} for ex, p in self.summary().items()},
+            "exercises": {ex: asdict(p) | {"state": p.state} for ex, p in self.summary().items()},
             "hints": dict(self._query("SELECT exercise, level FROM hints")),
             "attempts": attempts,
         }
+
+
+_ATTEMPT_COLUMNS = "id, exercise, finished_at, duration_s, status, seed, device, message, steps_json, source"
+
+
+def _loads(text: str) -> Any:
+    """A stored JSON column; a damaged one reads as nothing rather than crashing a read."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _attempt(row: tuple) -> Attempt:
+    """The one place a stored attempt row becomes typed values."""
+    attempt_id, exercise, finished, duration, status, seed, device, message, steps, source = row
+    result = CheckResult(str(exercise), Status.parse(status), str(device), int(seed), float(duration),
+                         message=str(message), steps=steps_from_json(_loads(steps)))
+    return Attempt(int(attempt_id), float(finished), str(source), result)

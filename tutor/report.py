@@ -10,7 +10,7 @@ import os
 import sys
 from typing import TextIO
 
-from tutor.runner.protocol import CheckResult
+from tutor.protocol import CheckResult, Step
 
 _CODES = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1", "cyan": "36"}
 
@@ -33,23 +33,20 @@ def _indent(text: str, prefix: str = "      ") -> str:
     return "\n".join(prefix + line for line in text.rstrip().splitlines())
 
 
-def format_step(step: dict, paint: Painter) -> str:
-    ok = step["status"] == "pass"
-    mark = paint("✓", "green") if ok else paint("✗", "red")
-    line = f"  {mark} {step['name']}"
-    message = step.get("message") or ""
-    if ok:
-        return line + (paint(f"  ({message})", "dim") if message else "")
-    lines = [line, _indent(message)]
-    details = step.get("details") or {}
-    if details.get("traceback"):
-        lines.append(_indent(details["traceback"], "      │ "))
-    worst = details.get("worst")
-    if worst:
+def format_step(step: Step, paint: Painter) -> str:
+    mark = paint("✓", "green") if step.passed else paint("✗", "red")
+    line = f"  {mark} {step.name}"
+    if step.passed:
+        return line + (paint(f"  ({step.message})", "dim") if step.message else "")
+    lines = [line, _indent(step.message)]
+    details = step.details
+    if details.traceback:
+        lines.append(_indent(details.traceback, "      │ "))
+    if details.worst:
         lines.append("      where the gradient is most wrong:")
         lines.append("        index          yours        numerical")
-        for row in worst[:5]:
-            lines.append(f"        {str(tuple(row['index'])):<14} {row['analytic']:<12.6g} {row['numeric']:.6g}")
+        for row in details.worst[:5]:
+            lines.append(f"        {str(row.index):<14} {row.analytic:<12.6g} {row.numeric:.6g}")
     return "\n".join(lines)
 
 
@@ -65,7 +62,7 @@ def format_result(result: CheckResult, paint: Painter, *, title: str | None = No
     for note in result.notes:
         lines.append(paint(f"  · {note}", "dim"))
     for series, points in result.curves.items():
-        values = [p[1] for p in points if isinstance(p[1], int | float)]
+        values = [value for _, value in points]
         if values:
             lines.append(paint(f"  {series}: {values[0]:.4g} → {values[-1]:.4g} over {len(points)} points", "dim"))
     if result.output.strip() and result.status != "pass":

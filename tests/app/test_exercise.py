@@ -27,7 +27,7 @@ async def run_check(pilot, screen: ExerciseScreen, key: str = "c") -> None:
 
 
 def step_marks(screen: ExerciseScreen) -> list[tuple[str, str]]:
-    return [(view.step["status"], view.step["name"]) for view in screen.query_one(VerdictPanel).steps]
+    return [(view.step.status, view.step.name) for view in screen.query_one(VerdictPanel).steps]
 
 
 def header(screen: ExerciseScreen) -> str:

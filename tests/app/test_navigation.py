@@ -104,12 +104,12 @@ async def test_palette_has_an_entry_for_every_action_that_applies(make_app):
 
 async def test_progress_shows_past_curves_of_the_highlighted_exercise(make_app, session):
     from tutor.app.widgets.curve import LossCurve
-    from tutor.runner import CheckResult
+    from tutor.protocol import CheckResult, Status, Step, StepKind
 
-    step = {"name": "trains", "kind": "convergence", "status": "fail", "message": "", "details": {}}
+    step = Step("trains", StepKind.CONVERGENCE, Status.FAIL)
     for scale in (1.0, 0.5):
-        session.progress.record(CheckResult("descend", "fail", "cpu", 1, 2.0, steps=[step],
-                                            curves={"loss": [[i, scale * 9 * 0.9**i] for i in range(40)]}))
+        session.progress.record(CheckResult("descend", Status.FAIL, "cpu", 1, 2.0, steps=[step],
+                                            curves={"loss": [(i, scale * 9 * 0.9**i) for i in range(40)]}))
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")

@@ -12,7 +12,7 @@ from tests.app.conftest import SLOW_DESCEND, wait_for, write_learner
 from tutor.app.screens.exercise import ExerciseScreen
 from tutor.app.widgets.derivation import DerivationView
 from tutor.errors import CourseError
-from tutor.runner import CheckResult
+from tutor.protocol import CheckResult, Status, Step, StepKind
 
 WIDE = (160, 48)
 SIZES = pytest.mark.parametrize("size", [(80, 24), WIDE], ids=["80x24", "160x48"])
@@ -112,11 +112,10 @@ def test_help(snap_compare, make_app, size):
 def _record(session, exercise_id: str, status: str, losses: list[float] | None = None) -> None:
     curves = {}
     if losses is not None:
-        curves = {"loss": [[i, v] for i, v in enumerate(losses)],
-                  "reference": [[i, 9 * 0.64 ** (i + 1)] for i in range(len(losses))]}
-    steps = [{"name": "runs", "kind": "run", "status": "pass" if status == "pass" else "fail",
-              "message": "", "details": {}}]
-    session.progress.record(CheckResult(exercise_id, status, "cpu", 1234, 1.5, steps=steps, curves=curves))
+        curves = {"loss": [(i, v) for i, v in enumerate(losses)],
+                  "reference": [(i, 9 * 0.64 ** (i + 1)) for i in range(len(losses))]}
+    steps = [Step("runs", StepKind.RUN, Status.PASS if status == "pass" else Status.FAIL)]
+    session.progress.record(CheckResult(exercise_id, Status(status), "cpu", 1234, 1.5, steps=steps, curves=curves))
 
 
 @SIZES

@@ -9,6 +9,7 @@ from tests.app.test_exercise import open_exercise
 from tutor.app.checking import CheckStream
 from tutor.app.messages import CheckEvent, CurvePoints
 from tutor.app.widgets.curve import LossCurve
+from tutor.protocol import CurveEvent, Target, TargetEvent
 
 
 async def test_convergence_streams_points_into_the_curve(make_app, session):
@@ -42,7 +43,7 @@ async def test_nan_marks_the_step_on_the_curve(make_app, session):
         assert screen.result.status == "fail"
         curve = screen.query_one(LossCurve)
         step = screen.result.steps[-1]
-        assert step["details"]["nan_step"] == 5
+        assert step.details.nan_step == 5
         assert "went NaN/inf at step 5" in str(screen.query_one(".step-diff").render())
         assert curve.nan_step == 5 and curve.points() == 6
 
@@ -90,10 +91,10 @@ class _Recorder:
 def test_a_flood_of_curve_points_becomes_a_few_messages():
     target = _Recorder()
     stream = CheckStream(target, generation=1)
-    stream({"event": "target", "name": "t", "metric": "loss", "value": 0.1, "goal": "below", "steps": 5000})
+    stream(TargetEvent(Target("t", "loss", 0.1, "below", 5000)))
     for i in range(5000):
-        stream({"event": "curve", "series": "loss", "step": i, "value": 1.0 / (i + 1)})
-    stream({"event": "curve", "series": "loss", "step": 5000, "value": "nan"})
+        stream(CurveEvent("loss", i, 1.0 / (i + 1)))
+    stream(CurveEvent("loss", 5000, float("nan")))
     curve_messages = [m for m in target.posted if isinstance(m, CurvePoints)]
     assert 1 <= len(curve_messages) <= 5  # ~10 a second at most, however fast training runs
     assert isinstance(target.posted[0], CheckEvent)

@@ -42,10 +42,10 @@ class TutorApp(App[int]):
         self.session = session
         self.seed = seed
         self.timings = timings
-        self.workspace_label = workspace_label or home_relative(session.workspace.root)
+        self.workspace_label = workspace_label or home_relative(session.root)
         self.watch_events = watch_events
         self.poll_s = poll_s
-        self.checks = CheckControl(str(session.workspace.root))
+        self.checks = CheckControl(str(session.root))
 
     def get_default_screen(self) -> Screen:
         from tutor.app.screens.roadmap import RoadmapScreen
@@ -53,11 +53,11 @@ class TutorApp(App[int]):
         return RoadmapScreen()
 
     def on_mount(self) -> None:
-        saved = self.session.progress.meta("ui_theme")
+        saved = self.session.setting("ui_theme")
         if saved in THEMES:
             self.theme = saved
-        if self.session.progress.warning:
-            self.notify(self.session.progress.warning, title="progress", severity="warning", timeout=15)
+        if self.session.warning:
+            self.notify(self.session.warning, title="progress", severity="warning", timeout=15)
 
     def on_unmount(self) -> None:
         self.checks.close()
@@ -109,16 +109,15 @@ class TutorApp(App[int]):
 
     def action_switch_track(self) -> None:
         tracks = list(self.session.course.tracks)
-        current = self.session.workspace.track
+        current = self.session.track.id
         new = tracks[(tracks.index(current) + 1) % len(tracks)] if current in tracks else tracks[0]
-        self.session.workspace.set_track(new)
-        track = self.session.course.tracks[new]
+        track = self.session.set_track(new)
         self.notify(f"{track.title}: {track.description}", title="track", timeout=4)
         self.screen.post_message(TrackChanged())
 
     def action_toggle_dark(self) -> None:
         self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
-        self.session.progress.set_meta("ui_theme", self.theme)
+        self.session.save_setting("ui_theme", self.theme)
 
     async def action_quit(self) -> None:
         self.checks.close()  # cancels running checks, kills the spares

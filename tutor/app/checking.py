@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any
 
 from textual.message_pump import MessagePump
 
-from tutor.app.format import number
 from tutor.app.messages import CheckEvent, CurvePoints
+from tutor.protocol import Curve, CurveEvent, Event, NoteEvent, StepEvent, TargetEvent
 from tutor.runner import WarmPool
 
 CURVE_POST_INTERVAL_S = 0.1  # at most ~10 curve redraws a second
@@ -29,25 +28,23 @@ class CheckStream:
         self._target = target
         self.generation = generation
         self._lock = threading.Lock()
-        self._curves: dict[str, list[tuple[int, float]]] = {}
+        self._curves: dict[str, Curve] = {}
         self._last_post = 0.0
 
-    def __call__(self, event: dict[str, Any]) -> None:
-        kind = event.get("event")
-        if kind == "curve":
+    def __call__(self, event: Event) -> None:
+        if isinstance(event, CurveEvent):
             with self._lock:
-                self._curves.setdefault(str(event["series"]), []).append(
-                    (int(event["step"]), number(event["value"])))
+                self._curves.setdefault(event.series, []).append((event.step, event.value))
                 now = time.monotonic()
                 due = now - self._last_post >= CURVE_POST_INTERVAL_S
                 if due:
                     self._last_post = now
             if due:
                 self._target.post_message(CurvePoints(self.generation))
-        elif kind in ("step", "target", "note"):
+        elif isinstance(event, StepEvent | TargetEvent | NoteEvent):
             self._target.post_message(CheckEvent(self.generation, event))
 
-    def curves(self) -> dict[str, list[tuple[int, float]]]:
+    def curves(self) -> dict[str, Curve]:
         with self._lock:
             return {name: list(points) for name, points in self._curves.items()}
 
@@ -85,11 +82,6 @@ class CheckControl:
     def end(self, cancel: threading.Event) -> None:
         with self._lock:
             self._cancels.discard(cancel)
-
-    @property
-    def running(self) -> int:
-        with self._lock:
-            return len(self._cancels)
 
     def close(self) -> None:
         """Cancel every check and stop the spares; idempotent."""

@@ -8,15 +8,15 @@ training loop that emits thousands of points causes at most a few redraws.
 
 from __future__ import annotations
 
-from typing import Any
-
 from textual.message import Message
+
+from tutor.protocol import NoteEvent, StepEvent, TargetEvent
 
 
 class CheckEvent(Message):
     """A step, target or note event from a running check."""
 
-    def __init__(self, generation: int, event: dict[str, Any]) -> None:
+    def __init__(self, generation: int, event: StepEvent | TargetEvent | NoteEvent) -> None:
         super().__init__()
         self.generation = generation
         self.event = event

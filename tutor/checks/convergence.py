@@ -12,7 +12,9 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
+
+from tutor.protocol import Target, TargetEvent
 
 if TYPE_CHECKING:
     from tutor.checks.core import Checker
@@ -27,7 +29,7 @@ def converge(
     *,
     steps: int,
     target: float,
-    goal: str = "below",
+    goal: Literal["below", "above"] = "below",
     final: Callable[[], float] | None = None,
     metric: str = "loss",
     budget_s: float | None = None,
@@ -43,8 +45,7 @@ def converge(
     """
     assert goal in ("below", "above")
     every = max(1, steps // MAX_POINTS)
-    self._emit({"event": "target", "name": name, "metric": metric if final is None else "final",
-                "value": float(target), "goal": goal, "steps": steps})
+    self._emit(TargetEvent(Target(name, metric if final is None else "final", float(target), goal, steps)))
     if reference is not None:
         ref_every = max(1, len(reference) // MAX_POINTS)
         for i, value in enumerate(reference):

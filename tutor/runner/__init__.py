@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import threading
 
+from tutor.protocol import CheckRequest, CheckResult, EventSink
 from tutor.runner.pool import WarmPool
-from tutor.runner.protocol import CheckRequest, CheckResult
-from tutor.runner.supervisor import EventSink, spawn_child, supervise
+from tutor.runner.supervisor import spawn_child, supervise
 
 
 def run_check(

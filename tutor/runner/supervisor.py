@@ -10,7 +10,6 @@ forked is left behind.
 
 from __future__ import annotations
 
-import json
 import os
 import selectors
 import signal
@@ -18,17 +17,27 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from tutor.runner.protocol import CheckRequest, CheckResult
+from tutor.protocol import (
+    CheckRequest,
+    CheckResult,
+    CurveEvent,
+    Event,
+    EventSink,
+    NoteEvent,
+    ReadyEvent,
+    Status,
+    StepEvent,
+    TargetEvent,
+    VerdictEvent,
+    parse_event,
+)
 
 OUTPUT_CAP_BYTES = 4 * 1024 * 1024  # learner prints beyond this end the check
 OUTPUT_KEEP_BYTES = 16 * 1024  # what the result keeps to show
 STARTUP_LIMIT_S = 90.0  # importing torch on a cold, busy machine
 POLL_S = 0.05
-
-EventSink = Callable[[dict], None]
 
 _SIGNAL_HINTS = {
     signal.SIGSEGV: "a segmentation fault — memory accessed out of bounds (ctypes? a C extension?)",
@@ -111,10 +120,10 @@ class _Collector:
     """Folds events into a CheckResult as they arrive."""
 
     def __init__(self, request: CheckRequest, child_pid: int, sink: EventSink | None) -> None:
-        self.result = CheckResult(request.exercise_id, "error", "cpu", request.seed, 0.0)
+        self.result = CheckResult(request.exercise_id, Status.ERROR, "cpu", request.seed, 0.0)
         self.child_pid = child_pid
         self.sink = sink
-        self.verdict: dict | None = None
+        self.verdict: VerdictEvent | None = None
         self.output = bytearray()
         self.output_total = 0
 
@@ -122,30 +131,26 @@ class _Collector:
         child.pending += data
         *lines, child.pending = child.pending.split(b"\n")
         for line in lines:
-            try:
-                event = json.loads(line)
-            except ValueError:
-                continue
-            if not isinstance(event, dict) or event.get("pid") != self.child_pid:
+            parsed = parse_event(line)  # the one place the child's lines become typed events
+            if parsed is None or parsed[0] != self.child_pid:
                 continue  # a forked grandchild, or garbage: it does not speak for the check
-            self.handle(child, event)
+            self.handle(child, parsed[1])
 
-    def handle(self, child: ChildProcess, event: dict) -> None:
-        kind = event.get("event")
-        if kind == "ready":
+    def handle(self, child: ChildProcess, event: Event) -> None:
+        if isinstance(event, ReadyEvent):
             child.ready = True
             return
         if self.verdict is not None:
             return
-        if kind == "step":
-            self.result.steps.append({k: event.get(k) for k in ("name", "kind", "status", "message", "details")})
-        elif kind == "curve":
-            self.result.curves.setdefault(event["series"], []).append([event["step"], event["value"]])
-        elif kind == "target":
-            self.result.targets.append({k: v for k, v in event.items() if k not in ("event", "pid")})
-        elif kind == "note":
-            self.result.notes.append(str(event.get("message", "")))
-        elif kind == "verdict":
+        if isinstance(event, StepEvent):
+            self.result.steps.append(event.step)
+        elif isinstance(event, CurveEvent):
+            self.result.curves.setdefault(event.series, []).append((event.step, event.value))
+        elif isinstance(event, TargetEvent):
+            self.result.targets.append(event.target)
+        elif isinstance(event, NoteEvent):
+            self.result.notes.append(event.message)
+        else:
             self.verdict = event
         if self.sink is not None:
             self.sink(event)
@@ -256,14 +261,14 @@ def supervise(
         result.output += f"\n... ({collector.output_total - len(collector.output)} more bytes not shown)"
     verdict = collector.verdict
     if verdict is not None and reason is None:
-        result.status = verdict.get("status") if verdict.get("status") in ("pass", "fail", "error") else "error"
-        result.message = str(verdict.get("message", ""))
-        result.device = str(verdict.get("device", "cpu"))
-        result.usage_error = bool(verdict.get("usage_error"))
-        if result.status == "pass" and (not result.steps or any(s["status"] != "pass" for s in result.steps)):
-            result.status, result.message = "error", "inconsistent verdict from the checker; not a pass"
+        result.status = verdict.status
+        result.message = verdict.message
+        result.device = verdict.device
+        result.usage_error = verdict.usage_error
+        if result.passed and (not result.steps or result.failed_steps()):
+            result.status, result.message = Status.ERROR, "inconsistent verdict from the checker; not a pass"
         return result
-    result.status = "error"
+    result.status = Status.ERROR
     result.message = reason or _exit_reason(returncode, request)
     return result
 

@@ -29,7 +29,7 @@ from tutor.app.widgets.titlebar import TitleBar
 from tutor.app.widgets.verdict import VerdictPanel
 from tutor.course import Exercise
 from tutor.errors import TutorError
-from tutor.runner import CheckResult
+from tutor.protocol import CheckResult, Curve, StepEvent, Target, TargetEvent
 from tutor.session import Session, nvidia_visible
 from tutor.watch import FileWatcher
 from tutor.workspace import file_digest
@@ -61,7 +61,7 @@ class ExerciseScreen(ExerciseActions, Screen):
         self._worker: Worker | None = None
         self._cancel: threading.Event | None = None
         self._stream: CheckStream | None = None
-        self._target: dict | None = None
+        self._target: Target | None = None
         self._checked_digest: str | None = None
         self._watcher: FileWatcher | None = None
         self._debounce = None
@@ -72,11 +72,10 @@ class ExerciseScreen(ExerciseActions, Screen):
         return self.app.session
 
     def compose(self) -> ComposeResult:
-        workspace = self.session.workspace
-        self.passed = self.session.progress.has_passed(self.ex.id)
-        self.path = workspace.path_for(self.ex)
+        self.passed = self.session.has_passed(self.ex.id)
+        self.path = self.session.path_for(self.ex)
         try:
-            workspace.file_for(self.ex)  # copies the starter in on first use
+            self.session.file_for(self.ex)  # copies the starter in on first use
             self._checked_digest = file_digest(self.path)
             intro = self._intro()
         except TutorError as exc:
@@ -92,7 +91,7 @@ class ExerciseScreen(ExerciseActions, Screen):
                 hints = Static(self._hints(), id="hints")
                 hints.display = bool(self.session.hints_shown(self.ex.id))
                 yield hints
-                yield VerdictPanel(intro, root=str(workspace.root), id="verdict")
+                yield VerdictPanel(intro, root=str(self.session.root), id="verdict")
             curve = LossCurve(id="curve")
             curve.display = False
             yield curve
@@ -117,12 +116,9 @@ class ExerciseScreen(ExerciseActions, Screen):
 
     def _show_last_attempt(self) -> None:
         """Reopening an exercise shows its last verdict in full, as the learner left it."""
-        last = self.session.progress.last_attempt(self.ex.id)
-        if last is None:
-            return
-        result = CheckResult(self.ex.id, last["status"], last["device"], last["seed"], last["duration_s"],
-                             message=last["message"], steps=last["steps"])
-        self.query_one(VerdictPanel).finish(result, timings=self.app.timings)
+        last = self.session.last_result(self.ex.id)
+        if last is not None:
+            self.query_one(VerdictPanel).finish(last, timings=self.app.timings)
 
     # ---- what is shown ---------------------------------------------------------
     def _device(self) -> str:
@@ -144,7 +140,7 @@ class ExerciseScreen(ExerciseActions, Screen):
                  f"hints {state.hints_used}/{len(self.ex.hints)}", "e edits, saving re-checks"]
         return Content.assemble(
             mark(state.state), " ", (self.ex.id, "bold"), f" · {self.ex.title}\n",
-            ("file ", "$foreground-muted"), (relative(self.path, self.session.workspace.root), "bold $text-accent"),
+            ("file ", "$foreground-muted"), (relative(self.path, self.session.root), "bold $text-accent"),
             "\n", (" · ".join(facts), "$foreground-muted"))
 
     def _hints(self) -> Content:
@@ -161,16 +157,16 @@ class ExerciseScreen(ExerciseActions, Screen):
         hints.display = bool(self.session.hints_shown(self.ex.id))
         self.refresh_bindings()
 
-    def _show_curve(self, curves: dict, nan_step: int | None = None) -> None:
+    def _show_curve(self, curves: dict[str, Curve], nan_step: int | None = None) -> None:
         if not curves and self._target is None:
             return
         curve = self.query_one(LossCurve)
         curve.display = True
-        caption = ""
+        caption, target = "", None
         if self._target is not None:
-            sign = "≤" if self._target.get("goal") == "below" else "≥"
-            caption = f"{self._target.get('name', '')}: target {sign} {float(self._target['value']):.4g}"
-        target = float(self._target["value"]) if self._target is not None else None
+            sign = "≤" if self._target.goal == "below" else "≥"
+            caption = f"{self._target.name}: target {sign} {self._target.value:.4g}"
+            target = self._target.value
         curve.show(check_lines(curves), target=target, nan_step=nan_step, caption=caption)
 
     # ---- checking ---------------------------------------------------------------
@@ -203,10 +199,10 @@ class ExerciseScreen(ExerciseActions, Screen):
         if message.generation != self._generation or self._stream is None:
             return
         event = message.event
-        if event["event"] == "step":
-            self.query_one(VerdictPanel).add_step(event)
-        elif event["event"] == "target":
-            self._target = event
+        if isinstance(event, StepEvent):
+            self.query_one(VerdictPanel).add_step(event.step)
+        elif isinstance(event, TargetEvent):
+            self._target = event.target
         self._show_curve(self._stream.curves())
 
     @on(CurvePoints)
@@ -235,11 +231,9 @@ class ExerciseScreen(ExerciseActions, Screen):
             return
         self.result = result
         verdict.finish(result, timings=self.app.timings)
-        nan_step = next((s["details"].get("nan_step") for s in result.steps
-                         if s.get("kind") == "convergence" and (s.get("details") or {}).get("nan_step") is not None), None)
         if result.targets and self._target is None:
             self._target = result.targets[0]
-        self._show_curve({name: [tuple(p) for p in points] for name, points in result.curves.items()}, nan_step)
+        self._show_curve(result.curves, result.nan_step())
         if result.passed and not self.passed:
             self.notify("Passed! s shows the reference solution, n opens the next exercise.", title=self.ex.id)
         self.passed = self.passed or result.passed

@@ -85,7 +85,7 @@ class ProgressScreen(Screen):
 
     def show_history(self, exercise_id: str | None) -> None:
         curve, caption = self.query_one("#history", LossCurve), self.query_one("#history-caption", Static)
-        past = self.app.session.progress.curves(exercise_id, limit=len(_STYLES)) if exercise_id else []
+        past = self.app.session.past_curves(exercise_id, limit=len(_STYLES)) if exercise_id else []
         if not past:
             curve.display = False
             caption.update(Content.styled(f"No training curves recorded for {exercise_id or 'this exercise'} "
@@ -96,11 +96,10 @@ class ProgressScreen(Screen):
             series = attempt.series.get("loss") or next(
                 (points for name, points in attempt.series.items() if name != "reference"), [])
             colour, marker = _STYLES[len(_STYLES) - len(past) + i]
-            lines.append(Line(f"#{attempt.attempt_id} {attempt.status}", [tuple(p) for p in series],
-                              colour, marker))
+            lines.append(Line(f"#{attempt.attempt_id} {attempt.status}", series, colour, marker))
         reference = past[0].series.get("reference")
         if reference:
-            lines.insert(0, Line("reference", [tuple(p) for p in reference], "warning", "·"))
+            lines.insert(0, Line("reference", reference, "warning", "·"))
         caption.update(Content.assemble((f"Past curves · {exercise_id}", "bold"),
                                         (f" · last {len(past)}, newest on top", "$foreground-muted")))
         curve.display = True

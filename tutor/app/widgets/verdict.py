@@ -9,13 +9,16 @@ the step where training went NaN or diverged.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from tutor.app.format import VERDICTS
+from tutor.protocol import CheckResult, Details, GradientElement, Step
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
@@ -25,58 +28,58 @@ def _short(value: Any, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def gradient_table(worst: list[dict]) -> str:
+def gradient_table(worst: Sequence[GradientElement]) -> str:
     """Where the gradient is most wrong: index, yours, numerical, error, and a bar."""
-    top = max((abs(float(row.get("error", 0))) for row in worst), default=0.0) or 1.0
+    top = max((abs(row.error) for row in worst), default=0.0) or 1.0
     rows = [f"{'index':<12} {'yours':>12} {'numerical':>12} {'error':>10}"]
     for row in worst[:5]:
-        error = abs(float(row.get("error", 0)))
+        error = abs(row.error)
         level = _BLOCKS[max(1, round(8 * error / top))] * 3
-        rows.append(f"{_short(row.get('index', []), 12):<12} {float(row['analytic']):>12.5g} "
-                    f"{float(row['numeric']):>12.5g} {error:>10.2e} {level}")
+        rows.append(f"{_short(list(row.index), 12):<12} {row.analytic:>12.5g} "
+                    f"{row.numeric:>12.5g} {error:>10.2e} {level}")
     return "\n".join(rows)
 
 
-def evidence(details: dict[str, Any]) -> list[tuple[str, str]]:
+def evidence(details: Details) -> list[tuple[str, str]]:
     """(css class, text) blocks for a failing step's details."""
     blocks = []
-    if "expected" in details and "got" in details:
-        blocks.append(("diff", f"expected {_short(details['expected'])}\n     got {_short(details['got'])}"))
-    if details.get("worst"):
-        blocks.append(("table", gradient_table(details["worst"])))
-    for key, what in (("nan_step", "went NaN/inf"), ("diverged_step", "diverged")):
-        if details.get(key) is not None:
-            tail = details.get("curve_tail")
-            extra = f"; last values {', '.join(f'{float(v):.4g}' for v in tail)}" if tail else ""
-            blocks.append(("diff", f"{what} at step {details[key]}{extra}"))
-    if details.get("traceback"):
-        blocks.append(("traceback", str(details["traceback"]).rstrip()))
+    if details.expected is not None and details.got is not None:
+        blocks.append(("diff", f"expected {_short(details.expected)}\n     got {_short(details.got)}"))
+    if details.worst:
+        blocks.append(("table", gradient_table(details.worst)))
+    for step, what in ((details.nan_step, "went NaN/inf"), (details.diverged_step, "diverged")):
+        if step is not None:
+            tail = details.curve_tail
+            extra = f"; last values {', '.join(f'{v:.4g}' for v in tail)}" if tail else ""
+            blocks.append(("diff", f"{what} at step {step}{extra}"))
+    if details.traceback:
+        blocks.append(("traceback", details.traceback.rstrip()))
     return blocks
 
 
 class StepView(Vertical):
     """One step of a check."""
 
-    def __init__(self, step: dict[str, Any], root: str = "") -> None:
-        super().__init__(classes=f"step -{step.get('status', 'fail')}")
+    def __init__(self, step: Step, root: str = "") -> None:
+        super().__init__(classes=f"step -{step.status}")
         self.step = step
         self.root = root  # the workspace root, cut from paths in tracebacks
 
     def _tidy(self, text: str) -> str:
         return text.replace(self.root.rstrip("/") + "/", "") if self.root else text
 
-    def compose(self):  # noqa: ANN201
-        step, ok = self.step, self.step.get("status") == "pass"
-        message = str(step.get("message") or "")
+    def compose(self) -> ComposeResult:
+        step, ok = self.step, self.step.passed
+        message = step.message
         title = Content.assemble(("✓ " if ok else "✗ ", "$text-success" if ok else "$text-error bold"),
-                                 str(step.get("name", "")))
+                                 step.name)
         if ok and message:
             title += Content.styled(f"  {message}", "$foreground-muted")
         yield Static(title, classes="step-title")
         if not ok:
             if message:
                 yield Static(Content(self._tidy(message)), classes="step-message")
-            for css, text in evidence(step.get("details") or {}):
+            for css, text in evidence(step.details):
                 yield Static(Content(self._tidy(text)), classes=f"step-{css}")
 
 
@@ -88,7 +91,7 @@ class VerdictPanel(Vertical):
         self.intro = intro
         self.root = root
 
-    def compose(self):  # noqa: ANN201
+    def compose(self) -> ComposeResult:
         yield Static(self.intro, id="verdict-header")
         yield Vertical(id="verdict-steps")
         footer = Static(id="verdict-footer")
@@ -108,17 +111,17 @@ class VerdictPanel(Vertical):
     def begin(self, text: str) -> None:
         self.idle(Content.styled(text, "$text-primary"))
 
-    def add_step(self, step: dict[str, Any]) -> None:
+    def add_step(self, step: Step) -> None:
         self.query_one("#verdict-steps").mount(StepView(step, self.root))
 
-    def finish(self, result: Any, *, timings: bool = True) -> None:
+    def finish(self, result: CheckResult, *, timings: bool = True) -> None:
         """Show a finished CheckResult (its steps replace whatever streamed in)."""
         if len(self.steps) != len(result.steps):
             container = self.query_one("#verdict-steps")
             container.remove_children()
             container.mount_all([StepView(step, self.root) for step in result.steps])
         label, style = VERDICTS.get(result.status, VERDICTS["error"])
-        passed = sum(1 for s in result.steps if s.get("status") == "pass")
+        passed = sum(1 for s in result.steps if s.passed)
         facts = [f"{passed}/{len(result.steps)} steps", result.device, f"seed {result.seed}"]
         if timings:
             facts.append(f"{result.duration_s:.2f} s")
