@@ -46,7 +46,7 @@ def course_root_of(path: Path | None) -> tuple[Path | None, str | None]:
 
 def failure_text(result) -> str:
     """Everything a learner reads about why a check did not pass, in one string."""
-    parts = [result.message] + [s["message"] for s in result.steps if s["status"] != "pass"]
+    parts = [result.message] + [s.message for s in result.failed_steps()]
     return "\n".join(p for p in parts if p)
 
 
