@@ -78,3 +78,62 @@ def attention(q, k, v, mask=None, *, scale="sqrt_d", axis=-1, mask_at="before", 
     if allowed is not None and mask_at == "after":
         weights = weights * allowed
     return weights @ v, weights
+
+
+def attention_backward(dout, q, k, v, mask=None, *, jacobian="full", scale_grads=True, dv_t=True, dk_t=True,
+                       sum_axis=-1):
+    """(dq, dk, dv) for out = attention(q, k, v, mask); switches reproduce classic mistakes.
+
+    jacobian: "full" (right), "diagonal" (dS = P * dP), "none" (dS = dP), "no_p_in_sum" (P * (dP - sum dP))
+    """
+    d = q.shape[-1]
+    _, p = attention(q, k, v, mask)
+    swap = lambda a: np.swapaxes(a, -1, -2)  # noqa: E731
+    dv = swap(p) @ dout if dv_t else p @ dout
+    dp = dout @ swap(v)
+    if jacobian == "full":
+        ds = p * (dp - np.sum(dp * p, axis=sum_axis, keepdims=True))
+    elif jacobian == "diagonal":
+        ds = p * dp
+    elif jacobian == "none":
+        ds = dp
+    else:
+        ds = p * (dp - np.sum(dp, axis=-1, keepdims=True))
+    c = 1 / np.sqrt(d) if scale_grads else 1.0
+    dq = ds @ k * c
+    dk = (swap(ds) @ q if dk_t else ds @ q) * c
+    return dq, dk, dv
+
+
+# ---- multi-head attention in torch, with switches that reproduce known mistakes ---------------
+def mha(query, key, value, params, num_heads, mask=None, *, split="transpose", merge="transpose",
+        scale="head", out_proj=True, invert_mask=False):
+    """nn.MultiheadAttention's math from explicit weights; params = (Wq, bq, Wk, bk, Wv, bv, Wo, bo).
+
+    split/merge: "transpose" (right) or "reshape" (a view straight to/from (B, H, L, dh) without
+    moving the heads axis); scale: "head" (1/sqrt(dh), right), "embed" (1/sqrt(E)) or "none".
+    """
+    import torch
+
+    Wq, bq, Wk, bk, Wv, bv, Wo, bo = params
+    B, Lq, E = query.shape
+    Lk = key.shape[1]
+    dh = E // num_heads
+
+    def heads(x, L):
+        if split == "transpose":
+            return x.reshape(B, L, num_heads, dh).transpose(1, 2)
+        return x.reshape(B, num_heads, L, dh)
+
+    q = heads(query @ Wq.T + bq, Lq)
+    k = heads(key @ Wk.T + bk, Lk)
+    v = heads(value @ Wv.T + bv, Lk)
+    factor = {"head": dh ** -0.5, "embed": E ** -0.5, "none": 1.0}[scale]
+    scores = q @ k.transpose(-1, -2) * factor
+    if mask is not None:
+        allowed = ~mask if invert_mask else mask
+        scores = scores.masked_fill(~allowed, float("-inf"))
+    weights = torch.softmax(scores, dim=-1)
+    ctx = weights @ v  # (B, H, Lq, dh)
+    ctx = ctx.transpose(1, 2).reshape(B, Lq, E) if merge == "transpose" else ctx.reshape(B, Lq, E)
+    return ctx @ Wo.T + bo if out_proj else ctx

@@ -1,0 +1,22 @@
+# expect: wrong order
+import numpy as np
+
+
+def attention_forward(q, k, v, mask=None):
+    scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    peak = scores.max(axis=-1, keepdims=True)
+    e = np.exp(scores - np.where(np.isfinite(peak), peak, 0.0))
+    total = e.sum(axis=-1, keepdims=True)
+    p = e / np.where(total > 0, total, 1.0)
+    return p @ v, p
+
+
+def attention_backward(dout, q, k, v, mask=None):
+    _, p = attention_forward(q, k, v, mask)
+    c = 1 / np.sqrt(q.shape[-1])
+    dv = np.swapaxes(p, -1, -2) @ dout
+    dp = dout @ np.swapaxes(v, -1, -2)
+    ds = p * (dp - (p * dp).sum(axis=-1, keepdims=True))
+    return ds @ k * c, dv, np.swapaxes(ds, -1, -2) @ q * c
