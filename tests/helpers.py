@@ -33,11 +33,12 @@ def check_file(course: Course, exercise_id: str, path: Path, *, seed: int = 1234
         exercise_id=ex.id, learner_path=str(path), checker_path=str(ex.checker),
         reference_path=str(ex.solution), seed=seed, device="cpu" if ex.device == "cpu" else device,
         uses_torch=ex.uses_torch, time_limit_s=ex.time_limit_s, memory_mb=ex.memory_mb,
+        numpy_only=ex.numpy_only,
     )
     return run_check(request, pool=pool())
 
 
 def failure_text(result: CheckResult) -> str:
     """Everything a learner reads about why it failed, in one string."""
-    parts = [result.message] + [s.message for s in result.failed_steps()]
+    parts = [result.message] + [s["message"] for s in result.steps if s["status"] == "fail"]
     return "\n".join(p for p in parts if p)

@@ -4,7 +4,8 @@ normalize_rows(X)         X (n, d)  ->  (n, d), each row divided by its Euclidea
 pairwise_distances(X, Y)  X (n, d), Y (m, d)  ->  D (n, m), D[i, j] = ||X[i] - Y[j]||
 
 No `for` loops, list comprehensions or np.vectorize/apply_along_axis: the
-check times your code against a vectorized version on a large input.
+check counts the Python steps your code runs at two input sizes, and a loop
+runs more of them as the input grows.
 
 Run `dltutor check pairwise_distances` to test your implementation.
 """

@@ -22,21 +22,34 @@ import time
 import traceback
 import types
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from tutor.checks import convergence, gradients, properties, symbolic, values
-from tutor.protocol import CurveEvent, Details, Event, NoteEvent, Status, Step, StepEvent, StepKind
+from tutor.checks import convergence, gradients, loops, numpy_only, properties, symbolic, values
 
-STEP_KINDS = tuple(kind.value for kind in StepKind)
+STEP_KINDS = ("shape", "value", "gradient", "convergence", "symbolic", "property", "run")
 
-Emit = Callable[[Event], None]
+Emit = Callable[[dict], None]
 
 
 class StepFailed(Exception):
     """Raised by a failing `expect_*`; carries nothing: the step is already recorded."""
+
+
+@dataclass
+class Step:
+    name: str
+    kind: str
+    status: str  # "pass" | "fail"
+    message: str = ""
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "status": self.status,
+                "message": self.message, "details": self.details}
 
 
 def _json_safe(value: Any) -> Any:
@@ -123,23 +136,22 @@ class Checker:
         return math.inf if self._deadline is None else self._deadline - time.monotonic()
 
     # ---- steps --------------------------------------------------------------
-    def _record(self, name: str, kind: str, status: Status, message: str, details: dict[str, Any]) -> Step:
-        if self._part and not name.startswith(self._part):
-            name = f"{self._part}: {name}"
-        # Details become the protocol's typed evidence here, as the UI will read them.
-        step = Step(name, StepKind(kind), status, message, Details.from_json(_json_safe(details)))
+    def _record(self, step: Step) -> Step:
+        if self._part and not step.name.startswith(self._part):
+            step.name = f"{self._part}: {step.name}"
+        step.details = _json_safe(step.details)
         self.steps.append(step)
-        self._emit(StepEvent(step))
+        self._emit({"event": "step", **step.to_json()})
         return step
 
     def passed(self, name: str, kind: str, message: str = "", **details: Any) -> None:
         assert kind in STEP_KINDS, kind
-        self._record(name, kind, Status.PASS, message, details)
+        self._record(Step(name, kind, "pass", message, details))
 
     def fail(self, name: str, kind: str, message: str, **details: Any) -> None:
         """Record a failing step and stop the check (or the current part)."""
         assert kind in STEP_KINDS, kind
-        self._record(name, kind, Status.FAIL, message, details)
+        self._record(Step(name, kind, "fail", message, details))
         raise StepFailed(message)
 
     def expect(self, name: str, condition: bool, message: str, kind: str = "value", **details: Any) -> None:
@@ -187,16 +199,17 @@ class Checker:
         `budget_s` bounds this one call: slower code fails the step, naming the
         budget, instead of running into the whole check's limit.
         """
-        label = step or f"{getattr(fn, '__name__', 'your code')} runs"
+        shown = _callable_name(fn)
+        label = step or f"{shown} runs"
         try:
             with _time_budget(budget_s):
                 return fn(*args, **kwargs)
         except _OverBudget:
-            self.fail(label, "run", f"`{getattr(fn, '__name__', 'this')}` took longer than {budget_s:g} s "
+            self.fail(label, "run", f"`{shown}` took longer than {budget_s:g} s "
                       "on this input — a Python loop over array elements, or an algorithm that does "
                       "far more work than needed?" + (f" {hint}" if isinstance(hint, str) else ""))
         except NotImplementedError:
-            self.fail(label, "run", f"`{getattr(fn, '__name__', 'this')}` is not implemented yet "
+            self.fail(label, "run", f"`{shown}` is not implemented yet "
                       "(it still raises NotImplementedError) — replace the TODO with your code.")
         except StepFailed:
             raise
@@ -213,8 +226,8 @@ class Checker:
             self.fail(label, "run", f"infinite recursion: {summary}", **details)
         except Exception as exc:  # noqa: BLE001 - learner code may raise anything
             summary, details = describe_exception(exc, self.learner_file)
-            extra = hint(exc) if callable(hint) else hint
-            self.fail(label, "run", summary + (f"\n{extra}" if extra else ""), **details)
+            self.fail(label, "run", summary + (f"\n{extra}" if (extra := _hint_for(hint, exc)) else ""),
+                      **details)
         raise AssertionError("unreachable")
 
     def cached(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -246,11 +259,12 @@ class Checker:
     # ---- events -------------------------------------------------------------
     def curve(self, series: str, step: int, value: float) -> None:
         """Stream one point of a training curve (series: 'loss', 'reference', 'target', ...)."""
-        self._emit(CurveEvent(series, int(step), float(value)))
+        self._emit({"event": "curve", "series": series, "step": int(step),
+                    "value": float(value) if math.isfinite(value) else str(value)})
 
     def note(self, message: str) -> None:
         """A free-form line for the learner (shown under the steps)."""
-        self._emit(NoteEvent(message))
+        self._emit({"event": "note", "message": message})
 
     # ---- step helpers live in sibling modules; bound here for one namespace --
     expect_type = values.expect_type
@@ -265,6 +279,28 @@ class Checker:
     converge = convergence.converge
     expect_property = properties.expect_property
     expect_equivalent = symbolic.expect_equivalent
+    expect_expression = symbolic.expect_expression
+    expect_matrix_expression = symbolic.expect_matrix_expression
+    expect_no_python_loop = loops.expect_no_python_loop
+    expect_numpy_only = numpy_only.expect_numpy_only
+
+
+def _callable_name(fn: Any) -> str:
+    """How to name learner code in a message: `relu`, or `Net.forward` for a called nn.Module."""
+    name = getattr(fn, "__name__", None)
+    if isinstance(name, str):
+        return name
+    return f"{type(fn).__name__}.forward" if hasattr(fn, "forward") else "your code"
+
+
+def _hint_for(hint: str | Callable[[BaseException], str | None] | None, exc: BaseException) -> str | None:
+    """The hint for `exc`; a hint function that itself fails adds nothing rather than break the check."""
+    if not callable(hint):
+        return hint
+    try:
+        return hint(exc)
+    except Exception:  # noqa: BLE001 - a hint is a courtesy; the exception itself is still reported
+        return None
 
 
 class _OverBudget(BaseException):

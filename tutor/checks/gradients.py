@@ -50,9 +50,10 @@ def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float
     return grad, kink
 
 
-def relative_error(g: np.ndarray, g_hat: np.ndarray) -> float:
-    g = g.astype(np.float64).ravel()
-    g_hat = g_hat.astype(np.float64).ravel()
+def relative_error(g: Any, g_hat: Any) -> float:
+    """||g - ĝ|| / (||g|| + ||ĝ||) over all elements, in float64; 0 when both are zero."""
+    g = pristine.asarray(g, dtype=np.float64).ravel()
+    g_hat = pristine.asarray(g_hat, dtype=np.float64).ravel()
     num = float(pristine.sqrt(pristine.sum((g - g_hat) ** 2)))
     den = float(pristine.sqrt(pristine.sum(g * g))) + float(pristine.sqrt(pristine.sum(g_hat * g_hat)))
     return 0.0 if den == 0.0 else num / den

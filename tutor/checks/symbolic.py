@@ -1,7 +1,15 @@
-"""Symbolic answers: sympy decides whether the learner's expression is right."""
+"""Symbolic answers: sympy decides whether the learner's expression is right.
+
+    t.expect_equivalent(name, answer, expected, symbols=, mistakes=)   an expression you hold
+    t.expect_expression(name, attr, expected, symbols=, mistakes=)     the learner's string `attr`:
+        unknown names (sigmoid, e) are named before sympy misreads them; decimals become exact
+    t.expect_matrix_expression(name, attr, expected, namespace, wrt=)  a matrix-calculus answer in
+        names such as X, w (sympy matrices of symbols, see `symbol_matrix`): shape, transpose, sign
+"""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -40,3 +48,144 @@ def expect_equivalent(
                   f"{want_shape or 'scalar'}{transposed}", got=shown)
     hint = derive.difference_hint(got, want)
     self.fail(name, "symbolic", f"{shown} is not equal to the answer{hint}", got=shown)
+
+
+# ---- answers given as strings in the learner's file -------------------------------
+
+_KNOWN_FUNCTIONS = {
+    "exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sinh", "cosh", "asin", "acos", "atan",
+    "Abs", "abs", "pi", "E", "Rational", "Matrix", "transpose", "T", "sign", "Heaviside", "Max", "Min",
+}
+
+
+def unknown_names(text: str, allowed: set[str]) -> list[str]:
+    """Identifiers in `text` that are neither allowed symbols nor functions sympy knows.
+
+    The engine's parser splits an unknown name into single letters
+    (`sigmoid(x)` becomes s*i*g*m*o*i*d*x), so catch them before sympy does.
+    """
+    found = []
+    for word in re.findall(r"[A-Za-z_][A-Za-z_0-9]*", text):
+        if word not in allowed and word not in _KNOWN_FUNCTIONS and word not in found:
+            found.append(word)
+    return found
+
+
+def answer_text(t: Checker, name: str, attr: str, example: str = "2*x*cos(x)") -> str | None:
+    """The learner's string answer `attr`, or a failing step saying what is missing."""
+    if not hasattr(t.learner, attr):
+        t.fail(name, "symbolic", f"your file does not define `{attr}`; keep the names from the starter.")
+    value = getattr(t.learner, attr)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        t.fail(name, "symbolic", f"no answer yet — set `{attr}` to your expression as a string, "
+               f"e.g. \"{example}\".")
+    if not isinstance(value, str):
+        t.fail(name, "symbolic", f"`{attr}` should be a string such as \"2*x\", got {type(value).__name__} "
+               "— put quotes around the expression.")
+    return value
+
+
+def expect_expression(t: Checker, name: str, attr: str, expected: str, *, symbols: str = "x",
+                      mistakes: dict[str, str] | None = None) -> None:
+    """The learner's `attr` (a string) is equivalent to `expected`, with named mistakes."""
+    text = answer_text(t, name, attr)
+    allowed = set(symbols.split())
+    strangers = unknown_names(text, allowed)
+    if strangers:
+        names = ", ".join(f"`{s}`" for s in strangers)
+        advice = ""
+        if "e" in strangers:
+            advice = " Write e**x as exp(x)."
+        elif any(s.lower().startswith(("sig", "relu", "softplus")) for s in strangers):
+            advice = " Write such functions out with exp, e.g. 1/(1 + exp(-x)) for the sigmoid."
+        t.fail(name, "symbolic", f"your expression uses {names}, which sympy does not know here "
+               f"(the only variables are {', '.join(sorted(allowed))}).{advice}", got=text)
+    t.expect_equivalent(name, _exact(text, symbols), expected, symbols=symbols, mistakes=mistakes)
+
+
+def _exact(text: str, symbols: str) -> Any:
+    """`text`, or its parsed form with decimals made exact when it has any.
+
+    sympy cannot simplify x**4.0 - x**4 to 0, so "5*x**4.0" would be judged
+    wrong ("1 times the answer"); 4.0 -> 4 and 0.5 -> 1/2 make it compare.
+    """
+    import sympy
+
+    from tutor import derive
+
+    try:
+        parsed = derive.parse(text, symbols)
+    except derive.ParseError:
+        return text  # let expect_equivalent report it
+    if isinstance(parsed, sympy.Basic) and parsed.has(sympy.Float):
+        return sympy.nsimplify(parsed, rational=True)
+    return text
+
+
+def symbol_matrix(name: str, rows: int, cols: int) -> Any:
+    """A rows×cols sympy matrix of real symbols name_ij (as `matrix:` makes in derivations)."""
+    import sympy
+
+    return sympy.Matrix(rows, cols, lambda i, j: sympy.Symbol(f"{name}_{i}{j}", real=True))
+
+
+def _shape_text(m: Any) -> str:
+    return f"{m.shape[0]}×{m.shape[1]}"
+
+
+def expect_matrix_expression(t: Checker, name: str, attr: str, expected: Any, namespace: dict, *,
+                             wrt: str, mistakes: dict | None = None) -> None:
+    """The learner's matrix expression `attr` equals the sympy matrix `expected`.
+
+    `namespace` maps names (X, w, ...) to symbol matrices; `wrt` names the
+    variable the gradient is taken with respect to (its shape is the answer's).
+    Mistakes map a message to an expression string in the same names.
+    """
+    import sympy
+
+    from tutor import derive
+
+    text = answer_text(t, name, attr, example="A.T*w")
+    strangers = unknown_names(text, set(namespace))
+    if strangers:
+        t.fail(name, "symbolic", f"your expression uses {', '.join(f'`{s}`' for s in strangers)}; the "
+               f"names available are {', '.join(sorted(namespace))} (and .T, transpose, numbers).", got=text)
+    shapes = ", ".join(f"{k} is {_shape_text(v)}" for k, v in namespace.items())
+    try:
+        got = derive.parse(text, "", namespace)
+    except derive.ParseError as exc:
+        if "ShapeError" in str(exc) or "size mismatch" in str(exc).lower() or "dimension" in str(exc).lower():
+            t.fail(name, "symbolic", f"the shapes in `{text}` do not fit together ({shapes}). Write each "
+                   "product so that inner sizes agree — often a `.T` is missing.", got=text)
+        if "not callable" in str(exc):
+            t.fail(name, "symbolic", f"could not read `{text}`: write every product with `*` (or `@`), "
+                   "e.g. `2*X.T*(X*w - y)`; `X.T (...)` reads as a function call.", got=text)
+        t.fail(name, "symbolic", f"could not read your expression: {exc}", got=text)
+    if not isinstance(got, sympy.MatrixBase):
+        t.fail(name, "symbolic", f"`{text}` is a single number, but the gradient with respect to {wrt} is "
+               f"a {_shape_text(expected)} matrix, the shape of {wrt}.", got=str(got))
+    if got.shape != expected.shape:
+        if got.shape == expected.shape[::-1] and derive.equivalent(got.T, expected):
+            t.fail(name, "symbolic", f"that is the transpose of the answer: the gradient has the shape of "
+                   f"{wrt}, {_shape_text(expected)}, but yours is {_shape_text(got)}.", got=text)
+        for message, wrong in (mistakes or {}).items():
+            wrong_m = derive.parse(wrong, "", namespace)
+            if isinstance(wrong_m, sympy.MatrixBase) and derive.equivalent(got, wrong_m):
+                t.fail(name, "symbolic", message, got=text)
+        t.fail(name, "symbolic", f"your answer is {_shape_text(got)}, but the gradient with respect to "
+               f"{wrt} has the shape of {wrt}: {_shape_text(expected)} ({shapes}).", got=text)
+    if derive.equivalent(got, expected):
+        t.passed(name, "symbolic", f"{text} ✓")
+        return
+    for message, wrong in (mistakes or {}).items():
+        wrong_m = derive.parse(wrong, "", namespace)
+        if isinstance(wrong_m, sympy.MatrixBase) and wrong_m.shape == got.shape and derive.equivalent(got, wrong_m):
+            t.fail(name, "symbolic", message, got=text)
+    if derive.equivalent(-got, expected):
+        t.fail(name, "symbolic", f"`{text}` has the wrong sign.", got=text)
+    for factor in (2, sympy.Rational(1, 2)):
+        if derive.equivalent(got * factor, expected):
+            t.fail(name, "symbolic", f"`{text}` is {1 / factor} times the answer: a constant factor is off.",
+                   got=text)
+    t.fail(name, "symbolic", f"`{text}` is not the gradient. Write the scalar out for one entry of "
+           f"{wrt}, differentiate, and look for the matrix product that gives all entries at once.", got=text)

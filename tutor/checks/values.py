@@ -61,8 +61,20 @@ def expect_type(self: Checker, name: str, got: Any, expected: type | tuple[type,
     self.fail(name, kind, f"expected {names}, got {_kind_name(got)}")
 
 
-def expect_shape(self: Checker, name: str, got: Any, shape: tuple[int, ...], *, tensor: bool = False) -> None:
-    """`got` is a numpy array (or a torch tensor if `tensor`) of exactly `shape`."""
+def expect_shape(self: Checker, name: str, got: Any, shape: tuple[int, ...], *, tensor: bool = False,
+                 mistakes: dict[tuple[int, ...], str] | None = None) -> None:
+    """`got` is a numpy array (or a torch tensor if `tensor`) of exactly `shape`.
+
+    `mistakes` maps a wrong shape to the mistake that produces it, e.g.
+    `{(n, h): "that is the transpose; ..."}`: a learner whose output has that
+    shape is told the mistake instead of only the two shapes.
+    """
+    got_shape = getattr(got, "shape", None)
+    if got_shape is not None and tuple(got_shape) != tuple(shape):
+        for wrong, message in (mistakes or {}).items():
+            if tuple(got_shape) == tuple(wrong):
+                self.fail(name, "shape", f"expected shape {tuple(shape)}, got {tuple(got_shape)}: {message}",
+                          expected=list(shape), got=list(got_shape))
     want = "torch.Tensor" if tensor else "numpy.ndarray"
     ok_type = _is_tensor(got) if tensor else pristine.type(got) is pristine.ndarray
     if not ok_type:
@@ -81,10 +93,11 @@ def expect_shape(self: Checker, name: str, got: Any, shape: tuple[int, ...], *, 
 
 def expect_array(
     self: Checker, name: str, got: Any, *, shape: tuple[int, ...], dtype_kind: str | None = "f",
-    tensor: bool = False, device: str | None = None,
+    tensor: bool = False, device: str | None = None, mistakes: dict[tuple[int, ...], str] | None = None,
 ) -> None:
-    """Type, exact shape, dtype kind ('f' float, 'i' integer, 'b' bool) and, for tensors, device."""
-    expect_shape(self, name, got, shape, tensor=tensor)
+    """Type, exact shape (wrong shapes named by `mistakes`, as in `expect_shape`), dtype kind
+    ('f' float, 'i' integer, 'b' bool) and, for tensors, device."""
+    expect_shape(self, name, got, shape, tensor=tensor, mistakes=mistakes)
     if dtype_kind is not None:
         dtype = got.dtype
         kind = (dtype.is_floating_point and "f" or "i") if tensor else dtype.kind

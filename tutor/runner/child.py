@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import os
 import random
 import resource
@@ -22,19 +23,8 @@ from pathlib import Path
 import numpy as np
 
 from tutor.checks import Checker, LibrarySnapshot, StepFailed
-from tutor.checks.core import describe_exception
-from tutor.protocol import (
-    CheckRequest,
-    Details,
-    Event,
-    ReadyEvent,
-    Status,
-    Step,
-    StepEvent,
-    StepKind,
-    VerdictEvent,
-    event_line,
-)
+from tutor.checks.core import Step, describe_exception
+from tutor.runner.protocol import CheckRequest
 
 
 class Channel:
@@ -43,9 +33,10 @@ class Channel:
     def __init__(self, fd: int) -> None:
         self._file = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
 
-    def __call__(self, event: Event) -> None:
+    def __call__(self, event: dict) -> None:
         # getpid() per event, not once: a copy the learner forked must not pass for us.
-        self._file.write(event_line(event, os.getpid()))
+        event = {**event, "pid": os.getpid()}
+        self._file.write(json.dumps(event, default=str) + "\n")
         self._file.flush()
 
 
@@ -108,17 +99,20 @@ def _import_learner(path: Path, emit: Channel) -> types.ModuleType | None:
         message = f"SyntaxError in {Path(exc.filename or path).name}:{exc.lineno}: {exc.msg}"
         if text:
             message += f"\n    {text.strip()}{pointer}"
-        emit(VerdictEvent(Status.ERROR, message, details=Details(file=str(path), line=exc.lineno)))
+        emit({"event": "verdict", "status": "error", "message": message,
+              "details": {"file": str(path), "line": exc.lineno}})
     except SystemExit as exc:
-        emit(VerdictEvent(Status.ERROR, f"your module called sys.exit({exc.code!r}) while being imported; "
-                          "keep top-level code to definitions (put experiments under "
-                          "`if __name__ == \"__main__\":`)."))
+        emit({"event": "verdict", "status": "error",
+              "message": f"your module called sys.exit({exc.code!r}) while being imported; "
+                         "keep top-level code to definitions (put experiments under "
+                         "`if __name__ == \"__main__\":`)."})
     except KeyboardInterrupt:
-        emit(VerdictEvent(Status.ERROR, "your module raised KeyboardInterrupt while being imported."))
+        emit({"event": "verdict", "status": "error",
+              "message": "your module raised KeyboardInterrupt while being imported."})
     except BaseException as exc:  # noqa: BLE001 - any import failure is the learner's to see
         summary, details = describe_exception(exc, path)
-        emit(VerdictEvent(Status.ERROR, f"importing your file failed: {summary}",
-                          details=Details.from_json(details)))
+        emit({"event": "verdict", "status": "error",
+              "message": f"importing your file failed: {summary}", "details": details})
     return None
 
 
@@ -138,7 +132,8 @@ def _content_salt(request: CheckRequest) -> str:
 def run_request(request: CheckRequest, emit: Channel) -> None:
     device, problem = _resolve_device(request)
     if problem:
-        emit(VerdictEvent(Status.ERROR, problem, device=device, usage_error=True))
+        emit({"event": "verdict", "status": "error", "message": problem, "usage_error": True,
+              "device": device})
         return
     if device == "cpu":
         _limit_memory(request.memory_mb)
@@ -164,8 +159,10 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
                 deadline=time.monotonic() + request.time_limit_s,
                 cache_dir=Path(request.cache_dir) if request.cache_dir else None,
                 cache_salt=_content_salt(request))
-    status, message = Status.PASS, ""
+    status, message = "pass", ""
     try:
+        if request.numpy_only:  # a manifest rule: enforced here, for every exercise that declares it
+            t.expect_numpy_only()
         checker_module.check(t)
     except StepFailed:
         pass
@@ -173,26 +170,26 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(learner_path)]
         if frames or isinstance(exc, SystemExit | KeyboardInterrupt):
             summary, details = describe_exception(exc, learner_path)
-            status, message = Status.ERROR, f"your code crashed during the check: {summary}"
+            status, message = "error", f"your code crashed during the check: {summary}"
         else:
-            status = Status.ERROR
+            status = "error"
             message = ("internal error in this exercise's checker (please report it): "
                        + "".join(traceback.format_exception_only(type(exc), exc)).strip())
             print(traceback.format_exc(), file=sys.stderr)
     patched = snapshot.changes()
     if patched:
         shown = ", ".join(patched[:5]) + (" ..." if len(patched) > 5 else "")
-        step = Step("libraries left unpatched", StepKind.PROPERTY, Status.FAIL,
+        step = Step("libraries left unpatched", "property", "fail",
                     f"your code replaced library functions ({shown}); checks cannot trust a "
-                    "patched library, so this cannot pass. Remove the patch.", Details(patched=tuple(patched)))
+                    "patched library, so this cannot pass. Remove the patch.", {"patched": patched})
         t.steps.append(step)
-        emit(StepEvent(step))
-    if status == Status.PASS:
+        emit({"event": "step", **step.to_json()})
+    if status == "pass":
         if not t.steps:
-            status, message = Status.ERROR, "the checker recorded no steps (a checker bug); not a pass"
+            status, message = "error", "the checker recorded no steps (a checker bug); not a pass"
         elif t.failed:
-            status = Status.FAIL
-    emit(VerdictEvent(status, message, device=device))
+            status = "fail"
+    emit({"event": "verdict", "status": status, "message": message, "device": device})
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -204,7 +201,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.torch:
         import torch  # noqa: F401 - imported ahead so a check does not pay for it
     emit = Channel(args.result_fd)
-    emit(ReadyEvent(args.torch))
+    emit({"event": "ready", "torch": args.torch})
     line = sys.stdin.readline()
     if not line:
         os._exit(0)
@@ -216,7 +213,8 @@ def main(argv: list[str] | None = None) -> None:
         run_request(request, emit)
     except BaseException:  # noqa: BLE001 - the supervisor turns a silent exit into an error
         traceback.print_exc()
-        emit(VerdictEvent(Status.ERROR, "internal error in dltutor's runner: " + traceback.format_exc(limit=3)))
+        emit({"event": "verdict", "status": "error",
+              "message": "internal error in dltutor's runner: " + traceback.format_exc(limit=3)})
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)

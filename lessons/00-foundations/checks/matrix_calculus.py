@@ -1,8 +1,6 @@
 """Checker: matrix gradients, each entry decided by sympy against grad() of the scalar."""
 
-import _common
-
-from tutor.checks import Checker
+from tutor.checks import Checker, symbol_matrix
 
 
 def _grad(scalar, m):
@@ -10,18 +8,18 @@ def _grad(scalar, m):
 
 
 def check(t: Checker) -> None:
-    X, w, y = _common.matrix("X", 4, 3), _common.matrix("w", 3, 1), _common.matrix("y", 4, 1)
-    a, A = _common.matrix("a", 3, 1), _common.matrix("A", 3, 3)
-    W, x, g = _common.matrix("W", 2, 3), _common.matrix("x", 3, 1), _common.matrix("g", 2, 1)
+    X, w, y = symbol_matrix("X", 4, 3), symbol_matrix("w", 3, 1), symbol_matrix("y", 4, 1)
+    a, A = symbol_matrix("a", 3, 1), symbol_matrix("A", 3, 3)
+    W, x, g = symbol_matrix("W", 2, 3), symbol_matrix("x", 3, 1), symbol_matrix("g", 2, 1)
 
     with t.part("GRAD_LINEAR"):
-        _common.expect_matrix_expression(
-            t, "GRAD_LINEAR: ∇w (a.T*w)", "GRAD_LINEAR", _grad((a.T * w)[0], w), {"a": a, "w": w}, wrt="w",
+        t.expect_matrix_expression(
+            "GRAD_LINEAR: ∇w (a.T*w)", "GRAD_LINEAR", _grad((a.T * w)[0], w), {"a": a, "w": w}, wrt="w",
             mistakes={"the gradient of a dot product with respect to w is the other vector, a; "
                       "w itself drops out.": "w"})
     with t.part("GRAD_QUADRATIC"):
-        _common.expect_matrix_expression(
-            t, "GRAD_QUADRATIC: ∇w (w.T*A*w)", "GRAD_QUADRATIC", _grad((w.T * A * w)[0], w),
+        t.expect_matrix_expression(
+            "GRAD_QUADRATIC: ∇w (w.T*A*w)", "GRAD_QUADRATIC", _grad((w.T * A * w)[0], w),
             {"A": A, "w": w}, wrt="w", mistakes={
                 "2*A*w holds only for a symmetric A. w appears twice in w.T*A*w; differentiating each "
                 "occurrence gives A*w + A.T*w.": "2*A*w",
@@ -32,8 +30,8 @@ def check(t: Checker) -> None:
             })
     with t.part("GRAD_LEAST_SQUARES"):
         r = X * w - y
-        _common.expect_matrix_expression(
-            t, "GRAD_LEAST_SQUARES: ∇w |Xw - y|²", "GRAD_LEAST_SQUARES", _grad((r.T * r)[0], w),
+        t.expect_matrix_expression(
+            "GRAD_LEAST_SQUARES: ∇w |Xw - y|²", "GRAD_LEAST_SQUARES", _grad((r.T * r)[0], w),
             {"X": X, "w": w, "y": y}, wrt="w", mistakes={
                 "the square gives a factor 2: the gradient of r.T*r is 2*X.T*r — you have half of it.":
                     "X.T*(X*w - y)",
@@ -45,15 +43,15 @@ def check(t: Checker) -> None:
             })
     with t.part("GRAD_LAYER_W"):
         L = (g.T * W * x)[0]
-        _common.expect_matrix_expression(
-            t, "GRAD_LAYER_W: ∂L/∂W for L = g.T*W*x", "GRAD_LAYER_W", _grad(L, W), {"W": W, "x": x, "g": g},
+        t.expect_matrix_expression(
+            "GRAD_LAYER_W: ∂L/∂W for L = g.T*W*x", "GRAD_LAYER_W", _grad(L, W), {"W": W, "x": x, "g": g},
             wrt="W", mistakes={
                 "that is ∂L/∂x; with respect to W the answer is an outer product, 2×3 like W.": "W.T*g",
             })
     with t.part("GRAD_LAYER_X"):
         L = (g.T * W * x)[0]
-        _common.expect_matrix_expression(
-            t, "GRAD_LAYER_X: ∂L/∂x for L = g.T*W*x", "GRAD_LAYER_X", _grad(L, x), {"W": W, "x": x, "g": g},
+        t.expect_matrix_expression(
+            "GRAD_LAYER_X: ∂L/∂x for L = g.T*W*x", "GRAD_LAYER_X", _grad(L, x), {"W": W, "x": x, "g": g},
             wrt="x", mistakes={
                 "that is ∂L/∂W; with respect to x the upstream gradient goes back through W.T.": "g*x.T",
             })

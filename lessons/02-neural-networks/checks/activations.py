@@ -1,7 +1,6 @@
 """Checker: ReLU, sigmoid and tanh, and their derivatives with respect to the pre-activation x."""
 
 import numpy as np
-from _common import call
 
 from tutor.checks import Checker
 
@@ -26,7 +25,7 @@ def _array_hint(exc):
 def _values(t, name, fn, x, expected, mistakes=None):
     """Call `fn` on a copy of x, compare with `expected`, and check x was left alone."""
     before = x.copy()
-    out = call(t, fn, x, step=f"{name} runs", hint=_array_hint)
+    out = t.call(fn, x, step=f"{name} runs", hint=_array_hint)
     t.expect_close(f"{name}: values", out, expected, mistakes=mistakes)
     t.expect(f"{name}: input left unchanged", np.array_equal(before, x),
              f"{name} modified its input array in place (e.g. `x[x < 0] = 0`); the caller still needs "
@@ -35,7 +34,7 @@ def _values(t, name, fn, x, expected, mistakes=None):
 
 
 def _finite(t, name, fn, expected, advice):
-    out = call(t, fn, EXTREMES.copy(), step=f"{name} runs", hint=_array_hint)
+    out = t.call(fn, EXTREMES.copy(), step=f"{name} runs", hint=_array_hint)
     arr = np.asarray(out, dtype=float) if isinstance(out, np.ndarray) else None
     if arr is not None and arr.shape == EXTREMES.shape and not np.all(np.isfinite(arr)):
         bad = EXTREMES[~np.isfinite(arr)]
@@ -68,7 +67,7 @@ def check(t: Checker) -> None:
         })
         # At exactly 0 ReLU has a kink: any value in [0, 1] is a valid subgradient.
         z = np.array([-2.0, 0.0, 3.0, 0.0, -0.5])
-        out = call(t, relu_d, z.copy(), step="relu_derivative runs", hint=_array_hint)
+        out = t.call(relu_d, z.copy(), step="relu_derivative runs", hint=_array_hint)
         t.expect_shape("relu_derivative: at x = 0 (shape)", out, z.shape)
         got = np.asarray(out, dtype=float)
         away = z != 0

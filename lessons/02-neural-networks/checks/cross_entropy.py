@@ -1,7 +1,6 @@
 """Checker: mean softmax cross-entropy on logits, and its gradient, for integer or one-hot labels."""
 
 import numpy as np
-from _common import call
 
 from tutor.checks import Checker, numerical_gradient
 
@@ -44,11 +43,11 @@ def check(t: Checker) -> None:
     }
 
     # ---- the loss ----------------------------------------------------------
-    got = call(t, ce, logits.copy(), y.copy(), step="cross_entropy runs (integer labels)",
+    got = t.call(ce, logits.copy(), y.copy(), step="cross_entropy runs (integer labels)",
                hint=_label_hint("integer"))
     t.expect_scalar("loss, integer labels", got, loss, mistakes=loss_mistakes, batch=n)
 
-    got = call(t, ce, logits.copy(), y1.copy(), step="cross_entropy runs (one-hot labels)",
+    got = t.call(ce, logits.copy(), y1.copy(), step="cross_entropy runs (one-hot labels)",
                hint=_label_hint("one-hot"))
     t.expect_scalar("loss, one-hot labels", got, loss, mistakes=loss_mistakes, batch=n)
 
@@ -58,7 +57,7 @@ def check(t: Checker) -> None:
     for i in (0, 1):  # true class 800 below the rest: its probability underflows to 0
         big[i, y[i]] = np.delete(big[i], y[i]).min() - 800.0
     big_loss = ref.cross_entropy(big, y)
-    got = call(t, ce, big.copy(), y.copy(), step="cross_entropy runs (large logits)")
+    got = t.call(ce, big.copy(), y.copy(), step="cross_entropy runs (large logits)")
     try:
         value = float(np.asarray(got).reshape(-1)[0]) if np.size(got) == 1 else None
     except (TypeError, ValueError):
@@ -86,20 +85,20 @@ def check(t: Checker) -> None:
         "that is the gradient with respect to the probabilities (-y / p / n); the exercise asks for the "
         "gradient with respect to the logits, which simplifies to (p - y) / n.": -y1 / p / n,
     }
-    got = call(t, ce_grad, logits.copy(), y.copy(), step="cross_entropy_grad runs (integer labels)",
+    got = t.call(ce_grad, logits.copy(), y.copy(), step="cross_entropy_grad runs (integer labels)",
                hint=_label_hint("integer"))
     t.expect_gradient("gradient, integer labels", got, numeric, batch=n, mistakes=grad_mistakes)
-    got = call(t, ce_grad, logits.copy(), y1.copy(), step="cross_entropy_grad runs (one-hot labels)",
+    got = t.call(ce_grad, logits.copy(), y1.copy(), step="cross_entropy_grad runs (one-hot labels)",
                hint=_label_hint("one-hot"))
     t.expect_gradient("gradient, one-hot labels", got, numeric, batch=n, mistakes=grad_mistakes)
 
-    got = call(t, ce_grad, big.copy(), y.copy(), step="cross_entropy_grad runs (large logits)")
+    got = t.call(ce_grad, big.copy(), y.copy(), step="cross_entropy_grad runs (large logits)")
     t.expect_close("gradient, large logits", got, ref.cross_entropy_grad(big, y), atol=1e-9)
 
     # ---- inputs untouched ---------------------------------------------------
     z, labels, hot = logits.copy(), y.copy(), y1.copy()
-    call(t, ce, z, labels, step="cross_entropy runs (integer labels)")
-    call(t, ce_grad, z, hot, step="cross_entropy_grad runs (one-hot labels)")
+    t.call(ce, z, labels, step="cross_entropy runs (integer labels)")
+    t.call(ce_grad, z, hot, step="cross_entropy_grad runs (one-hot labels)")
     t.expect("inputs left unchanged", np.array_equal(z, logits) and np.array_equal(labels, y)
              and np.array_equal(hot, y1),
              "your code modified the logits or the labels in place (e.g. `logits -= logits.max(...)` or "

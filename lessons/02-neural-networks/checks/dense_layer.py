@@ -1,7 +1,6 @@
 """Checker: a dense layer out = x @ W + b, and its backward pass (dx, dW, db)."""
 
 import numpy as np
-from _common import call
 
 from tutor.checks import Checker, numerical_gradient
 
@@ -25,7 +24,7 @@ def _backward_hint(exc):
 
 
 def _forward(t, forward, x, W, b, label):
-    result = call(t, forward, x.copy(), W.copy(), b.copy(), step=f"dense_forward runs ({label})",
+    result = t.call(forward, x.copy(), W.copy(), b.copy(), step=f"dense_forward runs ({label})",
                   hint=_forward_hint)
     if not isinstance(result, tuple) or len(result) != 2:
         t.fail("dense_forward returns (out, cache)", "shape",
@@ -64,7 +63,7 @@ def check(t: Checker) -> None:
 
     # ---- backward: against numerical gradients of L = sum(out * G) --------
     G = t.rng.normal(size=(n, d_out))  # dL/dout
-    result = call(t, backward, G.copy(), cache, step="dense_backward runs", hint=_backward_hint)
+    result = t.call(backward, G.copy(), cache, step="dense_backward runs", hint=_backward_hint)
     if not isinstance(result, tuple | list) or len(result) != 3:
         t.fail("dense_backward returns (dx, dW, db)", "shape",
                f"dense_backward returned {type(result).__name__}; return a tuple (dx, dW, db).")
@@ -117,7 +116,7 @@ def check(t: Checker) -> None:
     bq = t.rng.normal(size=m)
     Gs = t.rng.normal(size=(m, m))
     _, cache_s = _forward(t, forward, xs, Wq, bq, f"x {xs.shape}, W {Wq.shape}")
-    result = call(t, backward, Gs.copy(), cache_s, step="dense_backward runs", hint=_backward_hint)
+    result = t.call(backward, Gs.copy(), cache_s, step="dense_backward runs", hint=_backward_hint)
     dxs, dWs, dbs = result
     with t.part("square shapes"):
         t.expect_close("dx", dxs, Gs @ Wq.T, rtol=1e-7, atol=1e-9, mistakes={
@@ -133,9 +132,9 @@ def check(t: Checker) -> None:
 
     before = (x.copy(), W.copy(), b.copy(), G.copy())
     xx, WW, bb = x.copy(), W.copy(), b.copy()
-    out3, cache3 = call(t, forward, xx, WW, bb, step="dense_forward runs (inputs untouched)")
+    out3, cache3 = t.call(forward, xx, WW, bb, step="dense_forward runs (inputs untouched)")
     GG = G.copy()
-    call(t, backward, GG, cache3, step="dense_backward runs")
+    t.call(backward, GG, cache3, step="dense_backward runs")
     t.expect("inputs left unchanged", all(np.array_equal(a, c) for a, c in zip((xx, WW, bb, GG), before, strict=True)),
              "dense_forward or dense_backward modified x, W, b or dout in place; compute new arrays.",
              kind="property")

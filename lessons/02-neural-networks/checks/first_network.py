@@ -13,20 +13,20 @@
 import numpy as np
 import torch
 import torch.nn.functional as F
-from _common import (
-    FitStream,
-    call,
-    check_loss_history,
-    check_step_gradients,
-    post_step_losses,
-    record_steps,
-    torch_generator,
-    torch_hint,
-)
 from torch import nn
 
 from tutor.checks import Checker
-from tutor.checks.training import single_thread_on_cpu
+from tutor.checks.training import (
+    FitStream,
+    check_loss_history,
+    check_step_gradients,
+    expect_fit_steps,
+    post_step_losses,
+    record_steps,
+    single_thread_on_cpu,
+    torch_generator,
+    torch_hint,
+)
 
 SIZES = [(3, 4), (4, 2), (2, 1)]
 EPOCHS = 300
@@ -95,7 +95,7 @@ def check(t: Checker) -> None:
     gen = torch_generator(t)
 
     # ---- architecture ---------------------------------------------------------
-    model = call(t, make_model, step="make_model() runs")
+    model = t.call(make_model, step="make_model() runs")
     t.expect("make_model returns an nn.Module", isinstance(model, nn.Module),
              f"make_model() returned {type(model).__name__}; return an nn.Module (nn.Sequential is fine).",
              kind="shape")
@@ -110,7 +110,7 @@ def check(t: Checker) -> None:
     X = torch.randn(32, 3, generator=gen).to(dev)
     weights = _weights(gen, X, dev)
     _set_weights(layers, weights)
-    out = call(t, model, X, step="model(X) runs", hint=torch_hint)
+    out = t.call(model, X, step="model(X) runs", hint=torch_hint)
     t.expect_array("output: shape (n, 1) and device", out, shape=(32, 1), tensor=True, device=dev)
     (W1, b1), (W2, b2), (W3, b3) = weights
     with torch.no_grad():
@@ -139,23 +139,9 @@ def check(t: Checker) -> None:
     _set_weights(layers, _weights(gen, Xs, dev))
     records, steps, history = record_steps(t, model, fit, model, Xs, ys, 3, keep=3,
                                      step="fit runs (3 epochs)", hint=torch_hint)
-    name = "fit: one optimizer step per epoch"
-    if steps == 0:
-        t.fail(name, "run", "fit(model, X, y, epochs=3) never called optimizer.step(), so the weights never "
-               "change: make an optimizer from torch.optim (e.g. Adam(model.parameters(), lr=0.05)) and "
-               "call optimizer.step() every epoch.")
-    first = records[0]
-    if not first.owns_params:
-        t.fail(name, "run", "the optimizer does not hold this model's parameters: create it with "
-               "model.parameters() of the model fit receives.")
-    if steps != 3:
-        t.fail(name, "run", f"fit(..., epochs=3) made {steps} optimizer steps; make exactly one per epoch, "
-               "on the whole data set (full batch).")
-    if first.missing:
-        t.fail(name, "run", f"at the first optimizer.step() {first.missing} had no gradient (.grad is None): "
-               "call loss.backward() before optimizer.step(), and optimizer.zero_grad() before "
-               "loss.backward() — not between loss.backward() and optimizer.step().")
-    t.passed(name, "run")
+    expect_fit_steps(t, "fit: one optimizer step per epoch", records, steps, epochs=3,
+                     no_step="make an optimizer from torch.optim (e.g. Adam(model.parameters(), lr=0.05)) "
+                     "and call optimizer.step() every epoch.")
 
     param_names = [n for n, _ in model.named_parameters()]
 
@@ -203,7 +189,7 @@ def check(t: Checker) -> None:
 
     def launch(i):
         torch.manual_seed(t.seed + 7 + i)
-        m = call(t, make_model, step="make_model() runs").to(dev)
+        m = t.call(make_model, step="make_model() runs").to(dev)
         with torch.no_grad():
             initial = float(_bce(m(Xtr), ytr))
         state.update(model=m, layers=_linears(m), start=i, initial=initial)

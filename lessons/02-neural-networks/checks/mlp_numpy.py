@@ -7,7 +7,6 @@ training on the digits, judged by held-out accuracy.
 """
 
 import numpy as np
-from _common import call
 
 from tutor.checks import Checker
 from tutor.datasets import load_digits, split
@@ -69,7 +68,7 @@ def check(t: Checker) -> None:
     rng = t.rng
 
     # ---- parameters --------------------------------------------------------
-    net = call(t, Net, IN, HIDDEN, OUT, step="NeuralNetwork(64, 32, 10) runs")
+    net = t.call(Net, IN, HIDDEN, OUT, step="NeuralNetwork(64, 32, 10) runs")
     params = _params(net)
     shapes = {"W1": (IN, HIDDEN), "b1": (HIDDEN,), "W2": (HIDDEN, OUT), "b2": (OUT,)}
     for name, shape in shapes.items():
@@ -94,7 +93,7 @@ def check(t: Checker) -> None:
          "W2": rng.normal(size=(HIDDEN, OUT)) * 0.3, "b2": rng.normal(size=OUT) * 0.5}
     X = rng.uniform(0, 1, size=(8, IN))
     _set(net, P)
-    logits = call(t, net.forward, X.copy(), step="forward runs")
+    logits = t.call(net.forward, X.copy(), step="forward runs")
     z1 = X @ P["W1"] + P["b1"]
     expected = _relu(z1) @ P["W2"] + P["b2"]
     t.expect_close("forward: logits", logits, expected, rtol=1e-6, atol=1e-9, mistakes={
@@ -114,14 +113,14 @@ def check(t: Checker) -> None:
     y = rng.integers(0, OUT, size=8)
     Y = np.eye(OUT)[y]
     want = _loss(expected, Y)
-    got = call(t, net.compute_loss, Y.copy(), expected.copy(), step="compute_loss runs")
+    got = t.call(net.compute_loss, Y.copy(), expected.copy(), step="compute_loss runs")
     t.expect_scalar("compute_loss", got, want, batch=8, mistakes={
         "compute_loss summed over the batch; it should be the mean (divide by n).": want * 8,
         "compute_loss averaged over the classes too; sum over classes, average over samples.": want / OUT,
         "compute_loss is negative: a minus sign is missing (-log p).": -want,
     })
     big = expected * 400.0
-    got = call(t, net.compute_loss, Y.copy(), big.copy(), step="compute_loss runs")
+    got = t.call(net.compute_loss, Y.copy(), big.copy(), step="compute_loss runs")
     value = np.asarray(got, dtype=float).reshape(-1)[0] if np.size(got) == 1 else None
     if value is not None and not np.isfinite(value):
         t.fail("compute_loss, large logits", "value",
@@ -147,7 +146,7 @@ def check(t: Checker) -> None:
          "W2": rng.normal(size=(HIDDEN, OUT)) * 0.3, "b2": rng.normal(size=OUT) * 0.1}
     lr = 0.5
     _set(net, P)
-    history = call(t, net.train, Xs.copy(), ys.copy(), epochs=1, learning_rate=lr, batch_size=len(Xs),
+    history = t.call(net.train, Xs.copy(), ys.copy(), epochs=1, learning_rate=lr, batch_size=len(Xs),
                    verbose=False, step="train runs (one epoch, one batch)", hint=_train_hint)
     after = _params(net)
     changed = {name: not np.array_equal(np.asarray(after[name]), P[name]) for name in P}
@@ -189,7 +188,7 @@ def check(t: Checker) -> None:
                        good[name], rtol=1e-5, atol=1e-9, batch=n, mistakes=mistakes)
     t.passed("one epoch with batch_size = n is one SGD step", "gradient")
 
-    history = call(t, net.train, Xs.copy(), ys.copy(), epochs=2, learning_rate=0.01, batch_size=8,
+    history = t.call(net.train, Xs.copy(), ys.copy(), epochs=2, learning_rate=0.01, batch_size=8,
                    verbose=False, step="train runs (two epochs)", hint=_train_hint)
     ok = isinstance(history, list | tuple | np.ndarray) and len(history) == 2 and \
         all(isinstance(v, int | float | np.number) and np.isfinite(float(v)) for v in history)
@@ -214,7 +213,7 @@ def check(t: Checker) -> None:
     finally:
         np.random.set_state(state)
 
-    model = call(t, Net, IN, TRAIN_HIDDEN, OUT, step="NeuralNetwork(64, 64, 10) runs")
+    model = t.call(Net, IN, TRAIN_HIDDEN, OUT, step="NeuralNetwork(64, 64, 10) runs")
 
     def epoch(i):
         model.train(X_train, y_train, epochs=1, learning_rate=LR, batch_size=BATCH, verbose=False)

@@ -1,7 +1,7 @@
 """Checker: a threshold neuron, 1 if the weighted sum exceeds the threshold."""
 
 import numpy as np
-from _common import call, int_problem
+from _common import int_problem
 
 from tutor.checks import Checker
 
@@ -27,12 +27,12 @@ def check(t: Checker) -> None:
     ref = t.reference.simple_neuron
 
     # One easy case first, to check the type of what comes back.
-    out = call(t, neuron, np.array([1.0, 0.5]), np.array([0.9, 0.4]), 0.5)
+    out = t.call(neuron, np.array([1.0, 0.5]), np.array([0.9, 0.4]), 0.5)
     problem = int_problem(out)
     t.expect("returns an int (1 or 0)", problem is None, f"simple_neuron {problem}", kind="shape")
 
     cases = _cases(t.rng, 40)
-    outputs = [call(t, neuron, inputs.copy(), weights.copy(), threshold) for inputs, weights, threshold in cases]
+    outputs = [t.call(neuron, inputs.copy(), weights.copy(), threshold) for inputs, weights, threshold in cases]
     for got in outputs:
         if int_problem(got) is not None:
             t.fail("random inputs", "value", f"simple_neuron {int_problem(got)}")
@@ -66,14 +66,14 @@ def check(t: Checker) -> None:
         t.fail("random inputs", "value", message)
 
     # A weighted sum exactly equal to the threshold (all values exact in binary).
-    got = call(t, neuron, np.array([1.0, 0.0, 1.0]), np.array([0.25, 0.5, 0.25]), 0.5)
+    got = t.call(neuron, np.array([1.0, 0.0, 1.0]), np.array([0.25, 0.5, 0.25]), 0.5)
     t.expect("sum equal to the threshold gives 0", int_problem(got) is None and int(got) == 0,
              f"the weighted sum is exactly 0.5 = threshold and you returned {got!r}: the neuron fires "
              "only when the sum *exceeds* the threshold, so use `>`, not `>=`.")
 
     t.expect("default threshold is 0.5",
-             call(t, neuron, np.array([1.0, 1.0]), np.array([0.3, 0.3])) == 1
-             and call(t, neuron, np.array([1.0, 1.0]), np.array([0.2, 0.2])) == 0,
+             t.call(neuron, np.array([1.0, 1.0]), np.array([0.3, 0.3])) == 1
+             and t.call(neuron, np.array([1.0, 1.0]), np.array([0.2, 0.2])) == 0,
              "called without a threshold, the neuron should compare with the default 0.5 "
              "(sum 0.6 → 1, sum 0.4 → 0); keep `threshold=0.5` in the signature.")
 
@@ -85,7 +85,7 @@ def check(t: Checker) -> None:
         return "the inputs may be plain Python lists; convert them with np.asarray(...)."
 
     for inputs, weights, threshold in cases[:8]:
-        got = call(t, neuron, inputs.tolist(), weights.tolist(), threshold,
+        got = t.call(neuron, inputs.tolist(), weights.tolist(), threshold,
                    step="works on Python lists", hint=list_hint)
         want = ref(inputs, weights, threshold)
         if int_problem(got) is not None or int(got) != want:

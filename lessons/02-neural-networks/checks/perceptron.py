@@ -1,7 +1,7 @@
 """Checker: a perceptron, step(x · w + b), for one sample and for a batch."""
 
 import numpy as np
-from _common import call, int_problem
+from _common import int_problem
 
 from tutor.checks import Checker
 
@@ -35,7 +35,7 @@ def check(t: Checker) -> None:
 
     # ---- one sample --------------------------------------------------------
     singles = [_clear(t.rng, d) for _ in range(30)]
-    outputs = [call(t, perceptron, x.copy(), w.copy(), b) for x, w, b in singles]
+    outputs = [t.call(perceptron, x.copy(), w.copy(), b) for x, w, b in singles]
     for got in outputs:
         problem = int_problem(got, total="z > 0", sum_name="the pre-activation z = x·w + b")
         if problem:
@@ -46,7 +46,7 @@ def check(t: Checker) -> None:
     _judge(t, "one sample: values", got, want, singles)
 
     # z exactly 0: x·w = 0.5 - 0.5, b = 0.
-    got0 = call(t, perceptron, np.array([1.0, 2.0]), np.array([0.5, -0.25]), 0.0)
+    got0 = t.call(perceptron, np.array([1.0, 2.0]), np.array([0.5, -0.25]), 0.0)
     t.expect("pre-activation exactly 0 gives 0", int_problem(got0) is None and int(got0) == 0,
              f"w·x + b is exactly 0 here and you returned {np.asarray(got0).tolist()!r}: the step is 1 only for w·x + b > 0, "
              "so use `>`, not `>=`.")
@@ -54,7 +54,7 @@ def check(t: Checker) -> None:
     # ---- a batch -----------------------------------------------------------
     n = 40
     x, w, b = _clear(t.rng, d, n)
-    out = call(t, perceptron, x.copy(), w.copy(), b, step="a batch (n, d) runs", hint=_batch_hint)
+    out = t.call(perceptron, x.copy(), w.copy(), b, step="a batch (n, d) runs", hint=_batch_hint)
     if isinstance(out, list | tuple):
         t.fail("a batch: returns an array", "shape", f"for a batch you returned a {type(out).__name__}; "
                "return a NumPy array of shape (n,), e.g. `(z > 0).astype(int)`.")
@@ -73,7 +73,7 @@ def check(t: Checker) -> None:
     _judge(t, "a batch: values", np.asarray(out).astype(int), ref(x, w, b), batch)
 
     before = x.copy()
-    call(t, perceptron, x, w.copy(), b, step="a batch (n, d) runs", hint=_batch_hint)
+    t.call(perceptron, x, w.copy(), b, step="a batch (n, d) runs", hint=_batch_hint)
     t.expect("input left unchanged", np.array_equal(before, x),
              "perceptron modified the input array in place; compute into a new array.")
 

@@ -10,20 +10,20 @@
 
 import torch
 import torch.nn.functional as F
-from _common import (
-    FitStream,
-    call,
-    check_loss_history,
-    check_step_gradients,
-    post_step_losses,
-    record_steps,
-    torch_generator,
-    torch_hint,
-)
 from torch import nn
 
 from tutor.checks import Checker
-from tutor.checks.training import single_thread_on_cpu
+from tutor.checks.training import (
+    check_loss_history,
+    check_step_gradients,
+    expect_fit_steps,
+    post_step_losses,
+    record_steps,
+    single_thread_on_cpu,
+    stream_fit,
+    torch_generator,
+    torch_hint,
+)
 from tutor.datasets import load_digits, split
 
 IN, HIDDEN, OUT = 64, 128, 10
@@ -37,6 +37,21 @@ def _state_hint(exc):
             "`self.layer2 = nn.Linear(128, 10)`, with no other parameters.")
 
 
+def _not_adam(opt) -> str | None:
+    """The exercise's optimizer rule: torch.optim.Adam with the given lr and default settings."""
+    if type(opt) is not torch.optim.Adam:
+        return f"fit uses {type(opt).__name__}; the exercise asks for torch.optim.Adam(model.parameters(), lr=lr)."
+    group = opt.param_groups[0]
+    if group["lr"] != LR:
+        return (f"the optimizer's learning rate is {group['lr']}, but fit was called with lr={LR}: pass "
+                "lr=lr to Adam (its default is 0.001).")
+    defaults = {"betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0, "amsgrad": False}
+    changed = {k: group.get(k) for k, v in defaults.items() if k in group and group[k] != v}
+    if changed:
+        return f"Adam's settings besides lr should be the defaults; you changed {changed}."
+    return None
+
+
 def check(t: Checker) -> None:
     SimpleNN = t.function("SimpleNN")
     fit = t.function("fit")
@@ -45,7 +60,7 @@ def check(t: Checker) -> None:
     rtol, atol = t.float_tolerances()
 
     # ---- structure ----------------------------------------------------------
-    model = call(t, SimpleNN, IN, step="SimpleNN(64) runs")
+    model = t.call(SimpleNN, IN, step="SimpleNN(64) runs")
     t.expect("SimpleNN is an nn.Module", isinstance(model, nn.Module),
              f"SimpleNN(64) gave a {type(model).__name__}; subclass nn.Module and call "
              "super().__init__() first in __init__.", kind="shape")
@@ -69,11 +84,11 @@ def check(t: Checker) -> None:
 
     # ---- outputs with the reference weights ---------------------------------
     ref = t.reference.SimpleNN(IN)
-    call(t, model.load_state_dict, ref.state_dict(), step="the reference weights load", hint=_state_hint)
+    t.call(model.load_state_dict, ref.state_dict(), step="the reference weights load", hint=_state_hint)
     model.to(dev)
     ref.to(dev)
     X = torch.rand(16, IN, generator=torch_generator(t)).to(dev)
-    out = call(t, model, X, step="forward runs", hint=torch_hint)
+    out = t.call(model, X, step="forward runs", hint=torch_hint)
     t.expect_array("forward: shape and device", out, shape=(16, OUT), tensor=True, device=dev)
     with torch.no_grad():
         z1 = ref.layer1(X)
@@ -101,39 +116,9 @@ def check(t: Checker) -> None:
     model.load_state_dict(init)
     records, steps, history = record_steps(t, model, fit, model, Xs, ys, 3, LR, keep=3,
                                      step="fit runs (3 epochs from the reference weights)", hint=torch_hint)
-    if steps == 0:
-        t.fail("fit: one Adam step per epoch", "run",
-               "fit(model, X, y, epochs=3, lr) never called optimizer.step(), so nothing was learned: "
-               "create torch.optim.Adam(model.parameters(), lr=lr) and call optimizer.step() every epoch.")
-    first = records[0]
-    if not first.owns_params:
-        t.fail("fit: one Adam step per epoch", "run",
-               "the optimizer does not hold this model's parameters (a new model's?): create it with "
-               "torch.optim.Adam(model.parameters(), lr=lr) for the model fit receives.")
-    opt = first.optimizer
-    if type(opt) is not torch.optim.Adam:
-        t.fail("fit: one Adam step per epoch", "run",
-               f"fit uses {type(opt).__name__}; the exercise asks for torch.optim.Adam(model.parameters(), lr=lr).")
-    group = opt.param_groups[0]
-    if group["lr"] != LR:
-        t.fail("fit: one Adam step per epoch", "run",
-               f"the optimizer's learning rate is {group['lr']}, but fit was called with lr={LR}: pass "
-               "lr=lr to Adam (its default is 0.001).")
-    defaults = {"betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0, "amsgrad": False}
-    changed = {k: group.get(k) for k, v in defaults.items() if k in group and group[k] != v}
-    if changed:
-        t.fail("fit: one Adam step per epoch", "run",
-               f"Adam's settings besides lr should be the defaults; you changed {changed}.")
-    if steps != 3:
-        t.fail("fit: one Adam step per epoch", "run",
-               f"fit(..., epochs=3) made {steps} optimizer steps; it should make exactly one per epoch "
-               "on the whole data set (full batch: no mini-batches, no extra steps).")
-    if first.missing:
-        t.fail("fit: one Adam step per epoch", "run",
-               f"at the first optimizer.step() {first.missing} had no gradient (.grad is None): call "
-               "loss.backward() before optimizer.step(), and optimizer.zero_grad() before loss.backward() "
-               "— not between loss.backward() and optimizer.step(), which throws the gradients away.")
-    t.passed("fit: one Adam step per epoch", "run")
+    expect_fit_steps(t, "fit: one Adam step per epoch", records, steps, epochs=3,
+                     no_step="create torch.optim.Adam(model.parameters(), lr=lr) and call optimizer.step() "
+                     "every epoch.", optimizer_problem=_not_adam)
 
     def grad_of(params, variant):
         ps = {k: v.detach().clone().requires_grad_(True) for k, v in params.items()}
@@ -164,7 +149,7 @@ def check(t: Checker) -> None:
                      "loss.backward() and optimizer.step().")
     check_loss_history(t, history, 3)
 
-    after = call(t, model, Xs, step="forward runs", hint=torch_hint)
+    after = t.call(model, Xs, step="forward runs", hint=torch_hint)
     twin = t.reference.SimpleNN(IN).to(dev)
     twin.load_state_dict(init)
     t.reference.fit(twin, Xs, ys, 3, LR)
@@ -187,18 +172,15 @@ def check(t: Checker) -> None:
                                  lambda: F.cross_entropy(ref_model(Xtr), ytr))
 
     torch.manual_seed(t.seed + 1)
-    learner_model = call(t, SimpleNN, IN, step="SimpleNN(64) runs").to(dev)
+    learner_model = t.call(SimpleNN, IN, step="SimpleNN(64) runs").to(dev)
 
     def accuracy():
         with torch.no_grad():
             return float((learner_model(Xte).argmax(dim=1) == yte).float().mean())
 
-    stream = FitStream(t, lambda: fit(learner_model, Xtr, ytr, EPOCHS, LR),
-                       lambda: F.cross_entropy(learner_model(Xtr), ytr),
-                       name="training on 8×8 digits", epochs=EPOCHS).start()
-    try:
+    with stream_fit(t, lambda: fit(learner_model, Xtr, ytr, EPOCHS, LR),
+                    lambda: F.cross_entropy(learner_model(Xtr), ytr),
+                    name="training on 8×8 digits", epochs=EPOCHS) as stream:
         t.converge(f"{EPOCHS} epochs of Adam (lr {LR}) on 8×8 digits: held-out accuracy", stream.next,
                    steps=EPOCHS, target=TARGET_ACCURACY, goal="above", final=accuracy, metric="loss",
                    reference=reference, budget_s=20)
-    finally:
-        stream.stop()

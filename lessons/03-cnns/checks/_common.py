@@ -1,4 +1,4 @@
-"""Helpers shared by the 03-cnns checkers: NumPy references, named shape errors, time budgets.
+"""Helpers shared by the 03-cnns checkers: NumPy references of convolution and pooling.
 
 Everything here is the checker's own code, written independently of the
 reference solutions, so a check never trusts the code it is meant to judge.
@@ -6,71 +6,8 @@ reference solutions, so a check never trusts the code it is meant to judge.
 
 from __future__ import annotations
 
-import contextlib
-import signal
-import time
-import types
-from collections.abc import Iterator
-
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
-
-
-# ---- guards ------------------------------------------------------------------
-def numpy_only(t) -> None:
-    """Fail if the learner's module pulled in torch (the checker may use it, the learner may not)."""
-    for name, value in vars(t.learner).items():
-        if name.startswith("__"):
-            continue
-        module = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
-        if isinstance(module, str) and (module == "torch" or module.startswith("torch.")):
-            t.fail("NumPy only", "run",
-                   f"your file imports PyTorch (`{name}`). This exercise builds the operation from "
-                   "NumPy; PyTorch is only the checker's yardstick. Remove the torch import.")
-    t.passed("NumPy only", "run")
-
-
-def expect_named_shape(t, name: str, got, shape: tuple, known: dict[tuple, str] | None = None,
-                       *, tensor: bool = False) -> None:
-    """Exact shape, but a wrong shape that a known mistake produces is named by that mistake."""
-    got_shape = getattr(got, "shape", None)
-    if got_shape is not None and tuple(got_shape) != tuple(shape):
-        for wrong, message in (known or {}).items():
-            if tuple(got_shape) == tuple(wrong) and tuple(wrong) != tuple(shape):
-                t.fail(name, "shape", f"expected shape {tuple(shape)}, got {tuple(got_shape)}: {message}",
-                       expected=list(shape), got=list(got_shape))
-    t.expect_shape(name, got, tuple(shape), tensor=tensor)
-
-
-class TooSlow(BaseException):
-    """Raised inside learner code when a time budget runs out (not an Exception, so it is not
-    reported as a crash of the learner's code but handled by the checker)."""
-
-
-@contextlib.contextmanager
-def time_budget(seconds: float) -> Iterator[None]:
-    """Interrupt the enclosed Python code after `seconds` of wall time with TooSlow."""
-    def _alarm(signum, frame):  # noqa: ARG001 - signal handler signature
-        raise TooSlow()
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def timed_call(t, fn, *args, budget: float, step: str):
-    """(result, seconds) of a learner call, or None if it ran past `budget` seconds."""
-    start = time.perf_counter()
-    try:
-        with time_budget(budget):
-            result = t.call(fn, *args, step=step)
-    except TooSlow:
-        return None
-    return result, time.perf_counter() - start
 
 
 # ---- convolution ---------------------------------------------------------------
@@ -164,26 +101,3 @@ def overlap_diagnosis(t, name: str, dx, dx_true, cover: np.ndarray) -> None:
                "dx is right where a single window covers the input and wrong wherever windows "
                "overlap: a pixel used by several windows collects a gradient from each of them — "
                "accumulate with `+=`, do not assign with `=`.")
-
-
-# ---- torch training helpers (imported lazily: most checkers here are NumPy only) -----------
-def forward(t, model, x, name: str, what: str = "the input"):
-    """model(x) without autograd; a shape error in a Linear layer gets an explanation."""
-    import torch
-
-    from tutor.checks.core import describe_exception
-
-    try:
-        with torch.no_grad():
-            return model(x)
-    except NotImplementedError:
-        pass  # let t.call below word it
-    except Exception as exc:  # noqa: BLE001 - learner code may raise anything
-        summary, details = describe_exception(exc, t.learner_file)
-        if "mat1 and mat2 shapes cannot be multiplied" in str(exc):
-            t.fail(name, "run", f"{summary}. A Linear layer's in_features must equal the number of "
-                   f"features reaching it: for {what}, C·H·W of the last feature map after Flatten. "
-                   "Work it out with the output-size formula, or print x.shape just before the Linear.",
-                   **details)
-        t.fail(name, "run", summary, **details)
-    return t.call(model, x, step=name)

@@ -10,7 +10,6 @@ from _common import (
     conv2d,
     conv2d_full_backward,
     coverage,
-    expect_named_shape,
     out_size,
     overlap_diagnosis,
 )
@@ -64,7 +63,7 @@ def case(t, backward, name, x, w, b, dout, stride, padding):
     no_stride = conv2d_full_backward(dout, x, w, stride, padding, step=1) if stride > 1 else None
 
     # ---- db -----------------------------------------------------------------------------
-    expect_named_shape(t, f"{name}: db shape", db, b.shape, {
+    t.expect_shape(f"{name}: db shape", db, b.shape, mistakes={
         dout.shape[1:]: "you summed dout over the batch only; sum over the batch and every position: axis=(0, 2, 3).",
         (1, b.shape[0], 1, 1): "keep db one-dimensional like b: sum over axis=(0, 2, 3) without keepdims.",
     })
@@ -87,7 +86,7 @@ def case(t, backward, name, x, w, b, dout, stride, padding):
 
     # ---- dx -----------------------------------------------------------------------------
     hp, wp = h + 2 * p, wd + 2 * p
-    expect_named_shape(t, f"{name}: dx shape", dx, x.shape, {
+    t.expect_shape(f"{name}: dx shape", dx, x.shape, mistakes={
         (n, x.shape[1], hp, wp): "that is the gradient of the PADDED input; cut the padding off: "
                                  "dx = dx_padded[:, :, P:P + H, P:P + W].",
         (n, x.shape[1], 0, 0): "empty: dx_padded[:, :, P:-P, P:-P] is empty when P = 0 (-0 is 0); "

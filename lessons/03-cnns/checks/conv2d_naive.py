@@ -6,8 +6,6 @@ import torch.nn.functional as F
 from _common import (
     conv2d_last_channel_only,
     conv2d_window_start_ignores_stride,
-    expect_named_shape,
-    numpy_only,
     out_size,
 )
 
@@ -52,7 +50,7 @@ def shape_mistakes(x, w, stride, padding):
 def case(t, name, conv, x, w, b, stride, padding):
     out = t.call(conv, x.copy(), w.copy(), b.copy(), stride, padding)
     want = torch_conv(x, w, b, stride, padding)
-    expect_named_shape(t, f"{name}: shape", out, want.shape, shape_mistakes(x, w, stride, padding))
+    t.expect_shape(f"{name}: shape", out, want.shape, mistakes=shape_mistakes(x, w, stride, padding))
     mistakes = {
         "your kernel is flipped: that is the textbook convolution. conv2d in deep learning is "
         "cross-correlation — multiply x[i + a, j + b] by w[a, b] with no flip.": flipped(x, w, b, stride, padding),
@@ -72,7 +70,6 @@ def case(t, name, conv, x, w, b, stride, padding):
 
 def check(t: Checker) -> None:
     torch.set_num_threads(1)  # torch is only the reference here, on tiny tensors: one thread is fastest
-    numpy_only(t)
     conv = t.function("conv2d_naive")
     rng = t.rng
 

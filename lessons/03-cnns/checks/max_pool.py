@@ -4,7 +4,6 @@ import numpy as np
 from _common import (
     avgpool,
     coverage,
-    expect_named_shape,
     maxpool,
     out_size,
     overlap_diagnosis,
@@ -22,7 +21,7 @@ def forward_case(t, fwd, name, x, size, stride):
     out = t.call(fwd, *args)
     want = maxpool(x, size, s)
     n, c, h, w = x.shape
-    expect_named_shape(t, f"{name}: shape", out, want.shape, {
+    t.expect_shape(f"{name}: shape", out, want.shape, mistakes={
         (n, c, h - size + 1, w - size + 1): "that is a stride of 1; when no stride is given it "
                                             "defaults to the window size, so windows do not overlap.",
         (n, c, -(-(h - size) // s) + 1, -(-(w - size) // s) + 1):
@@ -46,7 +45,7 @@ def backward_case(t, bwd, name, x, size, stride):
     dout = t.rng.normal(size=x.shape[:2] + out_hw)
     args = (dout.copy(), x.copy(), size) if stride is None else (dout.copy(), x.copy(), size, stride)
     dx = t.call(bwd, *args)
-    expect_named_shape(t, f"{name}: dx shape", dx, x.shape, {
+    t.expect_shape(f"{name}: dx shape", dx, x.shape, mistakes={
         dout.shape: "dx has the shape of the INPUT x, not of the pooled output.",
     })
     num, kink = numerical_gradient(lambda v: float(np.sum(maxpool(v, size, s) * dout)), x)
@@ -68,7 +67,7 @@ def ties_case(t, bwd, x, size):
     out_hw = (x.shape[2] // size, x.shape[3] // size)
     dout = t.rng.normal(size=x.shape[:2] + out_hw) + 3.0  # clearly non-zero
     dx = t.call(bwd, dout.copy(), x.copy(), size)
-    expect_named_shape(t, "ties: dx shape", dx, x.shape)
+    t.expect_shape("ties: dx shape", dx, x.shape)
     dx = np.asarray(dx, dtype=np.float64)
     win_x = windows(x[:, :, :out_hw[0] * size, :out_hw[1] * size], size, size, size)
     win_g = windows(dx[:, :, :out_hw[0] * size, :out_hw[1] * size], size, size, size)

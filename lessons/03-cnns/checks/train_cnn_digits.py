@@ -7,11 +7,10 @@ the output shape, a softmax at the end, and a train_step that forgets zero_grad 
 import numpy as np
 import torch
 import torch.nn.functional as F
-from _common import forward
 from torch import nn
 
 from tutor.checks import Checker
-from tutor.checks.training import probe_train_step, single_thread_on_cpu
+from tutor.checks.training import minibatch_epochs, probe_train_step, single_thread_on_cpu
 from tutor.datasets import load_digits, split
 
 EPOCHS = 15
@@ -20,6 +19,13 @@ TARGET = 0.94  # the reference: 0.962 at worst over 40 seeds, 0.98 on average
 
 CHANCE_LOSS = float(np.log(10))
 
+
+def _linear_size_hint(exc: BaseException) -> str | None:
+    if "mat1 and mat2 shapes cannot be multiplied" in str(exc):
+        return ("A Linear layer's in_features must equal the number of features reaching it: for an 8×8 "
+                "digit, C·H·W of the last feature map after Flatten. Work it out with the output-size "
+                "formula, or print x.shape just before the Linear.")
+    return None
 
 
 def check(t: Checker) -> None:
@@ -50,7 +56,8 @@ def check(t: Checker) -> None:
 
     model.eval()
     probe = X_train[:7]
-    out = forward(t, model, probe, "forward pass on a (7, 1, 8, 8) batch", "an 8×8 digit")
+    with torch.no_grad():
+        out = t.call(model, probe, step="forward pass on a (7, 1, 8, 8) batch", hint=_linear_size_hint)
     model.train()
     t.expect_array("logits shape", out, shape=(7, 10), tensor=True, device=t.device)
     if bool(torch.all(out >= 0)) and bool(torch.allclose(out.sum(dim=1), torch.ones(7, device=out.device), atol=1e-4)):
@@ -80,17 +87,11 @@ def check(t: Checker) -> None:
              "the optimizer does not hold this model's parameters: build it from model.parameters() "
              "of the model passed to make_optimizer.", kind="run")
 
-    gen = torch.Generator().manual_seed(t.seed)
-    n = len(X_train)
+    train_epoch = minibatch_epochs(t, train_step, model, optimizer, X_train, y_train, batch=BATCH,
+                                   generator=torch.Generator().manual_seed(t.seed))
 
     def epoch(i):
-        model.train()
-        order = torch.randperm(n, generator=gen).to(t.device)
-        total = 0.0
-        for start in range(0, n, BATCH):
-            idx = order[start:start + BATCH]
-            total += float(train_step(model, optimizer, X_train[idx], y_train[idx])) * len(idx)
-        loss = total / n
+        loss = train_epoch(i)
         if i >= 3 and loss > CHANCE_LOSS + 0.5:
             t.fail("training makes progress", "convergence",
                    f"after {i + 1} epochs the training loss is {loss:.3g}, worse than guessing uniformly "

@@ -1,5 +1,5 @@
 """Helpers shared by the 04-rnns checkers: NumPy RNN references (with switchable mistakes),
-functional LSTM/GRU cells, and the torch training probes.
+functional LSTM/GRU cells, and the hint for PyTorch's weight layout.
 
 This is the checker's own code, independent of the reference solutions.
 """
@@ -87,19 +87,12 @@ def gru_cell(x, h, W_ih, W_hh, b_ih, b_hh, *, order="rzn", z_way="pytorch", rese
     return z * n + (1 - z) * h
 
 
-# ---- torch helpers ---------------------------------------------------------------------------
-def call_cell(t, fn, *args, step: str, gates: int):
-    """Call a learner's cell; a matmul shape error gets PyTorch's weight layout explained."""
-    from tutor.checks.core import describe_exception
-
-    try:
-        return fn(*args)
-    except NotImplementedError:
-        return t.call(fn, *args, step=step)  # words it as "not implemented yet"
-    except Exception as exc:  # noqa: BLE001 - learner code may raise anything
-        summary, details = describe_exception(exc, t.learner_file)
+# ---- hints ----------------------------------------------------------------------------------
+def weight_layout_hint(gates: int):
+    """A `t.call` hint: a matmul shape error in a cell gets PyTorch's weight layout explained."""
+    def hint(exc: BaseException) -> str | None:
         if "mat1 and mat2" in str(exc) or "size mismatch" in str(exc):
-            t.fail(step, "run", f"{summary}. PyTorch stores W_ih as ({gates}H, D) and W_hh as ({gates}H, H), "
-                   "like nn.Linear's weight (out_features, in_features): multiply by the transpose, "
-                   "x @ W_ih.T and h @ W_hh.T.", **details)
-        t.fail(step, "run", summary, **details)
+            return (f"PyTorch stores W_ih as ({gates}H, D) and W_hh as ({gates}H, H), like nn.Linear's "
+                    "weight (out_features, in_features): multiply by the transpose, x @ W_ih.T and h @ W_hh.T.")
+        return None
+    return hint

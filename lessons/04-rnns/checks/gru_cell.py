@@ -1,7 +1,7 @@
 """Checker: a GRU cell from raw weights, against torch.nn.GRUCell with the same weights."""
 
 import torch
-from _common import call_cell, gru_cell
+from _common import gru_cell, weight_layout_hint
 from torch import nn
 
 from tutor.checks import Checker
@@ -25,7 +25,7 @@ def check(t: Checker) -> None:
 
     with torch.no_grad():
         want = cell(x, h)
-        got = call_cell(t, fn, x.clone(), h.clone(), *[w.clone() for w in W], step="gru_cell runs", gates=3)
+        got = t.call(fn, x.clone(), h.clone(), *[w.clone() for w in W], step="gru_cell runs", hint=weight_layout_hint(3))
         if isinstance(got, tuple | list):
             t.fail("one step: h_new", "shape", "a GRU has no separate cell state: return h_new alone, "
                    "a tensor of shape (N, H).")
@@ -51,12 +51,12 @@ def check(t: Checker) -> None:
     with torch.no_grad():
         x1 = torch.randn((1, D), generator=gen).to(t.device)
         zeros = torch.zeros((1, H), device=t.device)
-        got = call_cell(t, fn, x1.clone(), zeros.clone(), *[w.clone() for w in W],
-                        step="gru_cell runs on a batch of one", gates=3)
+        got = t.call(fn, x1.clone(), zeros.clone(), *[w.clone() for w in W],
+                        step="gru_cell runs on a batch of one", hint=weight_layout_hint(3))
         t.expect_close("batch of one, zero state", got, cell(x1, zeros), rtol=rtol, atol=atol, tensor=True)
 
     inputs = [v.detach().double().cpu().requires_grad_(True) for v in (x, h, *W)]
-    out = call_cell(t, fn, *inputs, step="gru_cell runs on float64 tensors that require grad", gates=3)
+    out = t.call(fn, *inputs, step="gru_cell runs on float64 tensors that require grad", hint=weight_layout_hint(3))
     if not torch.is_tensor(out) or not out.requires_grad:
         t.fail("gradients flow", "gradient", "your output is cut off from autograd (.detach(), .data, "
                "torch.no_grad or a NumPy round trip inside the cell?): nothing could be trained through it.")

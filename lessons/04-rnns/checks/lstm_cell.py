@@ -1,7 +1,7 @@
 """Checker: an LSTM cell from raw weights, against torch.nn.LSTMCell with the same weights."""
 
 import torch
-from _common import call_cell, lstm_cell
+from _common import lstm_cell, weight_layout_hint
 from torch import nn
 
 from tutor.checks import Checker
@@ -40,7 +40,7 @@ def check(t: Checker) -> None:
 
     with torch.no_grad():
         h_ref, c_ref = cell(x, (h, c))
-        h_new, c_new = expect_pair(t, "one step", call_cell(t, fn, x.clone(), h.clone(), c.clone(), *[w.clone() for w in W], step="lstm_cell runs", gates=4),
+        h_new, c_new = expect_pair(t, "one step", t.call(fn, x.clone(), h.clone(), c.clone(), *[w.clone() for w in W], step="lstm_cell runs", hint=weight_layout_hint(4)),
                                    t.device)
 
         def variant(**kw):
@@ -76,8 +76,8 @@ def check(t: Checker) -> None:
         x1 = torch.randn((1, D), generator=gen).to(t.device)
         zeros = torch.zeros((1, H), device=t.device)
         h1, c1 = cell(x1, (zeros, zeros))
-        res = call_cell(t, fn, x1.clone(), zeros.clone(), zeros.clone(), *[w.clone() for w in W],
-                        step="lstm_cell runs on a batch of one", gates=4)
+        res = t.call(fn, x1.clone(), zeros.clone(), zeros.clone(), *[w.clone() for w in W],
+                        step="lstm_cell runs on a batch of one", hint=weight_layout_hint(4))
     if not isinstance(res, tuple | list) or len(res) != 2:
         t.fail("batch of one, zero state", "shape", "lstm_cell should return (h_new, c_new)")
     t.expect_close("batch of one, zero state: h_new", res[0], h1, rtol=rtol, atol=atol, tensor=True)
@@ -85,7 +85,7 @@ def check(t: Checker) -> None:
 
     # Gradients flow: the cell must be built from differentiable torch operations (float64, CPU).
     inputs = [v.detach().double().cpu().requires_grad_(True) for v in (x, h, c, *W)]
-    out = call_cell(t, fn, *inputs, step="lstm_cell runs on float64 tensors that require grad", gates=4)
+    out = t.call(fn, *inputs, step="lstm_cell runs on float64 tensors that require grad", hint=weight_layout_hint(4))
     if not isinstance(out, tuple | list) or len(out) != 2 or not all(torch.is_tensor(v) for v in out):
         t.fail("gradients flow", "gradient", "lstm_cell should return (h_new, c_new) as tensors")
     if not (out[0].requires_grad and out[1].requires_grad):

@@ -8,16 +8,6 @@ from tutor.checks import Checker
 RTOL, ATOL = 1e-9, 1e-12
 
 
-def named_shape(t, name, got, shape, known):
-    got_shape = getattr(got, "shape", None)
-    if got_shape is not None and tuple(got_shape) != tuple(shape):
-        message = known.get(tuple(got_shape))
-        if message:
-            t.fail(name, "shape", f"expected shape {tuple(shape)}, got {tuple(got_shape)}: {message}",
-                   expected=list(shape), got=list(got_shape))
-    t.expect_shape(name, got, tuple(shape))
-
-
 def check(t: Checker) -> None:
     step = t.function("rnn_step")
     forward = t.function("rnn_forward")
@@ -33,7 +23,7 @@ def check(t: Checker) -> None:
     h_prev = np.tanh(rng.normal(size=(n, h)))
     out = t.call(step, x_t.copy(), h_prev.copy(), W_xh.copy(), W_hh.copy(), b.copy())
     a = x_t @ W_xh + h_prev @ W_hh + b
-    named_shape(t, "rnn_step: shape", out, (n, h), {(h, n): "that is the transpose; x_t @ W_xh is (N, D) @ (D, H) = (N, H)."})
+    t.expect_shape("rnn_step: shape", out, (n, h), mistakes={(h, n): "that is the transpose; x_t @ W_xh is (N, D) @ (D, H) = (N, H)."})
     t.expect_close("rnn_step: values", out, np.tanh(a), rtol=RTOL, atol=ATOL, mistakes={
         "the recurrent weight is transposed: use h_prev @ W_hh (W_hh is stored (H_from, H_to) here, like W_xh).":
             np.tanh(x_t @ W_xh + h_prev @ W_hh.T + b),
@@ -50,7 +40,7 @@ def check(t: Checker) -> None:
     h0 = np.tanh(rng.normal(size=(n, h)))
     hs = t.call(forward, x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), b.copy())
     want = rnn_forward(x, h0, W_xh, W_hh, b)
-    named_shape(t, "rnn_forward: shape", hs, (n, steps, h), {
+    t.expect_shape("rnn_forward: shape", hs, (n, steps, h), mistakes={
         (steps, n, h): "that is time-major (T, N, H); stack the states along axis 1 to get batch-first (N, T, H).",
         (n, steps + 1, h): "you included h0; return the T states h_1 … h_T, one per input step.",
         (n, h): "that is only the last state; return every state, stacked: (N, T, H).",
@@ -75,7 +65,7 @@ def check(t: Checker) -> None:
     x = rng.normal(size=(7, 3, d))
     h0 = np.zeros((7, h))
     hs = t.call(forward, x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), b.copy())
-    named_shape(t, "7 sequences of length 3: shape", hs, (7, 3, h), {
+    t.expect_shape("7 sequences of length 3: shape", hs, (7, 3, h), mistakes={
         (3, 7, h): "time-major output; stack along axis 1 to get (N, T, H).",
         (7, 7, h): "you looped over the batch axis; time is axis 1 of x (N, T, D): use x[:, t].",
     })
