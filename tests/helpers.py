@@ -40,5 +40,5 @@ def check_file(course: Course, exercise_id: str, path: Path, *, seed: int = 1234
 
 def failure_text(result: CheckResult) -> str:
     """Everything a learner reads about why it failed, in one string."""
-    parts = [result.message] + [s["message"] for s in result.steps if s["status"] == "fail"]
+    parts = [result.message] + [s.message for s in result.failed_steps()]
     return "\n".join(p for p in parts if p)

@@ -16,8 +16,9 @@ from pathlib import Path
 from tutor import requirements
 from tutor.course import Course, Exercise, Track, load_course
 from tutor.errors import TutorError, UsageError
-from tutor.progress import ExerciseProgress, ProgressStore
-from tutor.runner import CheckRequest, CheckResult, EventSink, WarmPool, run_check
+from tutor.progress import ExerciseProgress, PastCurve, ProgressStore
+from tutor.protocol import CheckRequest, CheckResult, EventSink
+from tutor.runner import WarmPool, run_check
 from tutor.workspace import Workspace
 
 DEVICES = ("auto", "cpu", "cuda")
@@ -58,10 +59,51 @@ class Session:
     def close(self) -> None:
         self.progress.close()
 
+    # ---- the workspace and the store, for front ends ----------------------------
+    @property
+    def root(self) -> Path:
+        """The workspace folder (paths shown to the learner are relative to it)."""
+        return self.workspace.root
+
+    @property
+    def warning(self) -> str | None:
+        """Something the learner should know on opening (a damaged progress file moved aside)."""
+        return self.progress.warning
+
+    def path_for(self, ex: Exercise) -> Path:
+        """Where the learner's copy of `ex` lives (it may not exist yet)."""
+        return self.workspace.path_for(ex)
+
+    def file_for(self, ex: Exercise) -> Path:
+        """The learner's copy of `ex`, copying the starter in on first use."""
+        return self.workspace.file_for(ex)
+
+    def setting(self, key: str) -> str | None:
+        """A front end's own remembered setting (e.g. the app's theme)."""
+        return self.progress.meta(key)
+
+    def save_setting(self, key: str, value: str) -> None:
+        self.progress.set_meta(key, value)
+
+    def has_passed(self, exercise_id: str) -> bool:
+        return self.progress.has_passed(exercise_id)
+
+    def last_result(self, exercise_id: str) -> CheckResult | None:
+        """The newest check of the learner's own file, as stored (no curves, notes or output)."""
+        attempt = self.progress.last_attempt(exercise_id)
+        return None if attempt is None else attempt.result
+
+    def past_curves(self, exercise_id: str, limit: int = 10) -> list[PastCurve]:
+        return self.progress.curves(exercise_id, limit=limit)
+
     # ---- where the learner is -------------------------------------------------
     @property
     def track(self) -> Track:
         return self.course.tracks[self.workspace.track]
+
+    def set_track(self, track_id: str) -> Track:
+        self.workspace.set_track(track_id)
+        return self.track
 
     def ordered_exercises(self) -> list[Exercise]:
         return [self.course.exercise(ex_id) for ex_id in self.track.order]

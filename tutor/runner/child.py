@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import json
 import os
 import random
 import resource
@@ -23,8 +22,19 @@ from pathlib import Path
 import numpy as np
 
 from tutor.checks import Checker, LibrarySnapshot, StepFailed
-from tutor.checks.core import Step, describe_exception
-from tutor.runner.protocol import CheckRequest
+from tutor.checks.core import describe_exception
+from tutor.protocol import (
+    CheckRequest,
+    Details,
+    Event,
+    ReadyEvent,
+    Status,
+    Step,
+    StepEvent,
+    StepKind,
+    VerdictEvent,
+    event_line,
+)
 
 
 class Channel:
@@ -33,10 +43,9 @@ class Channel:
     def __init__(self, fd: int) -> None:
         self._file = os.fdopen(fd, "w", buffering=1, encoding="utf-8")
 
-    def __call__(self, event: dict) -> None:
+    def __call__(self, event: Event) -> None:
         # getpid() per event, not once: a copy the learner forked must not pass for us.
-        event = {**event, "pid": os.getpid()}
-        self._file.write(json.dumps(event, default=str) + "\n")
+        self._file.write(event_line(event, os.getpid()))
         self._file.flush()
 
 
@@ -99,20 +108,17 @@ def _import_learner(path: Path, emit: Channel) -> types.ModuleType | None:
         message = f"SyntaxError in {Path(exc.filename or path).name}:{exc.lineno}: {exc.msg}"
         if text:
             message += f"\n    {text.strip()}{pointer}"
-        emit({"event": "verdict", "status": "error", "message": message,
-              "details": {"file": str(path), "line": exc.lineno}})
+        emit(VerdictEvent(Status.ERROR, message, details=Details(file=str(path), line=exc.lineno)))
     except SystemExit as exc:
-        emit({"event": "verdict", "status": "error",
-              "message": f"your module called sys.exit({exc.code!r}) while being imported; "
-                         "keep top-level code to definitions (put experiments under "
-                         "`if __name__ == \"__main__\":`)."})
+        emit(VerdictEvent(Status.ERROR, f"your module called sys.exit({exc.code!r}) while being imported; "
+                          "keep top-level code to definitions (put experiments under "
+                          "`if __name__ == \"__main__\":`)."))
     except KeyboardInterrupt:
-        emit({"event": "verdict", "status": "error",
-              "message": "your module raised KeyboardInterrupt while being imported."})
+        emit(VerdictEvent(Status.ERROR, "your module raised KeyboardInterrupt while being imported."))
     except BaseException as exc:  # noqa: BLE001 - any import failure is the learner's to see
         summary, details = describe_exception(exc, path)
-        emit({"event": "verdict", "status": "error",
-              "message": f"importing your file failed: {summary}", "details": details})
+        emit(VerdictEvent(Status.ERROR, f"importing your file failed: {summary}",
+                          details=Details.from_json(details)))
     return None
 
 
@@ -132,8 +138,7 @@ def _content_salt(request: CheckRequest) -> str:
 def run_request(request: CheckRequest, emit: Channel) -> None:
     device, problem = _resolve_device(request)
     if problem:
-        emit({"event": "verdict", "status": "error", "message": problem, "usage_error": True,
-              "device": device})
+        emit(VerdictEvent(Status.ERROR, problem, device=device, usage_error=True))
         return
     if device == "cpu":
         _limit_memory(request.memory_mb)
@@ -159,7 +164,7 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
                 deadline=time.monotonic() + request.time_limit_s,
                 cache_dir=Path(request.cache_dir) if request.cache_dir else None,
                 cache_salt=_content_salt(request))
-    status, message = "pass", ""
+    status, message = Status.PASS, ""
     try:
         if request.numpy_only:  # a manifest rule: enforced here, for every exercise that declares it
             t.expect_numpy_only()
@@ -170,26 +175,26 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
         frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename == str(learner_path)]
         if frames or isinstance(exc, SystemExit | KeyboardInterrupt):
             summary, details = describe_exception(exc, learner_path)
-            status, message = "error", f"your code crashed during the check: {summary}"
+            status, message = Status.ERROR, f"your code crashed during the check: {summary}"
         else:
-            status = "error"
+            status = Status.ERROR
             message = ("internal error in this exercise's checker (please report it): "
                        + "".join(traceback.format_exception_only(type(exc), exc)).strip())
             print(traceback.format_exc(), file=sys.stderr)
     patched = snapshot.changes()
     if patched:
         shown = ", ".join(patched[:5]) + (" ..." if len(patched) > 5 else "")
-        step = Step("libraries left unpatched", "property", "fail",
+        step = Step("libraries left unpatched", StepKind.PROPERTY, Status.FAIL,
                     f"your code replaced library functions ({shown}); checks cannot trust a "
-                    "patched library, so this cannot pass. Remove the patch.", {"patched": patched})
+                    "patched library, so this cannot pass. Remove the patch.", Details(patched=tuple(patched)))
         t.steps.append(step)
-        emit({"event": "step", **step.to_json()})
-    if status == "pass":
+        emit(StepEvent(step))
+    if status == Status.PASS:
         if not t.steps:
-            status, message = "error", "the checker recorded no steps (a checker bug); not a pass"
+            status, message = Status.ERROR, "the checker recorded no steps (a checker bug); not a pass"
         elif t.failed:
-            status = "fail"
-    emit({"event": "verdict", "status": status, "message": message, "device": device})
+            status = Status.FAIL
+    emit(VerdictEvent(status, message, device=device))
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -201,7 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.torch:
         import torch  # noqa: F401 - imported ahead so a check does not pay for it
     emit = Channel(args.result_fd)
-    emit({"event": "ready", "torch": args.torch})
+    emit(ReadyEvent(args.torch))
     line = sys.stdin.readline()
     if not line:
         os._exit(0)
@@ -213,8 +218,7 @@ def main(argv: list[str] | None = None) -> None:
         run_request(request, emit)
     except BaseException:  # noqa: BLE001 - the supervisor turns a silent exit into an error
         traceback.print_exc()
-        emit({"event": "verdict", "status": "error",
-              "message": "internal error in dltutor's runner: " + traceback.format_exc(limit=3)})
+        emit(VerdictEvent(Status.ERROR, "internal error in dltutor's runner: " + traceback.format_exc(limit=3)))
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)
