@@ -22,34 +22,21 @@ import time
 import traceback
 import types
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from tutor.checks import convergence, gradients, loops, numpy_only, properties, symbolic, values
+from tutor.protocol import CurveEvent, Details, Event, NoteEvent, Status, Step, StepEvent, StepKind
 
-STEP_KINDS = ("shape", "value", "gradient", "convergence", "symbolic", "property", "run")
+STEP_KINDS = tuple(kind.value for kind in StepKind)
 
-Emit = Callable[[dict], None]
+Emit = Callable[[Event], None]
 
 
 class StepFailed(Exception):
     """Raised by a failing `expect_*`; carries nothing: the step is already recorded."""
-
-
-@dataclass
-class Step:
-    name: str
-    kind: str
-    status: str  # "pass" | "fail"
-    message: str = ""
-    details: dict[str, Any] = field(default_factory=dict)
-
-    def to_json(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "status": self.status,
-                "message": self.message, "details": self.details}
 
 
 def _json_safe(value: Any) -> Any:
@@ -136,22 +123,23 @@ class Checker:
         return math.inf if self._deadline is None else self._deadline - time.monotonic()
 
     # ---- steps --------------------------------------------------------------
-    def _record(self, step: Step) -> Step:
-        if self._part and not step.name.startswith(self._part):
-            step.name = f"{self._part}: {step.name}"
-        step.details = _json_safe(step.details)
+    def _record(self, name: str, kind: str, status: Status, message: str, details: dict[str, Any]) -> Step:
+        if self._part and not name.startswith(self._part):
+            name = f"{self._part}: {name}"
+        # Details become the protocol's typed evidence here, as the UI will read them.
+        step = Step(name, StepKind(kind), status, message, Details.from_json(_json_safe(details)))
         self.steps.append(step)
-        self._emit({"event": "step", **step.to_json()})
+        self._emit(StepEvent(step))
         return step
 
     def passed(self, name: str, kind: str, message: str = "", **details: Any) -> None:
         assert kind in STEP_KINDS, kind
-        self._record(Step(name, kind, "pass", message, details))
+        self._record(name, kind, Status.PASS, message, details)
 
     def fail(self, name: str, kind: str, message: str, **details: Any) -> None:
         """Record a failing step and stop the check (or the current part)."""
         assert kind in STEP_KINDS, kind
-        self._record(Step(name, kind, "fail", message, details))
+        self._record(name, kind, Status.FAIL, message, details)
         raise StepFailed(message)
 
     def expect(self, name: str, condition: bool, message: str, kind: str = "value", **details: Any) -> None:
@@ -259,12 +247,11 @@ class Checker:
     # ---- events -------------------------------------------------------------
     def curve(self, series: str, step: int, value: float) -> None:
         """Stream one point of a training curve (series: 'loss', 'reference', 'target', ...)."""
-        self._emit({"event": "curve", "series": series, "step": int(step),
-                    "value": float(value) if math.isfinite(value) else str(value)})
+        self._emit(CurveEvent(series, int(step), float(value)))
 
     def note(self, message: str) -> None:
         """A free-form line for the learner (shown under the steps)."""
-        self._emit({"event": "note", "message": message})
+        self._emit(NoteEvent(message))
 
     # ---- step helpers live in sibling modules; bound here for one namespace --
     expect_type = values.expect_type
