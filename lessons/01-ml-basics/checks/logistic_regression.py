@@ -1,5 +1,7 @@
 """Checker: sigmoid, cross-entropy, its gradient (finite differences), training on digits."""
 
+import warnings
+
 import _common
 import numpy as np
 
@@ -8,6 +10,10 @@ from tutor.checks import Checker, numerical_gradient
 # The reference reaches 0.94-1.00 test accuracy over 1,500 random splits (median 0.99);
 # 0.90 leaves room for any correct implementation on any seed.
 LR, STEPS, TARGET_ACC = 1.0, 150, 0.90
+
+
+STABLE_SIGMOID = ("Only ever exponentiate a number <= 0: e = np.exp(-np.abs(z)), then "
+                  "np.where(z >= 0, 1 / (1 + e), e / (1 + e)).")
 
 
 def _sig(z):
@@ -24,13 +30,19 @@ def check(t: Checker) -> None:
             "that is exp(-z)/(1 + exp(-z)) = 1 - sigmoid(z); the sigmoid is 1/(1 + exp(-z)).": 1 - _sig(z),
         })
         big = np.array([-1000.0, -50.0, 50.0, 1000.0])
-        with np.errstate(all="ignore"):
+        with warnings.catch_warnings(record=True) as caught, np.errstate(all="warn"):
+            warnings.simplefilter("always")
             out = t.call(f, big.copy())
         if isinstance(out, np.ndarray) and out.shape == big.shape and not np.all(np.isfinite(out)):
             t.fail("sigmoid of ±1000 is 0 or 1", "value",
                    f"sigmoid([-1000, -50, 50, 1000]) gave {out}: exp(1000) is inf, and inf/inf is NaN. "
-                   "Use 1/(1 + exp(-z)) (which reaches 1/inf = 0 at worst) or a branch on the sign of z.")
+                   + STABLE_SIGMOID)
         t.expect_close("sigmoid of ±1000 is 0 or 1", out, _sig(big), rtol=1e-9, atol=1e-12)
+        overflow = [w for w in caught if "overflow" in str(w.message)]
+        t.expect("sigmoid of ±1000 without overflow", not overflow,
+                 f"sigmoid([-1000, -50, 50, 1000]) overflowed (NumPy warned: {overflow[0].message if overflow else ''})"
+                 ": 1/(1 + exp(-z)) computes exp(1000) = inf at z = -1000 — the answer comes out right, but "
+                 "the task asks for no overflow at any z. " + STABLE_SIGMOID, kind="property")
 
     X = np.column_stack([np.ones(30), t.rng.normal(size=(30, 4))])
     y = (t.rng.random(30) < 0.5).astype(float)
@@ -105,6 +117,13 @@ def check(t: Checker) -> None:
                    "with 0.5, which is the same as comparing the score with 0.")
         t.expect_array("labels 0/1 (shape)", out, shape=want.shape, dtype_kind=None)
         t.expect_equal("labels 0/1", np.asarray(out).astype(np.int64), want)
+        # The task's boundary: p >= 0.5 is class 1. Random scores are never exactly 0, so test it there.
+        edge = np.zeros((4, X.shape[1]))
+        edge[:, 0] = 1.0
+        got = np.asarray(t.call(f, edge, np.zeros(X.shape[1]), step="predict runs at a score of exactly 0"))
+        t.expect("p = 0.5 exactly is class 1", got.shape == (4,) and bool(np.all(got == 1)),
+                 f"with every score exactly 0 (p = 0.5) predict returned {got.tolist()}; the rule is "
+                 "p >= 0.5 → 1, so the boundary belongs to class 1: use >=, not >.")
     if t.failed:
         return
     _check_training(t)

@@ -26,4 +26,4 @@ def train_step(X, y, w, lr):
 
 
 def predict(X, w):
-    return sigmoid(X @ w) > 0.5
+    return sigmoid(X @ w) >= 0.5  # the task: p >= 0.5 is class 1

@@ -20,4 +20,4 @@ def train_step(X, y, w, lr):
 
 
 def predict(X, w):
-    return np.round(sigmoid(X @ w)).astype(int)
+    return (sigmoid(X @ w) >= 0.5).astype(int)  # not np.round: it rounds 0.5 to 0
