@@ -95,6 +95,8 @@ def _session(args: argparse.Namespace):
               "(run `dltutor init DIR` to make one elsewhere)", file=sys.stderr)
     if session.progress.warning:
         print(f"dltutor: warning: {session.progress.warning}", file=sys.stderr)
+    # A write the store could not do (busy, full, read-only) is said as it happens, after the verdict.
+    session.progress.on_notice = lambda message: print(f"dltutor: {message}", file=sys.stderr, flush=True)
     for warning in session.course.warnings:
         print(f"dltutor: warning: {warning}", file=sys.stderr)
     return session
@@ -343,7 +345,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"dltutor: {exc.title}: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
-        print("", file=sys.stderr)
+        # Ctrl-C: a running check was already stopped (the runner ends it on the way out).
+        print("\ndltutor: cancelled", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `dltutor list | head`: the reader left; not an error of ours
         import os

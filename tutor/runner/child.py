@@ -1,8 +1,9 @@
-"""The process learner code runs in: `python -m tutor.runner.child --result-fd N`.
+"""The process learner code runs in (the worker), forked by tutor.runner.keeper.
 
-It imports numpy (and torch with --torch) first, says `ready`, then blocks on
-one request line on stdin. That lets a warm spare wait, fully imported, for
-the next check; it never forks, so CUDA is always initialised fresh here.
+The keeper forks it before anything heavy is imported; it imports numpy (and
+torch with --torch), says `ready`, then blocks on one request line on stdin.
+That lets a warm spare wait, fully imported, for the next check; it never
+forks after that, so CUDA is always initialised fresh here.
 Its last act is `os._exit`, so atexit hooks the learner registered never run.
 """
 
@@ -13,6 +14,7 @@ import importlib.util
 import os
 import random
 import resource
+import secrets
 import sys
 import time
 import traceback
@@ -49,14 +51,40 @@ class Channel:
         self._file.flush()
 
 
-def _load_module(path: Path, name: str) -> types.ModuleType:
+def _load_module(path: Path, name: str, *, hidden: bool = False) -> types.ModuleType:
+    """Import `path` as `name`; `hidden`: under a random name, gone from sys.modules once loaded.
+
+    The checker and the reference solution are hidden so learner code cannot
+    reach them by name (`sys.modules["dltutor_reference_softmax"]`) to copy the
+    answer or the checker's expectations. Their functions keep their globals, so
+    nothing else changes; it costs nothing. A determined learner can still find
+    them through the garbage collector or stack frames: see the README's threat model.
+    """
+    if hidden:
+        name = f"_{secrets.token_hex(16)}"
     spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise ImportError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
-    sys.modules[name] = module
-    spec.loader.exec_module(module)
+    sys.modules[name] = module  # while it runs: dataclasses and the like look themselves up here
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        if hidden:
+            del sys.modules[name]
     return module
+
+
+def _pack_error(exc: BaseException, files: tuple[str, ...]) -> str:
+    """A checker or reference that fails to load: the author's file:line, not an internal error."""
+    frames = [f for f in traceback.extract_tb(exc.__traceback__) if f.filename in files]
+    if isinstance(exc, SyntaxError) and exc.filename in files:
+        where = f"{exc.filename}:{exc.lineno}"
+    else:
+        where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else files[0]
+    what = "".join(traceback.format_exception_only(type(exc), exc)).strip().splitlines()[-1]
+    return (f"{where}: this exercise's checker could not be loaded (a lesson pack error, not your "
+            f"code): {what}")
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -105,7 +133,8 @@ def _import_learner(path: Path, emit: Channel) -> types.ModuleType | None:
         pointer = ""
         if text and exc.offset:
             pointer = "\n    " + " " * (exc.offset - 1 - (len(text) - len(text.lstrip()))) + "^"
-        message = f"SyntaxError in {Path(exc.filename or path).name}:{exc.lineno}: {exc.msg}"
+        line = f":{exc.lineno}" if exc.lineno else ""  # e.g. a null byte has no line
+        message = f"SyntaxError in {Path(exc.filename or path).name}{line}: {exc.msg}"
         if text:
             message += f"\n    {text.strip()}{pointer}"
         emit(VerdictEvent(Status.ERROR, message, details=Details(file=str(path), line=exc.lineno)))
@@ -151,8 +180,13 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
     _seed_everything(request.seed)
     # A stage's checks/ folder may hold shared helpers (e.g. `_data.py`) its checkers import.
     sys.path.insert(0, str(Path(request.checker_path).parent))
-    checker_module = _load_module(Path(request.checker_path), f"dltutor_checker_{request.exercise_id}")
-    reference = _load_module(Path(request.reference_path), f"dltutor_reference_{request.exercise_id}")
+    try:
+        checker_module = _load_module(Path(request.checker_path), "checker", hidden=True)
+        reference = _load_module(Path(request.reference_path), "reference", hidden=True)
+    except BaseException as exc:  # noqa: BLE001 - the pack's fault: say where, exit 2 in the CLI
+        emit(VerdictEvent(Status.ERROR, _pack_error(exc, (request.checker_path, request.reference_path)),
+                          usage_error=True))
+        return
     snapshot = LibrarySnapshot()
     learner_path = Path(request.learner_path)
     learner = _import_learner(learner_path, emit)

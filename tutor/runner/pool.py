@@ -5,8 +5,10 @@ children once the worker has touched it, and makes exit statuses someone
 else's), we keep one *spare* child per flavour (NumPy-only, or with torch)
 started ahead of time. A check takes the spare; a fresh spare starts at once
 in the background, so the next re-check is warm too. Every check still gets a
-brand-new process, the supervisor stays its parent, and CUDA always starts
-clean in a process that never forked.
+brand-new process, and CUDA always starts clean in a process that never
+forked after its imports. A spare is a keeper and its worker like any check
+(see supervisor.py): if the process that owns the pool dies, however it dies,
+the kernel closes the keeper's socket and the keeper kills the waiting worker.
 """
 
 from __future__ import annotations
