@@ -2,21 +2,33 @@
 
 WAL with synchronous=FULL: a check's attempt row and its curves commit
 together, so a kill at any moment loses at most the check that was running,
-never one that completed. A file that is not a readable database is moved
-aside (never deleted) and a fresh one is made; `warning` says so.
+never one that completed.
+
+Faults are told apart by SQLite's own error code (`fault_kind`): only a file
+SQLite reports as malformed or as not a database is moved aside (never
+deleted; a unique name per move) and a fresh one made, and `warning` says so.
+A lock held by another dltutor is waited out and said ("another dltutor is
+writing; retrying"); a full disk or a read-only workspace leaves the file
+alone — reads work, and each write that cannot happen is said through
+`on_notice` with its reason instead of raising, so a check's verdict is
+never lost to a traceback. A 0-byte file is an empty store.
 """
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import secrets
 import sqlite3
 import threading
 import time
-from collections.abc import Iterator
+import urllib.parse
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from tutor.protocol import (
     PROGRESS_SCHEMA,
@@ -27,6 +39,8 @@ from tutor.protocol import (
     curves_to_json,
     steps_from_json,
 )
+
+_T = TypeVar("_T")
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -87,45 +101,171 @@ class Attempt:
     result: CheckResult
 
 
+# SQLite's primary result codes (exc.sqlite_errorcode & 0xFF): what went wrong decides what we do.
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+
+
+class _Malformed(sqlite3.DatabaseError):
+    """quick_check found damage."""
+
+
+def fault_kind(exc: BaseException) -> str:
+    """'corrupt' | 'busy' | 'full' | 'read-only' | 'io' | 'other' — only 'corrupt' is ever moved aside."""
+    if isinstance(exc, OSError):
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+            return "full"
+        return "read-only" if exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM) else "io"
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(exc).lower()
+    if isinstance(exc, _Malformed) or primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or (
+            primary is None and ("malformed" in text or "not a database" in text)):
+        return "corrupt"
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or primary is None and "locked" in text:
+        return "busy"
+    if primary == _SQLITE_FULL or primary is None and "is full" in text:
+        return "full"
+    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or primary is None and (
+            "readonly" in text or "unable to open" in text):
+        return "read-only"
+    return "io" if primary == _SQLITE_IOERR or "i/o" in text else "other"
+
+
+def _why(kind: str, exc: BaseException, path: Path) -> str:
+    if kind == "full":
+        return f"the disk holding {path.parent} is full ({exc}); free some space"
+    if kind == "read-only":
+        return f"{path} cannot be written: the workspace is read-only for you ({exc})"
+    if kind == "busy":
+        return f"another dltutor kept {path} locked for too long ({exc})"
+    if kind == "io":
+        return f"writing {path} failed with a disk error ({exc}) — is the disk full?"
+    return f"{path}: {exc}"
+
+
 class ProgressStore:
+    BUSY_TIMEOUT_S = 2.0  # one wait for the write lock inside SQLite, then we say so and wait on
+    BUSY_GIVE_UP_S = 300.0  # a lock held this long is not another check finishing
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.warning: str | None = None
+        # Why nothing can be written (read-only workspace, full disk), or None: checks still run.
+        self.read_only: str | None = None
+        self.notices: list[str] = []  # what writes had to say; `on_notice` hears them as they come
+        self.on_notice: Callable[[str], None] | None = None
         self._lock = threading.Lock()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        self._identity: tuple[int, int] | None = None
+        self._conn = self._connect()
+
+    # ---- opening ---------------------------------------------------------------
+    def _connect(self) -> sqlite3.Connection:
+        was_empty = self._size() == 0
         try:
-            self._conn = self._open()
-        except sqlite3.DatabaseError as exc:
-            aside = self._move_aside()
-            self.warning = (f"the progress file {path} was unreadable ({exc}); it was moved to "
-                            f"{aside} and a fresh one started.")
-            self._conn = self._open()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            conn = self._open()
+        except (sqlite3.DatabaseError, OSError) as exc:
+            kind = fault_kind(exc)
+            if kind != "corrupt":
+                return self._open_read_only(kind, exc)
+            conn = self._replace_corrupt(exc)
+        else:
+            if was_empty:
+                self.warning = (f"the progress file {self.path} was empty (0 bytes); it is used as a "
+                                "fresh, empty store.")
+        self._identity = self._stat()
+        return conn
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=10, check_same_thread=False, isolation_level=None)
+        conn = sqlite3.connect(self.path, timeout=self.BUSY_TIMEOUT_S, check_same_thread=False,
+                               isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
-            row = conn.execute("PRAGMA quick_check").fetchone()
+            row = conn.execute("PRAGMA quick_check").fetchone()  # a read: fine while another writes
             if row is None or row[0] != "ok":
-                raise sqlite3.DatabaseError(f"integrity check failed: {row[0] if row else '?'}")
-            conn.executescript(_SCHEMA)
-            conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        except sqlite3.DatabaseError:
+                raise _Malformed(f"integrity check failed: {row[0] if row else '?'}")
+            # Only a new store is written on opening, so read-only commands never wait for a lock.
+            if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.executescript(_SCHEMA)
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
+                             (str(SCHEMA_VERSION),))
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # a fresh store is not 0 bytes again
+        except BaseException:
             conn.close()
             raise
         return conn
 
-    def _move_aside(self) -> Path:
+    def _replace_corrupt(self, exc: BaseException) -> sqlite3.Connection:
+        aside = self._move_aside()
+        where = f"it was moved to {aside}" if aside else "another dltutor had already moved it aside"
+        self.warning = f"the progress file {self.path} was damaged ({exc}); {where} and a fresh one started."
+        try:
+            return self._open()
+        except (sqlite3.DatabaseError, OSError) as again:
+            return self._open_read_only(fault_kind(again), again)
+
+    def _open_read_only(self, kind: str, exc: BaseException) -> sqlite3.Connection:
+        """Read what can be read; every write is then refused with the reason (never raised)."""
+        self.read_only = _why(kind, exc, self.path)
+        self.warning = f"progress cannot be saved: {self.read_only}. Checks still run but are not recorded."
+        uri = "file:" + urllib.parse.quote(str(self.path))
+        for mode in ("?mode=ro", "?immutable=1"):  # immutable: no -shm needed, for a read-only folder
+            try:
+                conn = sqlite3.connect(uri + mode, uri=True, check_same_thread=False, isolation_level=None,
+                                       timeout=self.BUSY_TIMEOUT_S)
+                if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
+                    return conn
+                conn.close()
+            except sqlite3.DatabaseError:
+                continue
+        conn = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        conn.executescript(_SCHEMA)  # nothing to read: an empty store that answers every query
+        return conn
+
+    def _size(self) -> int | None:
+        try:
+            return self.path.stat().st_size
+        except OSError:
+            return None
+
+    def _stat(self) -> tuple[int, int] | None:
+        try:
+            st = os.stat(self.path)
+        except OSError:
+            return None
+        return st.st_dev, st.st_ino
+
+    def _move_aside(self) -> Path | None:
+        """Rename the damaged file to a name no other process can pick (None if it is gone already)."""
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}")
-        self.path.replace(aside)
+        aside = self.path.with_name(f"{self.path.name}.corrupt-{stamp}-{os.getpid()}-{secrets.token_hex(3)}")
+        try:
+            self.path.rename(aside)
+        except FileNotFoundError:
+            return None
         for suffix in ("-wal", "-shm"):
             extra = self.path.with_name(self.path.name + suffix)
-            if extra.exists():
-                extra.replace(aside.with_name(aside.name + suffix))
+            try:
+                extra.rename(aside.with_name(aside.name + suffix))
+            except FileNotFoundError:
+                pass
         return aside
+
+    # ---- writing -----------------------------------------------------------------
+    def _notice(self, message: str) -> None:
+        self.notices.append(message)
+        if self.on_notice is not None:
+            self.on_notice(message)
+
+    def _gone(self) -> str | None:
+        """Why the file we hold is no longer the workspace's store (deleted, moved, replaced)."""
+        if self._identity is None or self._stat() == self._identity:
+            return None
+        return (f"{self.path} is gone — the workspace was deleted or moved while dltutor was running; "
+                "restart dltutor in a workspace")
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -133,19 +273,43 @@ class ProgressStore:
             self._conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self._conn
+                self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                if self._conn.in_transaction:  # SQLite rolls back by itself on some errors (full disk)
+                    self._conn.execute("ROLLBACK")
                 raise
-            self._conn.execute("COMMIT")
+
+    def _write(self, what: str, work: Callable[[sqlite3.Connection], _T], *, say: bool = True) -> _T | None:
+        """One write transaction. A lock is waited out (and said); any other failure is said, not raised."""
+        problem = self.read_only or self._gone()
+        if problem:
+            if say:
+                self._notice(f"{what} was not saved: {problem}")
+            return None
+        deadline = time.monotonic() + self.BUSY_GIVE_UP_S
+        said_busy = False
+        while True:
+            try:
+                with self._transaction() as conn:
+                    return work(conn)
+            except (sqlite3.DatabaseError, OSError) as exc:
+                kind = fault_kind(exc)
+                if kind == "busy" and time.monotonic() < deadline:
+                    if not said_busy:
+                        self._notice(f"another dltutor is writing to {self.path}; retrying")
+                        said_busy = True
+                    continue  # the busy timeout inside SQLite was the wait
+                self._notice(f"{what} was not saved: {_why(kind, exc, self.path)}")
+                return None
 
     def close(self) -> None:
         with self._lock:
             self._conn.close()
 
-    # ---- writing -----------------------------------------------------------------
-    def record(self, result: CheckResult, source: str = "workspace") -> int:
-        """Store one finished check with its curves, atomically."""
-        with self._transaction() as conn:
+    def record(self, result: CheckResult, source: str = "workspace") -> int | None:
+        """Store one finished check with its curves, atomically; None (and a notice) if it could not be."""
+
+        def insert(conn: sqlite3.Connection) -> int:
             cursor = conn.execute(
                 "INSERT INTO attempts (exercise, finished_at, duration_s, status, seed, device, "
                 "message, steps_json, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -158,21 +322,28 @@ class ProgressStore:
                 [(attempt_id, series, json.dumps(points))
                  for series, points in curves_to_json(result.curves).items()],
             )
-        return attempt_id
+            return attempt_id
+
+        return self._write(f"this check of {result.exercise} ({result.status})", insert)
 
     def next_hint(self, exercise: str, available: int) -> int:
         """Reveal one more hint level (1-based); stays at the last once all are shown."""
-        with self._transaction() as conn:
+
+        def advance(conn: sqlite3.Connection) -> int:
             row = conn.execute("SELECT level FROM hints WHERE exercise = ?", (exercise,)).fetchone()
             level = min((row[0] if row else 0) + 1, available)
             conn.execute("INSERT INTO hints VALUES (?, ?) ON CONFLICT (exercise) DO UPDATE SET level = ?",
                          (exercise, level, level))
-        return level
+            return level
+
+        saved = self._write("the hint level", advance)
+        return saved if saved is not None else min(self.hint_level(exercise) + 1, available)
 
     def set_meta(self, key: str, value: str) -> None:
-        with self._transaction() as conn:
-            conn.execute("INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-                         (key, value, value))
+        """A setting (last exercise, theme); not worth a word when it cannot be kept."""
+        self._write(f"the setting {key!r}", lambda conn: conn.execute(
+            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
+            (key, value, value)), say=False)
 
     # ---- reading -----------------------------------------------------------------
     def _query(self, sql: str, args: tuple = ()) -> list[tuple]:

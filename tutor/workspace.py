@@ -120,12 +120,27 @@ class Workspace:
         """The learner's file for `ex`; a new exercise's starter is copied in on first use."""
         path = self.path_for(ex)
         if not path.is_file():
+            if not (self.root / MARKER).is_file():  # never re-create a workspace deleted under us
+                raise WorkspaceError(f"the workspace {self.root} is gone (deleted or moved while dltutor "
+                                     "was running?); nothing was created. Restart dltutor, or run "
+                                     f"`dltutor init {self.root}` to make it again.")
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(ex.starter, path)
             except OSError as exc:
                 raise WorkspaceError(f"cannot create {path}: {exc.strerror}") from exc
+        self._refuse_outside_link(path)
         return path
+
+    def _refuse_outside_link(self, path: Path) -> None:
+        """A learner file that links out of the workspace is never run: its text would be echoed and stored."""
+        if not path.is_symlink():
+            return
+        target = path.resolve()
+        if not target.is_relative_to(self.root.resolve()):
+            raise WorkspaceError(f"{path} is a symbolic link to a file outside the workspace; dltutor "
+                                 "does not run, show or store such a file. Replace the link with a copy "
+                                 "(or check it explicitly with --file).")
 
     # ---- settings ----------------------------------------------------------------
     def _settings(self) -> dict:
