@@ -317,3 +317,62 @@ def test_expect_unchanged_names_an_in_place_edit():
     t.expect_unchanged("kept", x.copy(), x, "f")
     x[0] = 0.0
     assert "`f` modified an array you passed in" in failure(lambda: t.expect_unchanged("kept", np.array([1.0, np.nan, 3.0]), x, "f"))
+
+
+def _module_from(source: str, path) -> types.ModuleType:
+    path.write_text(source)
+    module = types.ModuleType("learner")
+    module.__file__ = str(path)
+    exec(compile(source, str(path), "exec"), vars(module))
+    return module
+
+
+def test_a_python_loop_is_counted_whatever_its_speed(tmp_path):
+    learner = _module_from(
+        "import numpy as np\n"
+        "def vectorised(X):\n    return np.sqrt(((X[:, None] - X[None]) ** 2).sum(-1))\n"
+        "def per_row(X):\n    return np.array([np.sqrt(((X - x) ** 2).sum(1)) for x in X])\n",
+        tmp_path / "learner.py")
+    t = Checker(learner=learner, learner_file=tmp_path / "learner.py", reference=None, seed=0, device="cpu",
+                emit=lambda event: None)
+    rows = lambda n: (np.ones((n, 3)),)  # noqa: E731
+    t.expect_no_python_loop("vectorised", learner.vectorised, rows)
+    message = failure(lambda: t.expect_no_python_loop("per row", learner.per_row, rows, over="the rows"))
+    assert "Python loop over the rows" in message and "grows with the input" in message
+
+
+def test_numpy_only_sees_imports_inside_functions(tmp_path):
+    from tutor.checks.numpy_only import numpy_only_problem
+
+    source = "import numpy as np\ndef f(x):\n    import torch\n    return torch.relu(torch.tensor(x)).numpy()\n"
+    path = tmp_path / "learner.py"
+    path.write_text(source)
+    problem = numpy_only_problem(types.ModuleType("learner"), path)
+    assert problem is not None and "imports PyTorch" in problem and "learner.py:3" in problem
+    path.write_text("import numpy as np\nload = __import__('jax.numpy')\n")
+    assert "JAX" in (numpy_only_problem(types.ModuleType("learner"), path) or "")
+    path.write_text("import numpy as np\n")
+    assert numpy_only_problem(types.ModuleType("learner"), path) is None
+
+
+def test_a_train_step_returning_its_graph_is_rejected_by_name():
+    torch = pytest.importorskip("torch")
+    from tutor.checks.training import probe_train_step
+
+    def returns_tensor(model, optimizer, xb, yb):
+        optimizer.zero_grad()
+        loss = torch.nn.functional.mse_loss(model(xb), yb)
+        loss.backward()
+        optimizer.step()
+        return loss
+
+    def returns_number(model, optimizer, xb, yb):
+        return returns_tensor(model, optimizer, xb, yb).item()
+
+    torch.manual_seed(0)
+    model, xb, yb = torch.nn.Linear(3, 1), torch.randn(8, 3), torch.randn(8, 1)
+    t, _ = make_checker()
+    probe_train_step(t, model, returns_number, xb, yb, torch.nn.functional.mse_loss, loss_name="MSE")
+    message = failure(lambda: probe_train_step(t, model, returns_tensor, xb, yb, torch.nn.functional.mse_loss,
+                                               loss_name="MSE"))
+    assert "with its graph attached" in message

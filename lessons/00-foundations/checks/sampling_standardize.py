@@ -7,7 +7,14 @@ from tutor.checks import Checker
 N_DRAWS = 200_000
 EPS_MESSAGE = ("you divided by std + {eps}: every column's std then falls short of 1, by {eps}/std, visibly on narrow "
                "columns. "
-               "Divide by the std itself and handle only the constant columns: np.where(sd > 0, sd, 1.0).")
+               "Divide by the std itself and handle only the constant columns: "
+               "np.where(X.max(axis=0) == X.min(axis=0), 1.0, sd).")
+
+ROUNDING = ("a column of seven 0.1s came out as ±1, not 0: 0.1 has no exact binary form, so the computed "
+            "mean is off by a rounding error and the std is about 1e-17, not 0 — `std > 0` is true and the "
+            "rounding noise gets scaled up to ±1. Treat a column as constant when all its values are equal "
+            "(X.max(axis=0) == X.min(axis=0)), or when its std is tiny next to its mean "
+            "(std <= 1e-12 * abs(mean)), and use 1 there.")
 
 
 def _reproducible(t: Checker, name: str, f, args, seed: int) -> np.ndarray:
@@ -108,6 +115,16 @@ def _check_standardize(t: Checker) -> None:
     if isinstance(out, np.ndarray) and out.shape == C.shape and not np.all(np.isfinite(out)):
         t.fail("a constant column becomes zeros", "value",
                "a constant column became NaN: its std is 0 and 0/0 is NaN. Divide by 1 where the std is 0 "
-               "(`np.where(sd > 0, sd, 1.0)`), which leaves the centred column at 0.")
+               "(`np.where(X.max(axis=0) == X.min(axis=0), 1.0, sd)`), which leaves the centred column at 0.")
     want = (C - C.mean(axis=0)) / np.where(C.std(axis=0) > 0, C.std(axis=0), 1.0)
     t.expect_close("a constant column becomes zeros", out, want, rtol=1e-6, atol=1e-9)
+
+    # 0.1 is not representable: seven of them have a computed std of 1.4e-17, not 0.
+    K = t.rng.normal(size=(7, 3))
+    K[:, 0] = 0.1
+    out = t.call(f, K.copy())
+    want = (K - K.mean(axis=0)) / K.std(axis=0)
+    want[:, 0] = 0.0
+    if isinstance(out, np.ndarray) and out.shape == K.shape and np.all(np.abs(np.abs(out[:, 0]) - 1) < 1e-6):
+        t.fail("a constant column of 0.1s becomes zeros", "value", ROUNDING)
+    t.expect_close("a constant column of 0.1s becomes zeros", out, want, rtol=1e-6, atol=1e-6)

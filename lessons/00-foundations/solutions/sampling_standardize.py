@@ -16,8 +16,10 @@ def sample_uniform(rng: np.random.Generator, low: float, high: float, n: int) ->
 def standardize(X: np.ndarray) -> np.ndarray:
     """Each column of X (N, D) shifted to mean 0 and scaled to (population) std 1.
 
-    Constant columns (std 0) become all zeros instead of NaN.
+    Constant columns become all zeros instead of NaN. "Constant" is tested on the values,
+    not as std == 0: a column of 0.1s has a computed std of about 1e-17 (rounding), not 0.
     """
     mu = X.mean(axis=0)
     sigma = X.std(axis=0)
-    return (X - mu) / np.where(sigma > 0, sigma, 1.0)
+    constant = X.max(axis=0) == X.min(axis=0)
+    return np.where(constant, 0.0, (X - mu) / np.where(constant, 1.0, sigma))

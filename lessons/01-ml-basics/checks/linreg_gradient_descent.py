@@ -46,6 +46,14 @@ def check(t: Checker) -> None:
                 -2 * X.T @ r / N,
         })
 
+        def samples(n):
+            Xn, yn = _common.house_prices(t.rng, n)
+            return np.column_stack([np.ones(n), Xn]), yn, w.copy()
+
+        t.expect_no_python_loop("mse_gradient: no loop over samples", f, samples, sizes=(10, 40),
+                                over="the samples", advice="One matrix product does every sample at once: "
+                                "(2 / N) * X.T @ (X @ w - y).")
+
     if any(step.name.startswith("mse_gradient") and step.status == "fail" for step in t.steps):
         t.note("gd_step is checked once mse_gradient is right (it uses the gradient).")
         return

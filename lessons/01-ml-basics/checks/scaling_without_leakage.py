@@ -14,6 +14,12 @@ LEAK_TEST = ("the test set was scaled with its own mean and std (a second scaler
 ZERO_STD = ("NaN in the output: some pixels are 0 in every training image, so their std is 0 and 0/0 is "
             "NaN. fit_scaler should use scale 1 for such columns.")
 
+ROUNDING = ("a column of seven 0.1s came out as ±1, not 0: 0.1 has no exact binary form, so the computed "
+            "mean is off by a rounding error and the std is about 1e-17, not 0 — `std > 0` is true and the "
+            "rounding noise gets scaled up to ±1. Treat a column as constant when all its values are equal "
+            "(X.max(axis=0) == X.min(axis=0)), or when its std is tiny next to its mean "
+            "(std <= 1e-12 * abs(mean)), and use 1 there.")
+
 
 def check(t: Checker) -> None:
     X, y = load_digits()
@@ -35,7 +41,7 @@ def check(t: Checker) -> None:
         if isinstance(scale_got, np.ndarray) and scale_got.shape == (D,) and np.any(scale_got == 0):
             t.fail("scale per column", "value",
                    f"{int(np.sum(scale_got == 0))} columns have scale 0 (pixels that are 0 in every training "
-                   "image); dividing by them gives NaN. Use 1 where the std is 0: np.where(std > 0, std, 1.0).")
+                   "image); dividing by them gives NaN. Use 1 for a constant column: np.where(X.max(axis=0) == X.min(axis=0), 1.0, std).")
         if isinstance(scale_got, np.ndarray) and scale_got.shape == (D,):
             extra = scale_got - sd
             if 0 < extra[0] < 1e-2 and np.allclose(extra, extra[0], rtol=1e-6, atol=1e-12):
@@ -43,7 +49,7 @@ def check(t: Checker) -> None:
                        f"you added a small epsilon ({extra[0]:.3g}) to every std. A pixel that is 0 in every "
                        f"training image then has scale {extra[0]:.3g}, and the first test image where it is not "
                        f"0 gets a feature of size pixel / {extra[0]:.3g} — enormous. Replace a std of 0 by 1 "
-                       "(np.where(std > 0, std, 1.0)) and leave the other stds as they are.")
+                       "(np.where(X.max(axis=0) == X.min(axis=0), 1.0, std)) and leave the other stds as they are.")
         t.expect_close("scale per column", scale_got, scale, rtol=1e-9, atol=1e-9, mistakes={
             "you used the sample std (ddof=1); the scaler uses the population std (ddof=0).":
                 np.where(sd > 0, X_train.std(axis=0, ddof=1), 1.0),
@@ -90,3 +96,17 @@ def check(t: Checker) -> None:
         t.note(f"the training features now have mean 0 and std 1; the test features do not quite "
                f"(pixel {col}: test mean {float(np.mean(te[:, col])):+.3f}, std {float(np.std(te[:, col])):.3f}) "
                "— that small mismatch is honest.")
+
+    # Last, so a leak is named first: a constant column of values that have no exact binary form.
+    with t.part("fit_scaler on a constant column of 0.1s"):
+        f = t.function("fit_scaler")
+        K = t.rng.normal(size=(7, 3))
+        K[:, 0] = 0.1  # not representable: its computed std is about 1.4e-17, not 0
+        out = t.call(f, K.copy())
+        if not (isinstance(out, tuple | list) and len(out) == 2):
+            t.fail("returns (mean, scale)", "shape", f"expected a pair (mean, scale), got {type(out).__name__}")
+        scale_got = np.asarray(out[1], dtype=float)
+        if scale_got.shape == (3,) and 0 < scale_got[0] < 1e-6:
+            t.fail("scale 1 for the constant column", "value", ROUNDING)
+        t.expect_close("scale 1 for the constant column", scale_got, np.array([1.0, *K[:, 1:].std(axis=0)]),
+                       rtol=1e-9, atol=1e-9)

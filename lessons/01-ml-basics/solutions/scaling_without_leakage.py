@@ -6,11 +6,13 @@ import numpy as np
 def fit_scaler(X_train: np.ndarray):
     """(mean, scale), each of shape (D,): column means and population stds of X_train.
 
-    A constant column has std 0; its scale is 1 instead, so transform leaves it at 0.
+    A constant column has scale 1, so transform leaves it at (about) 0. "Constant" is tested
+    on the values: a column of 0.1s has a computed std of about 1e-17 (rounding), not 0.
     """
     mean = X_train.mean(axis=0)
     std = X_train.std(axis=0)
-    return mean, np.where(std > 0, std, 1.0)
+    constant = X_train.max(axis=0) == X_train.min(axis=0)
+    return mean, np.where(constant, 1.0, std)
 
 
 def transform(X: np.ndarray, mean: np.ndarray, scale: np.ndarray) -> np.ndarray:

@@ -88,6 +88,20 @@ def check(t: Checker) -> None:
     check_conv(t, conv, rng.normal(size=(1, 1, 9, 9)), rng.normal(size=(2, 1, 4, 4)),
                rng.normal(size=2), 3, 2, "conv, stride 3, padding 2")
 
+    # No loop over images or output positions, however fast: count Python steps at two sizes
+    # (batch and image grow; the kernel stays 3×3, so a loop over its kH·kW offsets is allowed).
+    def batch(n):
+        return rng.normal(size=(n // 4, 2, n, n)), 3, 3, 1, 1
+
+    t.expect_no_python_loop("im2col: no loop over images or positions", im2col, batch, sizes=(8, 16),
+                            over="the images, the output positions or the (i, j) windows",
+                            advice="Loop (if at all) over the kH·kW kernel offsets, taking one strided slice "
+                            "of the padded batch per offset.")
+    t.expect_no_python_loop("conv2d_im2col: no loop over images or positions", conv,
+                            lambda n: (rng.normal(size=(n // 4, 2, n, n)), rng.normal(size=(3, 2, 3, 3)),
+                                       rng.normal(size=3), 1, 1), sizes=(8, 16),
+                            over="the images, the output positions or the filters")
+
     # Vectorised: the point of im2col is one big matmul instead of a Python loop per value.
     # The time allowed is calibrated on this machine: between a vectorised conv (~0.05 s) and a
     # loop over output values (~2-8 s), nearer the loop, so a busy machine cannot fail a correct

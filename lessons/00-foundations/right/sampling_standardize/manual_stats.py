@@ -17,4 +17,5 @@ def standardize(X):
     centred = X - mu
     sd = np.sqrt((centred ** 2).sum(axis=0) / n)
     with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(sd > 0, centred / sd, 0.0)
+        # a constant column's sd is rounding noise (0.1s: ~1e-17), not always 0: compare with its size
+        return np.where(sd > 1e-12 * np.abs(mu), centred / sd, 0.0)

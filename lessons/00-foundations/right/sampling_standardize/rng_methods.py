@@ -11,5 +11,5 @@ def sample_uniform(rng, low, high, n):
 def standardize(X):
     mu = X.mean(axis=0)
     sd = X.std(axis=0)
-    sd[sd == 0] = 1
+    sd[X.max(axis=0) == X.min(axis=0)] = 1  # constant columns: their computed sd may be 1e-17, not 0
     return (X - mu) / sd

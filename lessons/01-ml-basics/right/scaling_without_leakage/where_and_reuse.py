@@ -4,7 +4,7 @@ import numpy as np
 def fit_scaler(X_train):
     mean = np.mean(X_train, axis=0)
     std = np.std(X_train, axis=0)
-    std[std == 0] = 1.0
+    std[np.ptp(X_train, axis=0) == 0] = 1.0  # constant columns: their computed std may be 1e-17, not 0
     return mean, std
 
 

@@ -1,4 +1,4 @@
-# expect: took longer than
+# expect: Python loop over the images, the output positions
 # im2col is right, but the convolution never uses it.
 import numpy as np
 
