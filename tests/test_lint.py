@@ -1,4 +1,4 @@
-"""The code style gate: ruff everywhere, mypy on the engine (the UI is checked by its tests)."""
+"""The code style gate: ruff everywhere, mypy (strict optional) on the whole package, the app included."""
 
 from __future__ import annotations
 
@@ -13,6 +13,6 @@ def test_ruff_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-def test_mypy_is_clean_on_the_engine():
-    out = subprocess.run([sys.executable, "-m", "mypy", "tutor"], cwd=REPO, capture_output=True, text=True)
+def test_mypy_is_clean_on_the_whole_package():
+    out = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr

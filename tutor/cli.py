@@ -12,6 +12,7 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import NoReturn
 
 from tutor import __version__
 from tutor.errors import CourseError, TutorError, UsageError
@@ -22,7 +23,7 @@ EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # argparse exits 2 as well; keep one message style
+    def error(self, message: str) -> NoReturn:  # argparse exits 2 as well; keep one message style
         raise UsageError(f"{self.prog}: {message}")
 
 

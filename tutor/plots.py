@@ -203,9 +203,10 @@ def render_text(plot: Plot, width: int = 72, height: int = 16, colour: bool = Fa
     plt.plotsize(width, height)
     # Without colour the lines differ by marker, so a plain terminal still tells them apart.
     markers = ("*", "x", "+", "o") if ascii_only else ("braille", "x", "+", "o")
+    x = plot.x if plot.x is not None else np.arange(len(plot.lines[0][1]) if plot.lines else 0)
     for i, (label, ys) in enumerate(plot.lines):
         finite = np.isfinite(ys)
-        plt.plot(plot.x[finite].tolist(), ys[finite].tolist(), label=label,
+        plt.plot(x[finite].tolist(), ys[finite].tolist(), label=label,
                  marker="braille" if colour and not ascii_only else markers[i % len(markers)])
     for value in plot.hlines:
         plt.horizontal_line(value)

@@ -99,13 +99,13 @@ def stray_files(course: Course) -> list[str]:
                 for sub in sorted(path.iterdir()):
                     if sub.is_dir() and sub.name not in ids and sub.name != "__pycache__":
                         problems.append(f"{sub}: no exercise {sub.name!r} in this stage")
-        for sub in ("checks", "solutions"):
-            folder = stage.path / sub
+        for kind in ("checks", "solutions"):
+            folder = stage.path / kind
             if not folder.is_dir():
                 continue
             for path in sorted(folder.glob("*.py")):
                 if not path.name.startswith("_") and path.resolve() not in used:
-                    what = "checker" if sub == "checks" else "solution"
+                    what = "checker" if kind == "checks" else "solution"
                     problems.append(f"{path}: no exercise uses this {what}")
         starters = stage.exercises[0].starter.parent if stage.exercises else None
         if starters is not None and starters.is_dir():

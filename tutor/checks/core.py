@@ -23,7 +23,7 @@ import traceback
 import types
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -136,7 +136,7 @@ class Checker:
         assert kind in STEP_KINDS, kind
         self._record(name, kind, Status.PASS, message, details)
 
-    def fail(self, name: str, kind: str, message: str, **details: Any) -> None:
+    def fail(self, name: str, kind: str, message: str, **details: Any) -> NoReturn:
         """Record a failing step and stop the check (or the current part)."""
         assert kind in STEP_KINDS, kind
         self._record(name, kind, Status.FAIL, message, details)

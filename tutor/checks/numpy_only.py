@@ -46,7 +46,7 @@ def framework_imports(source: str) -> list[tuple[int, str, str]]:
         for module in modules:
             framework = _framework(module)
             if framework:
-                found.append((node.lineno, module, framework))
+                found.append((getattr(node, "lineno", 0), module, framework))
     return sorted(found)
 
 

@@ -71,7 +71,7 @@ def unknown_names(text: str, allowed: set[str]) -> list[str]:
     return found
 
 
-def answer_text(t: Checker, name: str, attr: str, example: str = "2*x*cos(x)") -> str | None:
+def answer_text(t: Checker, name: str, attr: str, example: str = "2*x*cos(x)") -> str:
     """The learner's string answer `attr`, or a failing step saying what is missing."""
     if not hasattr(t.learner, attr):
         t.fail(name, "symbolic", f"your file does not define `{attr}`; keep the names from the starter.")

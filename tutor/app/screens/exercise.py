@@ -16,7 +16,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
@@ -37,7 +37,7 @@ from tutor.workspace import file_digest
 DEBOUNCE_S = 0.3
 
 
-class ExerciseScreen(ExerciseActions, Screen):
+class ExerciseScreen(ExerciseActions):
     AUTO_FOCUS = "#exercise-body"
     BINDINGS = [
         Binding("c", "check", "Check", id="check"),
@@ -58,18 +58,14 @@ class ExerciseScreen(ExerciseActions, Screen):
         self.passed = False
         self.result: CheckResult | None = None
         self._generation = 0
-        self._worker: Worker | None = None
+        self._worker: Worker[CheckResult] | None = None
         self._cancel: threading.Event | None = None
         self._stream: CheckStream | None = None
         self._target: Target | None = None
         self._checked_digest: str | None = None
         self._watcher: FileWatcher | None = None
-        self._debounce = None
+        self._debounce: Timer | None = None
         self.broken = False  # the learner's file could not be created
-
-    @property
-    def session(self) -> Session:
-        return self.app.session
 
     def compose(self) -> ComposeResult:
         self.passed = self.session.has_passed(self.ex.id)
@@ -216,7 +212,7 @@ class ExerciseScreen(ExerciseActions, Screen):
         self.running = False
         self.refresh_bindings()
         verdict = self.query_one(VerdictPanel)
-        if event.state == WorkerState.SUCCESS:
+        if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, CheckResult):
             self._finish(event.worker.result)
         elif event.state == WorkerState.ERROR:
             error = event.worker.error
@@ -259,11 +255,27 @@ class ExerciseScreen(ExerciseActions, Screen):
         if action == "lesson":
             return self.ex.lesson_id is not None
         if action == "next":
-            return self._next_id() is not None
+            return self.next_id() is not None
         return True
 
     def action_check(self) -> None:
         self.start_check()
+
+    # ---- the interface ExerciseActions works with ----------------------------------
+    def recheck_if_changed(self) -> None:
+        if file_digest(self.path) != self._checked_digest:
+            self.start_check()
+
+    def drop_check(self) -> None:
+        if self._cancel is not None:
+            self._cancel.set()
+        self._worker, self._stream, self.running = None, None, False
+        self.refresh_bindings()
+
+    def adopt_file(self) -> None:
+        self._checked_digest = file_digest(self.path)
+        if self._watcher is not None:
+            self._watcher.seen(self._checked_digest)
 
     def action_cancel(self) -> None:
         if self._cancel is not None and self.running:

@@ -3,7 +3,9 @@
 Edit in $EDITOR (the app suspends, the file is re-checked on return), reveal
 the next hint, read the solution once passed, reset to the starter (after a
 confirmation; the learner's copy is backed up), jump to the lesson or on.
-A mixin so that `exercise.py` stays about checking.
+A base class of ExerciseScreen so that `exercise.py` stays about checking;
+the actions use only the interface declared here, never the screen's
+private check state.
 """
 
 from __future__ import annotations
@@ -11,21 +13,44 @@ from __future__ import annotations
 import os
 import shlex
 import subprocess
+from pathlib import Path
 
 from textual.app import SuspendNotSupported
 
 from tutor.app.format import relative, shows_errors
+from tutor.app.screens.base import TutorScreen
 from tutor.app.widgets.curve import LossCurve
 from tutor.app.widgets.verdict import VerdictPanel
+from tutor.course import Exercise
 from tutor.errors import TutorError
-from tutor.workspace import file_digest
 
 
-class ExerciseActions:
-    """Mixed into ExerciseScreen; uses its `ex`, `path`, `session` and `start_check`."""
+class ExerciseActions(TutorScreen):
+    """Edit, hint, solution, reset, lesson, next: written against the interface below."""
+
+    ex: Exercise
+    path: Path  # the learner's file
+
+    def start_check(self) -> None:
+        raise NotImplementedError
+
+    def recheck_if_changed(self) -> None:
+        """Check the file if its content is not the content last checked."""
+        raise NotImplementedError
+
+    def drop_check(self) -> None:
+        """Forget the running check: its verdict would be about a file that is gone."""
+        raise NotImplementedError
+
+    def adopt_file(self) -> None:
+        """The file as it is now counts as checked (after a reset): saving it again re-checks."""
+        raise NotImplementedError
+
+    def refresh_panels(self) -> None:
+        raise NotImplementedError
 
     def _rel(self) -> str:
-        return relative(self.path, self.session.workspace.root)
+        return relative(self.path, self.session.root)
 
     @shows_errors
     def action_edit(self) -> None:
@@ -40,8 +65,7 @@ class ExerciseActions:
         except OSError as exc:
             self.notify(f"could not start {editor!r}: {exc.strerror}; set $EDITOR", severity="error")
             return
-        if file_digest(self.path) != self._checked_digest:
-            self.start_check()
+        self.recheck_if_changed()
 
     @shows_errors
     def action_hint(self) -> None:
@@ -72,15 +96,10 @@ class ExerciseActions:
     def _reset_answered(self, yes: bool | None) -> None:
         if not yes:
             return
-        if self._cancel is not None:
-            self._cancel.set()  # a check of the old file means nothing now
-        self._worker, self._stream, self.running = None, None, False
-        self.refresh_bindings()
+        self.drop_check()  # a check of the old file means nothing now
         backup = self.session.reset(self.ex.id)
-        self._checked_digest = file_digest(self.path)
-        if self._watcher is not None:
-            self._watcher.seen(self._checked_digest)
-        saved = f" Your copy was saved as {relative(backup, self.session.workspace.root)}." if backup else ""
+        self.adopt_file()
+        saved = f" Your copy was saved as {relative(backup, self.session.root)}." if backup else ""
         self.query_one(VerdictPanel).idle(f"Reset to the starter.{saved}")
         self.query_one(LossCurve).display = False
         self.notify(f"{self.ex.id} reset to the starter.{saved}", timeout=6)
@@ -89,7 +108,8 @@ class ExerciseActions:
         if self.ex.lesson_id:
             self.app.open_lesson(self.ex.lesson_id)
 
-    def _next_id(self) -> str | None:
+    def next_id(self) -> str | None:
+        """The exercise after this one in the learner's track, if any."""
         order = [ex.id for ex in self.session.ordered_exercises()]
         if self.ex.id not in order:
             return None
@@ -97,6 +117,6 @@ class ExerciseActions:
         return order[i + 1] if i + 1 < len(order) else None
 
     def action_next(self) -> None:
-        next_id = self._next_id()
-        if next_id is not None:
-            self.app.open_exercise(next_id)
+        following = self.next_id()
+        if following is not None:
+            self.app.open_exercise(following)

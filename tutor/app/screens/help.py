@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
@@ -31,7 +32,7 @@ class HelpScreen(ModalScreen[None]):
         super().__init__(classes="dialog")
         self.under = under
 
-    def _keys(self, owner: type) -> list[tuple[str, str]]:
+    def _keys(self, owner: type[DOMNode]) -> list[tuple[str, str]]:
         keys = []
         for binding in owner.BINDINGS:
             if not isinstance(binding, Binding) or not binding.description:

@@ -13,12 +13,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 from textual.worker import Worker, WorkerState
 
 from tutor.app.format import mark
 from tutor.app.messages import DerivationChecked
+from tutor.app.screens.base import TutorScreen
 from tutor.app.widgets.derivation import DerivationView, render_steps
 from tutor.app.widgets.plot import PlotView
 from tutor.app.widgets.titlebar import TitleBar
@@ -26,7 +26,7 @@ from tutor.course import Lesson
 from tutor.fences import split_fences as split_lesson
 
 
-class LessonScreen(Screen):
+class LessonScreen(TutorScreen):
     AUTO_FOCUS = "#lesson-body"
     BINDINGS = [
         Binding("x", "practise(0)", "Practise", id="practise"),
@@ -113,10 +113,11 @@ class LessonScreen(Screen):
                     view.show_error(f"could not verify: {event.worker.error!r}")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        index = parameters[0] if parameters and isinstance(parameters[0], int) else None
         if action == "practise":
-            return len(self.exercises) > int(parameters[0]) if parameters else bool(self.exercises)
+            return len(self.exercises) > index if index is not None else bool(self.exercises)
         if action == "step":
-            return self._neighbour(int(parameters[0])) is not None if parameters else True
+            return self._neighbour(index) is not None if index is not None else True
         return True
 
     def action_practise(self, index: int) -> None:

@@ -11,10 +11,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tutor.app.format import bar, duration, mark
+from tutor.app.screens.base import TutorScreen
 from tutor.app.widgets.curve import Line, LossCurve
 from tutor.app.widgets.titlebar import TitleBar
 
@@ -22,7 +22,7 @@ from tutor.app.widgets.titlebar import TitleBar
 _STYLES = (("foreground-muted", "+"), ("text-secondary", "x"), ("primary", "braille"))
 
 
-class ProgressScreen(Screen):
+class ProgressScreen(TutorScreen):
     AUTO_FOCUS = "#exercise-table"
     BINDINGS = [
         Binding("enter", "open", "Open exercise", id="open"),
@@ -81,7 +81,8 @@ class ProgressScreen(Screen):
 
     @on(DataTable.RowSelected, "#exercise-table")
     def _selected(self, event: DataTable.RowSelected) -> None:
-        self.app.open_exercise(event.row_key.value)
+        if event.row_key.value is not None:
+            self.app.open_exercise(event.row_key.value)
 
     def show_history(self, exercise_id: str | None) -> None:
         curve, caption = self.query_one("#history", LossCurve), self.query_one("#history-caption", Static)

@@ -8,19 +8,19 @@ from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from tutor.app.format import bar, inline_markdown, mark
 from tutor.app.messages import TrackChanged
+from tutor.app.screens.base import TutorScreen
 from tutor.app.widgets.titlebar import TitleBar
 from tutor.progress import ExerciseProgress
 
 NAME_WIDTH = 40
 
 
-class RoadmapScreen(Screen):
+class RoadmapScreen(TutorScreen):
     BINDINGS = [
         Binding("c", "app.continue", "Continue", id="continue"),
         Binding("t", "app.switch_track", "Switch track", id="track"),

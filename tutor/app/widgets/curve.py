@@ -10,9 +10,10 @@ them apart.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from textual.app import RenderResult
 from textual.color import Color
 from textual.content import Content
 from textual_plotext import PlotextPlot
@@ -31,7 +32,7 @@ class Line:
     marker: str = "braille"
 
 
-def check_lines(curves: dict[str, Sequence[tuple[float, float]]]) -> list[Line]:
+def check_lines(curves: Mapping[str, Sequence[tuple[float, float]]]) -> list[Line]:
     """A check's series as lines: the learner's (loss first), then the reference run."""
     mine = sorted((name for name in curves if name != "reference"), key=lambda n: (n != "loss", n))
     lines = [Line("reference", curves["reference"], "warning", "·")] if "reference" in curves else []
@@ -82,7 +83,7 @@ class LossCurve(PlotextPlot):
         value = self.app.theme_variables.get(variable) or self.app.theme_variables["foreground"]
         return Color.parse(value).rgb
 
-    def render(self):  # noqa: ANN201 - PlotextPlot's RenderResult
+    def render(self) -> RenderResult:
         plt = self.plt
         plt.clear_figure()  # data and settings (log ticks) of the last drawing
         values: list[float] = []
