@@ -27,6 +27,7 @@ BUILTIN_PACK = "dltutor"
 PACK_ENTRY_POINTS = "dltutor.packs"  # group under which an installed package offers a lesson pack
 TRACKS = ("bottom-up", "top-down")
 DEVICE_NEEDS = ("cpu", "any", "cuda")
+MAX_MEMORY_MB = 65536  # beyond this a memory_mb is a typo, not an exercise
 
 _STAGE_KEYS = {"format_version", "title", "summary", "lesson", "exercise"}
 _LESSON_KEYS = {"id", "title", "file"}
@@ -154,9 +155,15 @@ def _where(path: Path, text: str, *needles: str) -> str:
 
 def _read_toml(path: Path) -> tuple[dict, str]:
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except OSError as exc:
         raise CourseError(f"{path}: cannot read: {exc.strerror}") from exc
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CourseError(f"{path}:{line}: not UTF-8 text (byte {raw[exc.start]:#04x}); save the "
+                          "manifest as UTF-8") from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -164,6 +171,48 @@ def _read_toml(path: Path) -> tuple[dict, str]:
         match = re.search(r"at line (\d+)", str(exc))
         where = f"{path}:{match.group(1)}" if match else str(path)
         raise CourseError(f"{where}: invalid TOML: {exc}") from exc
+
+
+_TABLE_HEADER = re.compile(r"^[ \t]*\[", re.M)
+
+
+def _table_texts(text: str, name: str) -> list[str] | None:
+    """The manifest text once per `[[name]]` table, blank outside that table (lines kept).
+
+    Errors about the second exercise then point at the second exercise's line,
+    not at the first line in the file with the same key. None when the tables
+    cannot be told apart by their headers (e.g. inline tables).
+    """
+    header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]", re.M)
+    starts = [m.start() for m in header.finditer(text)]
+    texts = []
+    for start in starts:
+        following = _TABLE_HEADER.search(text, start + 1)
+        end = following.start() if following else len(text)
+        texts.append(re.sub(r"[^\n]", " ", text[:start]) + text[start:end]
+                     + re.sub(r"[^\n]", " ", text[end:]))
+    return texts
+
+
+def _tables(data: dict, key: str, path: Path, text: str) -> list[tuple[dict, str]]:
+    """`[[key]]` tables with the text to locate each one's errors in; any other shape is an error."""
+    value = data.get(key, [])
+    if isinstance(value, dict):
+        raise CourseError(f"{_where(path, text, f'[{key}]', key)}: {key!r} must be an array of tables, "
+                          f"written [[{key}]] (double brackets), one per {key}")
+    if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
+        got = type(value).__name__ if not isinstance(value, list) else "a list of " + ", ".join(
+            sorted({type(item).__name__ for item in value if not isinstance(item, dict)}))
+        raise CourseError(f"{_where(path, text, f'{key} =', key)}: {key!r} must be [[{key}]] tables, "
+                          f"got {got}")
+    texts = _table_texts(text, key)
+    if texts is None or len(texts) != len(value):
+        texts = [text] * len(value)
+    return list(zip(value, texts, strict=True))
+
+
+def _inside(file: Path, folder: Path) -> bool:
+    return file.resolve().is_relative_to(folder.resolve())
 
 
 def _require(table: dict, key: str, kind: type, path: Path, text: str, anchor: str) -> Any:
@@ -202,19 +251,33 @@ def _load_exercise(
     if not isinstance(hints, list) or len(hints) < 2 or not all(isinstance(h, str) for h in hints):
         raise CourseError(f"{_where(path, text, 'hints', anchor)}: exercise {ex_id!r} needs "
                           "at least two hint levels (a list of strings)")
-    starter_rel = Path(stage_id) / str(table.get("starter", f"{ex_id}.py"))
-    starter = exercises_root / starter_rel
-    checker = stage_dir / str(table.get("checker", f"checks/{ex_id}.py"))
-    solution = stage_dir / str(table.get("solution", f"solutions/{ex_id}.py"))
-    for label, file in (("starter", starter), ("checker", checker), ("solution", solution)):
-        if not file.is_file():
-            raise CourseError(f"{_where(path, text, anchor)}: {label} for {ex_id!r} not found: {file}")
+    files = {}
+    for label, folder, default in (("starter", exercises_root / stage_id, f"{ex_id}.py"),
+                                   ("checker", stage_dir, f"checks/{ex_id}.py"),
+                                   ("solution", stage_dir, f"solutions/{ex_id}.py")):
+        where = _where(path, text, f"{label} =", anchor)
+        name = table.get(label, default)
+        if not isinstance(name, str):
+            raise CourseError(f"{where}: {label!r} must be a path (a string), got {type(name).__name__}")
+        files[label] = folder / name
+        if not _inside(files[label], folder):
+            raise CourseError(f"{where}: {label!r} {name!r} points outside the pack ({folder})")
+        if not files[label].is_file():
+            raise CourseError(f"{where}: {label} for {ex_id!r} not found: {files[label]}")
+    starter, checker, solution = files["starter"], files["checker"], files["solution"]
+    starter_rel = starter.relative_to(exercises_root)
     time_limit = table.get("time_limit_s", 10)
-    if not isinstance(time_limit, int | float) or not 0 < time_limit <= 600:
-        raise CourseError(f"{_where(path, text, 'time_limit_s', anchor)}: time_limit_s must be in (0, 600]")
+    if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not 0 < time_limit <= 600:
+        raise CourseError(f"{_where(path, text, 'time_limit_s', anchor)}: time_limit_s must be a "
+                          f"number of seconds in (0, 600], got {time_limit!r}")
     memory_mb = table.get("memory_mb", 2048)
-    if not isinstance(memory_mb, int) or memory_mb < 64:
-        raise CourseError(f"{_where(path, text, 'memory_mb', anchor)}: memory_mb must be an int >= 64")
+    if isinstance(memory_mb, bool) or not isinstance(memory_mb, int) or not 64 <= memory_mb <= MAX_MEMORY_MB:
+        raise CourseError(f"{_where(path, text, 'memory_mb', anchor)}: 'memory_mb' must be a whole number "
+                          f"of MB from 64 to {MAX_MEMORY_MB}, got {memory_mb!r}")
+    uses_torch = table.get("torch", table.get("device", "cpu") != "cpu")
+    if not isinstance(uses_torch, bool):
+        raise CourseError(f"{_where(path, text, 'torch =', anchor)}: 'torch' must be true or false, "
+                          f"got {uses_torch!r}")
     device = table.get("device", "cpu")
     if device not in DEVICE_NEEDS:
         raise CourseError(f"{_where(path, text, 'device =', anchor)}: device must be one of {DEVICE_NEEDS}")
@@ -236,7 +299,7 @@ def _load_exercise(
         id=ex_id, title=title, stage_id=stage_id, task=task, starter=starter,
         starter_rel=starter_rel, checker=checker, solution=solution, hints=tuple(hints),
         time_limit_s=float(time_limit), memory_mb=memory_mb, device=device,
-        uses_torch=bool(table.get("torch", device != "cpu")), lesson_id=lesson_id, kind=kind,
+        uses_torch=uses_torch, lesson_id=lesson_id, kind=kind,
         requires=tuple(r.strip() for r in requires), numpy_only=numpy_only,
     )
 
@@ -247,6 +310,7 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
         raise CourseError(f"{stage_dir}: stage folders are named NN-slug, e.g. 02-neural-networks")
     path = stage_dir / "stage.toml"
     data, text = _read_toml(path)
+    whole_text = text
     _unknown_keys(data, _STAGE_KEYS, path, text, "the stage manifest")
     version = data.get("format_version")
     if version != FORMAT_VERSION:
@@ -254,7 +318,8 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
                           f"{FORMAT_VERSION}, got {version!r}")
     title = _require(data, "title", str, path, text, "title")
     lessons = []
-    for table in data.get("lesson", []):
+    for table, table_text in _tables(data, "lesson", path, text):
+        text = table_text  # errors point into this lesson's own table
         _unknown_keys(table, _LESSON_KEYS, path, text, "a lesson")
         lesson_id = _require(table, "id", str, path, text, "[[lesson]]")
         anchor = f'id = "{lesson_id}"'
@@ -264,9 +329,10 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
         lessons.append(Lesson(lesson_id, str(_require(table, "title", str, path, text, anchor)),
                               lesson_path, stage_dir.name))
     lesson_ids = {lesson.id for lesson in lessons}
+    text = whole_text
     exercises = [
-        _load_exercise(table, stage_dir, stage_dir.name, exercises_root, lesson_ids, path, text)
-        for table in data.get("exercise", [])
+        _load_exercise(table, stage_dir, stage_dir.name, exercises_root, lesson_ids, path, table_text)
+        for table, table_text in _tables(data, "exercise", path, text)
     ]
     seen: set[str] = set()
     for ex in exercises:
@@ -318,10 +384,17 @@ def _load_tracks(lessons_root: Path, stages: list[Stage]) -> tuple[str, dict[str
     natural = [ex.id for stage in stages for ex in stage.exercises]
     known = set(natural)
     tracks: dict[str, Track] = {}
+    tables = data.get("tracks", {})
+    if not isinstance(tables, dict):
+        raise CourseError(f"{_where(path, text, 'tracks =', 'tracks')}: 'tracks' must be tables "
+                          f"([tracks.bottom-up], [tracks.top-down]), got {type(tables).__name__}")
     for track_id in TRACKS:
-        table = data.get("tracks", {}).get(track_id)
+        table = tables.get(track_id)
         if table is None:
             raise CourseError(f"{path}: missing [tracks.{track_id}]")
+        if not isinstance(table, dict):
+            raise CourseError(f"{_where(path, text, track_id)}: 'tracks.{track_id}' must be a table, "
+                              f"got {type(table).__name__}")
         sections = _track_sections(table, track_id, known, path, text)
         lead = [ex_id for _, ids in sections for ex_id in ids]
         # A track fixes the first exercises; the rest follow in stage order, so a

@@ -22,6 +22,7 @@ from tutor.runner import WarmPool, run_check
 from tutor.workspace import Workspace
 
 DEVICES = ("auto", "cpu", "cuda")
+MAX_SEED = 2**63 - 1  # SQLite INTEGER; NumPy takes it modulo 2^32, torch whole
 
 
 def nvidia_visible() -> bool:
@@ -136,6 +137,8 @@ class Session:
                     device: str = "auto", solution: bool = False) -> CheckRequest:
         if device not in DEVICES:
             raise UsageError(f"--device must be one of {', '.join(DEVICES)}, got {device!r}")
+        if seed is not None and not 0 <= seed <= MAX_SEED:
+            raise UsageError(f"--seed must be from 0 to {MAX_SEED}, got {seed}")
         if device == "cuda" and not nvidia_visible():
             raise UsageError("--device cuda: no NVIDIA GPU is visible on this machine "
                              "(no /proc/driver/nvidia/gpus); use --device cpu or auto")
@@ -148,6 +151,8 @@ class Session:
             path = ex.solution
         elif file is not None:
             path = file.expanduser().resolve()
+            if path.is_dir():
+                raise UsageError(f"--file {file}: is a folder; give the exercise's .py file")
             if not path.is_file():
                 raise UsageError(f"--file {file}: no such file")
         else:

@@ -74,7 +74,7 @@ def runner_children() -> list[int]:
         except OSError:
             continue
         state, ppid = stat.rsplit(")", 1)[1].split()[:2]
-        if int(ppid) == os.getpid() and (b"tutor.runner.child" in cmdline or state == "Z"):
+        if int(ppid) == os.getpid() and (b"tutor.runner.keeper" in cmdline or b"tutor.runner.child" in cmdline or state == "Z"):
             found.append(int(entry.name))
     return found
 

@@ -8,6 +8,7 @@ the app.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 
 from textual.app import App, SystemCommand
@@ -58,6 +59,15 @@ class TutorApp(App[int]):
             self.theme = saved
         if self.session.warning:
             self.notify(self.session.warning, title="progress", severity="warning", timeout=15)
+        # Writes the store could not do (another dltutor writing, full disk, read-only,
+        # workspace deleted) are said as they happen; they may come from a check's thread.
+        self.session.progress.on_notice = self._progress_notice
+
+    def _progress_notice(self, message: str) -> None:
+        if threading.current_thread() is threading.main_thread():
+            self.notify(message, title="progress", severity="warning", timeout=10)
+        else:
+            self.call_from_thread(self.notify, message, title="progress", severity="warning", timeout=10)
 
     def on_unmount(self) -> None:
         self.checks.close()
