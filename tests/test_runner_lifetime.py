@@ -292,3 +292,20 @@ def test_a_pool_spare_started_on_a_worker_thread_survives_that_thread(tmp_path):
         time.sleep(0.5)
         result = run_check(_request(path), pool=pool)
     assert result.passed, _said(result)
+
+
+def test_the_reference_and_checker_are_not_reachable_by_name(tmp_path):
+    """Threat model: learner code cannot fetch the answer from sys.modules."""
+    found = tmp_path / "found.txt"
+    path = tmp_path / "double.py"
+    path.write_text(
+        "import sys\n"
+        "def double(x):\n"
+        "    names = [name for name, module in list(sys.modules.items())\n"
+        "             if 'solutions' in str(getattr(module, '__file__', '') or '')\n"
+        "             or 'checks' in str(getattr(module, '__file__', '') or '') and 'tutor' not in name]\n"
+        f"    open({str(found)!r}, 'w').write(repr(names))\n"
+        "    return 2 * x\n")
+    result = run_check(_request(path))
+    assert result.passed, _said(result)
+    assert found.read_text() == "[]"
