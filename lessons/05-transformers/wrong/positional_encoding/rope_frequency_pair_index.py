@@ -1,0 +1,19 @@
+# expect: you used i/d
+import numpy as np
+
+
+def sinusoidal_encoding(num_positions, d_model):
+    w = 10000.0 ** (-np.arange(0, d_model, 2) / d_model)
+    a = np.arange(num_positions)[:, None] * w
+    pe = np.zeros((num_positions, d_model))
+    pe[:, 0::2], pe[:, 1::2] = np.sin(a), np.cos(a)
+    return pe
+
+
+def rope(x, positions, base=10000.0):
+    d = x.shape[-1]
+    a = np.asarray(positions)[:, None] * base ** (-np.arange(d // 2) / d)
+    e, o = x[..., 0::2], x[..., 1::2]
+    out = np.empty(x.shape)
+    out[..., 0::2], out[..., 1::2] = e * np.cos(a) - o * np.sin(a), e * np.sin(a) + o * np.cos(a)
+    return out
