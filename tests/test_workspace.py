@@ -59,3 +59,20 @@ def test_track_switch_persists(tmp_path):
     assert ws.track == "bottom-up"
     ws.set_track("top-down")
     assert Workspace(ws.root).track == "top-down"
+
+
+def test_track_switch_keeps_the_learners_comments_and_tables(tmp_path):
+    ws, _ = Workspace.init(tmp_path / "ws", MINI)
+    marker = ws.root / "dltutor.toml"
+    marker.write_text(marker.read_text() + "# my note\n[editor]\ntrack = 'keep me'\n")
+    ws.set_track("top-down")
+    text = marker.read_text()
+    assert "# my note" in text and "track = 'keep me'" in text
+    assert Workspace(ws.root).track == "top-down"
+
+
+def test_track_switch_on_a_broken_marker_says_so(tmp_path):
+    ws, _ = Workspace.init(tmp_path / "ws", MINI)
+    (ws.root / "dltutor.toml").write_text("track = = nonsense\n")
+    with pytest.raises(WorkspaceError, match="not valid TOML"):
+        ws.set_track("top-down")

@@ -27,14 +27,6 @@ def course_root() -> Path:
     return _PACKAGE_DIR.parent
 
 
-def lessons_dir() -> Path:
-    return course_root() / "lessons"
-
-
-def exercises_dir() -> Path:
-    return course_root() / "exercises"
-
-
 def data_home() -> Path:
     """Per-user data directory (platformdirs), or `$DLTUTOR_HOME`."""
     override = os.environ.get("DLTUTOR_HOME")

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 import shutil
 import time
 import tomllib
@@ -157,13 +156,20 @@ class Workspace:
     def set_track(self, track: str) -> None:
         if track not in TRACKS:
             raise UsageError(f"unknown track {track!r}; choose one of {', '.join(TRACKS)}")
+        import tomlkit  # edits the learner's file keeping its comments and layout
+        from tomlkit.exceptions import ParseError
+
         marker = self.root / MARKER
         text = marker.read_text(encoding="utf-8") if marker.is_file() else _marker_text(track)
-        if re.search(r"^track\s*=", text, re.M):
-            text = re.sub(r"^track\s*=.*$", f'track = "{track}"', text, flags=re.M)
-        else:
-            text += f'track = "{track}"\n'
-        marker.write_text(text, encoding="utf-8")
+        try:
+            document = tomlkit.parse(text)
+        except ParseError as exc:
+            raise WorkspaceError(f"{marker} is not valid TOML ({exc}); fix it or run "
+                                 f"`dltutor init` in a new folder") from exc
+        document["track"] = track
+        tmp = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
+        tmp.write_text(tomlkit.dumps(document), encoding="utf-8")
+        tmp.replace(marker)
 
     # ---- reset -----------------------------------------------------------------
     def reset(self, ex: Exercise) -> Path | None:

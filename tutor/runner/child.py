@@ -164,29 +164,42 @@ def _content_salt(request: CheckRequest) -> str:
     return digest.hexdigest()
 
 
+def _limit_cpu_check(request: CheckRequest, device: str) -> None:
+    if device != "cpu":
+        return
+    _limit_memory(request.memory_mb)
+    if "torch" in sys.modules:
+        # Exercise-sized tensors gain nothing from many threads, and on a small
+        # shared machine oversubscription made checks 10-50x slower.
+        import torch
+
+        torch.set_num_threads(max(1, min(4, (os.cpu_count() or 2) // 2)))
+
+
+def _load_pack(request: CheckRequest, emit: Channel) -> tuple[types.ModuleType, types.ModuleType] | None:
+    """The exercise's checker and reference; a failure is the pack's (a usage error), said and None."""
+    # A stage's checks/ folder may hold shared helpers (e.g. `_data.py`) its checkers import.
+    sys.path.insert(0, str(Path(request.checker_path).parent))
+    try:
+        return (_load_module(Path(request.checker_path), "checker", hidden=True),
+                _load_module(Path(request.reference_path), "reference", hidden=True))
+    except BaseException as exc:  # noqa: BLE001 - the pack's fault: say where, exit 2 in the CLI
+        emit(VerdictEvent(Status.ERROR, _pack_error(exc, (request.checker_path, request.reference_path)),
+                          usage_error=True))
+        return None
+
+
 def run_request(request: CheckRequest, emit: Channel) -> None:
     device, problem = _resolve_device(request)
     if problem:
         emit(VerdictEvent(Status.ERROR, problem, device=device, usage_error=True))
         return
-    if device == "cpu":
-        _limit_memory(request.memory_mb)
-        if "torch" in sys.modules:
-            # Exercise-sized tensors gain nothing from many threads, and on a small
-            # shared machine oversubscription made checks 10-50x slower.
-            import torch
-
-            torch.set_num_threads(max(1, min(4, (os.cpu_count() or 2) // 2)))
+    _limit_cpu_check(request, device)
     _seed_everything(request.seed)
-    # A stage's checks/ folder may hold shared helpers (e.g. `_data.py`) its checkers import.
-    sys.path.insert(0, str(Path(request.checker_path).parent))
-    try:
-        checker_module = _load_module(Path(request.checker_path), "checker", hidden=True)
-        reference = _load_module(Path(request.reference_path), "reference", hidden=True)
-    except BaseException as exc:  # noqa: BLE001 - the pack's fault: say where, exit 2 in the CLI
-        emit(VerdictEvent(Status.ERROR, _pack_error(exc, (request.checker_path, request.reference_path)),
-                          usage_error=True))
+    pack = _load_pack(request, emit)
+    if pack is None:
         return
+    checker_module, reference = pack
     snapshot = LibrarySnapshot()
     learner_path = Path(request.learner_path)
     learner = _import_learner(learner_path, emit)
@@ -198,9 +211,22 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
                 deadline=time.monotonic() + request.time_limit_s,
                 cache_dir=Path(request.cache_dir) if request.cache_dir else None,
                 cache_salt=_content_salt(request))
+    status, message = _run_checker(checker_module, t, request.numpy_only, learner_path)
+    _report_patches(snapshot, t, emit)
+    if status == Status.PASS:
+        if not t.steps:
+            status, message = Status.ERROR, "the checker recorded no steps (a checker bug); not a pass"
+        elif t.failed:
+            status = Status.FAIL
+    emit(VerdictEvent(status, message, device=device))
+
+
+def _run_checker(checker_module: types.ModuleType, t: Checker, numpy_only: bool,
+                 learner_path: Path) -> tuple[Status, str]:
+    """Run `check(t)`: PASS so far, or ERROR with what crashed (the learner's code, or the checker)."""
     status, message = Status.PASS, ""
     try:
-        if request.numpy_only:  # a manifest rule: enforced here, for every exercise that declares it
+        if numpy_only:  # a manifest rule: enforced here, for every exercise that declares it
             t.expect_numpy_only()
         checker_module.check(t)
     except StepFailed:
@@ -215,6 +241,11 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
             message = ("internal error in this exercise's checker (please report it): "
                        + "".join(traceback.format_exception_only(type(exc), exc)).strip())
             print(traceback.format_exc(), file=sys.stderr)
+    return status, message
+
+
+def _report_patches(snapshot: LibrarySnapshot, t: Checker, emit: Channel) -> None:
+    """A failing step when the learner's code replaced library functions: nothing patched can pass."""
     patched = snapshot.changes()
     if patched:
         shown = ", ".join(patched[:5]) + (" ..." if len(patched) > 5 else "")
@@ -223,12 +254,6 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
                     "patched library, so this cannot pass. Remove the patch.", Details(patched=tuple(patched)))
         t.steps.append(step)
         emit(StepEvent(step))
-    if status == Status.PASS:
-        if not t.steps:
-            status, message = Status.ERROR, "the checker recorded no steps (a checker bug); not a pass"
-        elif t.failed:
-            status = Status.FAIL
-    emit(VerdictEvent(status, message, device=device))
 
 
 def main(argv: list[str] | None = None) -> None:

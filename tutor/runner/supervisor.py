@@ -50,7 +50,6 @@ TOKEN_VARIABLE = "DLTUTOR_CHECK_TOKEN"  # marks every process a check starts (se
 
 _SIGNAL_HINTS = {
     signal.SIGSEGV: "a segmentation fault — memory accessed out of bounds (ctypes? a C extension?)",
-    signal.SIGKILL: "killed (SIGKILL) — usually the system's out-of-memory killer",
     signal.SIGABRT: "aborted (SIGABRT)",
     signal.SIGFPE: "a floating-point exception (SIGFPE)",
     signal.SIGBUS: "a bus error (SIGBUS)",
