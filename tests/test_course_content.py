@@ -12,6 +12,9 @@ from tests.helpers import REPO, check_file, failure_text
 from tutor import derive
 from tutor.course import load_course
 
+# The full lane only (every starter and reference of the course runs); `pytest -m "not slow"` is the fast lane.
+pytestmark = pytest.mark.slow
+
 COURSE = load_course(REPO)
 EXERCISES = [ex.id for ex in COURSE.exercises()]
 LESSONS = [lesson for stage in COURSE.stages for lesson in stage.lessons]

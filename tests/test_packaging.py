@@ -13,6 +13,9 @@ import pytest
 from tests.helpers import REPO
 from tutor.course import load_course
 
+# The full lane only (builds and installs a wheel); `pytest -m "not slow"` is the fast lane.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory) -> Path:
