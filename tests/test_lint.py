@@ -10,7 +10,6 @@ import pytest
 from tests.helpers import REPO
 
 
-
 def test_ruff_is_clean():
     out = subprocess.run([sys.executable, "-m", "ruff", "check", "."], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
