@@ -174,6 +174,7 @@ def _read_toml(path: Path) -> tuple[dict, str]:
 
 
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.M)
+_NOT_NEWLINE = re.compile(r"[^\n]+")
 
 
 def _table_texts(text: str, name: str) -> list[str] | None:
@@ -185,12 +186,13 @@ def _table_texts(text: str, name: str) -> list[str] | None:
     """
     header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]", re.M)
     starts = [m.start() for m in header.finditer(text)]
+    # Once per file, same length as `text` (the loader runs at every start-up).
+    blank = _NOT_NEWLINE.sub(lambda line: " " * len(line.group()), text)
     texts = []
     for start in starts:
         following = _TABLE_HEADER.search(text, start + 1)
         end = following.start() if following else len(text)
-        texts.append(re.sub(r"[^\n]", " ", text[:start]) + text[start:end]
-                     + re.sub(r"[^\n]", " ", text[end:]))
+        texts.append(blank[:start] + text[start:end] + blank[end:])
     return texts
 
 
