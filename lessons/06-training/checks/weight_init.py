@@ -13,7 +13,7 @@ import numpy as np
 from tutor.checks import Checker
 
 FAN_IN, FAN_OUT = 400, 100
-WIDTH, DEPTH, BATCH = 256, 20, 512
+WIDTH, DEPTH, BATCH = 256, 20, 256
 TANH_BAND = (0.07, 0.4)
 RELU_BAND = (0.25, 4.0)
 
