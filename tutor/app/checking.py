@@ -30,19 +30,33 @@ class CheckStream:
         self._lock = threading.Lock()
         self._curves: dict[str, Curve] = {}
         self._last_post = 0.0
+        self._trailing: threading.Timer | None = None
 
     def __call__(self, event: Event) -> None:
         if isinstance(event, CurveEvent):
             with self._lock:
                 self._curves.setdefault(event.series, []).append((event.step, event.value))
                 now = time.monotonic()
-                due = now - self._last_post >= CURVE_POST_INTERVAL_S
+                wait = CURVE_POST_INTERVAL_S - (now - self._last_post)
+                due = wait <= 0
                 if due:
                     self._last_post = now
+                elif self._trailing is None:
+                    # Points held back by the rate limit are still shown when training then
+                    # pauses (a slow epoch): one trailing post after the interval.
+                    self._trailing = threading.Timer(wait, self._post_trailing)
+                    self._trailing.daemon = True
+                    self._trailing.start()
             if due:
                 self._target.post_message(CurvePoints(self.generation))
         elif isinstance(event, StepEvent | TargetEvent | NoteEvent):
             self._target.post_message(CheckEvent(self.generation, event))
+
+    def _post_trailing(self) -> None:
+        with self._lock:
+            self._trailing = None
+            self._last_post = time.monotonic()
+        self._target.post_message(CurvePoints(self.generation))
 
     def curves(self) -> dict[str, Curve]:
         with self._lock:

@@ -14,7 +14,7 @@ from functools import partial
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Container, VerticalScroll
 from textual.content import Content
 from textual.timer import Timer
 from textual.widgets import Footer, Static
@@ -24,7 +24,7 @@ from tutor.app.checking import CheckControl, CheckStream
 from tutor.app.format import inline_markdown, mark, relative
 from tutor.app.messages import CheckEvent, CurvePoints, FileChanged
 from tutor.app.screens.exercise_actions import ExerciseActions
-from tutor.app.widgets.curve import LossCurve, check_lines
+from tutor.app.widgets.curve import LossCurve, check_chart, x_unit
 from tutor.app.widgets.titlebar import TitleBar
 from tutor.app.widgets.verdict import VerdictPanel
 from tutor.course import Exercise
@@ -78,8 +78,10 @@ class ExerciseScreen(ExerciseActions):
             self.broken = True
             intro = Content.styled(f"⚠ {exc.message}", "$text-warning")
         yield TitleBar()
-        with VerticalScroll(id="exercise-body"), Horizontal(id="ex-columns"):
-            with Vertical(id="ex-left"):
+        # The curve sits beside the scrolling text, not in it: under it at 80 columns, to its
+        # right from 120, so a running check's curve is in view without scrolling.
+        with Container(id="ex-main"):
+            with VerticalScroll(id="exercise-body"):
                 yield Static(self._info(), id="ex-info")
                 task = Static(inline_markdown(self.ex.task or self.ex.title), id="task")
                 task.border_title = "Task"
@@ -158,12 +160,8 @@ class ExerciseScreen(ExerciseActions):
             return
         curve = self.query_one(LossCurve)
         curve.display = True
-        caption, target = "", None
-        if self._target is not None:
-            sign = "≤" if self._target.goal == "below" else "≥"
-            caption = f"{self._target.name}: target {sign} {self._target.value:.4g}"
-            target = self._target.value
-        curve.show(check_lines(curves), target=target, nan_step=nan_step, caption=caption)
+        unit = x_unit(self.ex.task, self._target.name if self._target else "")
+        curve.show_chart(check_chart(curves, self._target, unit), nan_step=nan_step)
 
     # ---- checking ---------------------------------------------------------------
     def start_check(self) -> None:
@@ -178,6 +176,7 @@ class ExerciseScreen(ExerciseActions):
         self.refresh_bindings()
         self.query_one(VerdictPanel).begin(f"⋯ checking {self.ex.id} …  (x cancels)")
         self.query_one(LossCurve).show([])
+        self._follow()
         self._worker = self._run_check(self.session, self.app.checks, self._cancel, self._stream,
                                        self.app.seed)
 
@@ -197,9 +196,15 @@ class ExerciseScreen(ExerciseActions):
         event = message.event
         if isinstance(event, StepEvent):
             self.query_one(VerdictPanel).add_step(event.step)
+            self._follow()
         elif isinstance(event, TargetEvent):
             self._target = event.target
         self._show_curve(self._stream.curves())
+
+    def _follow(self) -> None:
+        """While a check runs, keep its newest step in view (the curve has a place of its own)."""
+        body = self.query_one("#exercise-body", VerticalScroll)
+        self.call_after_refresh(body.scroll_end, animate=False)
 
     @on(CurvePoints)
     def _curve_points(self, message: CurvePoints) -> None:

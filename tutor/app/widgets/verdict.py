@@ -23,9 +23,20 @@ from tutor.protocol import CheckResult, Details, GradientElement, Step
 _BLOCKS = " ▁▂▃▄▅▆▇█"
 
 
-def _short(value: Any, limit: int = 60) -> str:
-    text = str(tuple(value)) if isinstance(value, list) and all(isinstance(v, int) for v in value) else repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _short(value: Any, limit: int = 240) -> str:
+    """A value as evidence, whole: numbers and shapes are never cut; a long list loses its tail
+    at an element boundary, and says how much it left out."""
+    if isinstance(value, list) and all(isinstance(v, int) for v in value):
+        return str(tuple(value))
+    text = repr(value)
+    if len(text) <= limit or not isinstance(value, list):
+        return text
+    shown: list[str] = []
+    for item in value:
+        if sum(len(s) + 2 for s in shown) + len(repr(item)) > limit:
+            break
+        shown.append(repr(item))
+    return f"[{', '.join(shown)}, … {len(value) - len(shown)} more]"
 
 
 def gradient_table(worst: Sequence[GradientElement]) -> str:
