@@ -1,0 +1,17 @@
+# expect: SELECTION ON TEST
+import numpy as np
+
+WIDTHS = (8, 16, 32, 64)
+
+
+def random_search(data, train, n_trials, seed=0):
+    rng = np.random.default_rng(seed)
+    results, tests = [], []
+    for _ in range(n_trials):
+        lr = 10 ** rng.uniform(-4, -1)
+        width = int(rng.choice(WIDTHS))
+        model = train(*data.train, lr=lr, width=width)
+        results.append({"lr": lr, "width": width, "val_accuracy": model.accuracy(*data.val)})
+        tests.append(model.accuracy(*data.test))
+    i = int(np.argmax(tests))
+    return results, results[i], tests[i]
