@@ -86,9 +86,12 @@ def converge(
         return curve
     trend = ""
     better = (curve[-1] < curve[0]) if goal == "below" else (curve[-1] > curve[0])
-    if len(curve) > 1 and abs(curve[-1] - curve[0]) < 1e-3 * max(abs(curve[0]), 1e-12):
+    if len(curve) > 1 and curve[-1] == curve[0] and len(set(curve)) == 1:
         trend = (f" The {metric} did not move at all: are the weights updated in place, and is the "
                  "gradient non-zero?")
+    elif len(curve) > 1 and abs(curve[-1] - curve[0]) < 1e-3 * max(abs(curve[0]), 1e-12):
+        trend = (f" The {metric} barely moved ({curve[0]:.6g} at the start, {curve[-1]:.6g} at the end): the "
+                 "weights are being updated, but by far too little — a learning rate that is far too small?")
     elif len(curve) > 1 and better:
         trend = " It is improving but too slowly: check the learning rate and the gradient's scale."
     elif len(curve) > 1:

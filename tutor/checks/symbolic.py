@@ -46,8 +46,32 @@ def expect_equivalent(
         transposed = " — that is the transpose's shape" if got_shape and want_shape and got_shape == want_shape[::-1] else ""
         self.fail(name, "symbolic", f"{shown} has shape {got_shape or 'scalar'}, the answer has shape "
                   f"{want_shape or 'scalar'}{transposed}", got=shown)
-    hint = derive.difference_hint(got, want)
+    hint = derive.difference_hint(got, want) or _term_hint(got, want)
     self.fail(name, "symbolic", f"{shown} is not equal to the answer{hint}", got=shown)
+
+
+def _term_hint(got: Any, want: Any) -> str:
+    """Name the one additive term that differs, e.g. a constant factor dropped from one term of a sum."""
+    import sympy
+
+    try:
+        if isinstance(got, sympy.MatrixBase) or isinstance(want, sympy.MatrixBase):
+            return ""
+        mine, right = sympy.Add.make_args(sympy.expand(got)), sympy.Add.make_args(sympy.expand(want))
+        extra = [term for term in mine if not any(sympy.simplify(term - r) == 0 for r in right)]
+        missing = [term for term in right if not any(sympy.simplify(term - m) == 0 for m in mine)]
+        if len(extra) == 1 and len(missing) == 1:
+            ratio = sympy.simplify(extra[0] / missing[0])
+            if ratio.is_number:
+                if ratio == -1:
+                    return f" — one term has the wrong sign: you have {extra[0]} where {missing[0]} belongs."
+                return (f" — one term is off by a constant factor: you have {extra[0]} where {missing[0]} "
+                        "belongs (a constant dropped or changed in that term's derivative?).")
+        if not extra and len(missing) == 1:
+            return f" — one term is missing: {missing[0]}."
+    except Exception:  # noqa: BLE001 - a hint is optional; never fail the check over it
+        return ""
+    return ""
 
 
 # ---- answers given as strings in the learner's file -------------------------------

@@ -203,9 +203,79 @@ def expect_close(
     at = f" at index {tuple(info['index'])}" if info["index"] else ""
     message = (f"{info['mismatches']} of {info['total']} values differ; first{at}: "
                f"expected {_fmt(info['expected'])}, got {_fmt(info['got'])}")
-    if scale:
-        message = f"{scale} ({message})"
+    diagnosis = scale or structure_diagnosis(got_arr, expected_arr, close)
+    if diagnosis:
+        message = f"{diagnosis} ({message})"
     self.fail(name, kind, message, **info)
+
+
+def structure_diagnosis(got: np.ndarray, expected: np.ndarray, close: np.ndarray) -> str | None:
+    """The property a mismatch has when no named mistake or global factor explains it.
+
+    Tried in order: one offset everywhere; the right values in the wrong places;
+    an offset or a factor of its own per row (the last axis) or per column
+    (axis 0); differences confined to some indices of one axis. None if the
+    difference has no such structure.
+    """
+    if got.shape != expected.shape or got.size < 2 or not pristine.all(pristine.isfinite(got)):
+        return None
+    diff = got - expected
+    tol = 1e-6 * (float(pristine.abs(expected).max()) + 1.0)
+    if float(diff.max() - diff.min()) <= tol:
+        return (f"every value is off by the same amount ({float(diff.flat[0]):+.4g}): a constant term "
+                "(a bias, a mean, an offset) is added or dropped.")
+    if pristine.all(unpatched_isclose(pristine.sort(got.ravel()), pristine.sort(expected.ravel()), 1e-6, 1e-9)):
+        return ("the right values in the wrong places: the numbers all appear, but at other indices "
+                "(a transpose, a reshape without a transpose, or an index order mixed up).")
+    if got.ndim >= 2:
+        for axis, what, where in ((-1, "row", "along the last axis"), (0, "column", "along axis 0")):
+            message = _per_slice(got, expected, diff, tol, axis, what, where)
+            if message:
+                return message
+    return _confined(close)
+
+
+def _per_slice(got: np.ndarray, expected: np.ndarray, diff: np.ndarray, tol: float, axis: int,
+               what: str, where: str) -> str | None:
+    """A per-row (axis=-1) or per-column (axis=0) offset or factor, or None."""
+    if got.shape[axis] < 2:
+        return None
+    if float((diff.max(axis=axis) - diff.min(axis=axis)).max()) <= tol:
+        offsets = pristine.moveaxis(diff, axis, -1)[..., 0].ravel()[:3]
+        shown = ", ".join(f"{float(v):+.3g}" for v in offsets)
+        return (f"each {what} is shifted by a constant of its own ({shown}, ...): a per-{what} term — a bias, "
+                f"a mean or a normaliser — is added, dropped, or computed {where} when it should not be.")
+    nonzero = pristine.abs(expected) > 1e-12
+    if not pristine.all(nonzero):
+        return None
+    ratio = got / expected
+    spread = ratio.max(axis=axis) - ratio.min(axis=axis)
+    if float(spread.max()) <= 1e-6 * (float(pristine.abs(ratio).max()) + 1.0):
+        factors = pristine.moveaxis(ratio, axis, -1)[..., 0].ravel()[:3]
+        shown = ", ".join(f"{float(v):.3g}" for v in factors)
+        total = " Your whole array sums to 1: you normalised over all of it at once." if abs(
+            float(got.sum()) - 1.0) < 1e-6 else ""
+        return (f"each {what} is a constant multiple of the right one, with a factor of its own ({shown}, ...): "
+                f"the values within a {what} are in the right proportions, but the normalisation is wrong — a "
+                f"sum or norm over the wrong axis, or over the whole array?{total}")
+    return None
+
+
+def _confined(close: np.ndarray) -> str | None:
+    """'The differences lie only at indices ... of axis k' when they do, else None."""
+    bad = pristine.argwhere(~close)
+    if close.ndim == 0 or bad.size == 0:
+        return None
+    for axis in range(close.ndim):
+        touched = sorted({int(i) for i in bad[:, axis]})
+        size = close.shape[axis]
+        if size >= 2 and len(touched) <= max(1, size // 2) and len(touched) <= 4:
+            where = "position" if close.ndim == 1 else f"axis {axis} (size {size}) at"
+            listed = ", ".join(str(i) for i in touched)
+            return (f"the differences lie only at {where} {'index' if len(touched) == 1 else 'indices'} "
+                    f"{listed}; everything else matches — look at what is special there "
+                    "(the first or last step, a border, an edge case).")
+    return None
 
 
 def expect_scalar(
@@ -235,6 +305,9 @@ def expect_scalar(
             self.fail(name, "value", message, expected=expected, got=value)
     scale = scale_diagnosis(np.array([value]), np.array([expected]), batch) if expected else None
     detail = f"expected {expected:.6g}, got {value:.6g}"
+    if value == math.floor(expected) != expected and math.isfinite(expected):
+        self.fail(name, "value", f"{detail}: the right value rounded down to a whole number — integer division "
+                  "(`//`) or an int(...) somewhere truncates it; use `/`.", expected=expected, got=value)
     # A single number always has "a constant factor"; only name the telling ones.
     if scale and ("sign" in scale or "batch" in scale):
         detail = f"{scale} ({detail})"

@@ -86,4 +86,7 @@ def _check_covariance(t: Checker) -> None:
             X.T @ X / N,
         "you centred with the overall mean; each column needs its own mean (axis=0).":
             (X - X.mean()).T @ (X - X.mean()) / (N - 1),
+        "you centred each row (the mean over axis=1, one per sample); centre each *column* — each feature — "
+        "with its own mean, X - X.mean(axis=0).":
+            (X - X.mean(axis=1, keepdims=True)).T @ (X - X.mean(axis=1, keepdims=True)) / (N - 1),
     })

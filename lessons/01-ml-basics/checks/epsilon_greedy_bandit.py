@@ -86,9 +86,12 @@ def _check_choose(t: Checker) -> None:
     freq = np.bincount(picks, minlength=k) / n
     tol = 5 * np.sqrt(0.2 * 0.8 / n)
     if freq[best] > 0.9:
+        # epsilon = 0 already exploited every time, so the comparison is not inverted: it never explores.
         t.fail("epsilon = 1 picks uniformly", "property",
-               "with epsilon = 1 your agent nearly always exploited: the comparison is the wrong way round. "
-               "Explore when rng.random() < epsilon.")
+               f"with epsilon = 1 your agent still picked the greedy arm {freq[best]:.0%} of the time: it never "
+               "explores. (With epsilon = 0 it exploited correctly, so the comparison is the right way round.) "
+               f"When rng.random() < epsilon, return a random arm, rng.integers({k}) — is the random arm "
+               "drawn but not returned, or is that branch unreachable?")
     others = np.delete(freq, best)
     if freq[best] < 0.01 and np.all(np.abs(others - 1 / (k - 1)) < 5 * np.sqrt(0.25 * 0.75 / n)):
         t.fail("epsilon = 1 picks uniformly", "property",

@@ -7,6 +7,8 @@ from tutor.checks import Checker
 
 SWAPPED = ("you computed recall: TP / (TP + FN). Precision divides by what was *predicted* positive: "
            "TP / (TP + FP).")
+ALL_MATCHES = ("your TP counts every correct label (y_true == y_pred), the correct 0s included; a true positive "
+               "is a sample predicted 1 that is 1: (y_pred == 1) & (y_true == 1).")
 SWAPPED_R = ("you computed precision: TP / (TP + FP). Recall divides by what is *actually* positive: "
              "TP / (TP + FN).")
 
@@ -62,6 +64,8 @@ def check(t: Checker) -> None:
             SWAPPED: tp / (tp + fn),
             "that is accuracy; precision looks only at the samples predicted positive.": (tp + tn) / y.size,
             "you divided TP by all samples; precision divides by the predicted positives, TP + FP.": tp / y.size,
+            ALL_MATCHES: (tp + tn) / (tp + tn + fp),
+            f"{ALL_MATCHES} (Precision is TP / (TP + FP).)": (tp + tn) / (tp + fp),
         })
         none = np.zeros_like(p)
         got = t.call(f, y.copy(), none, hint=_zero_division_hint, step="no positive predictions: runs")
@@ -77,6 +81,8 @@ def check(t: Checker) -> None:
                         hint=_zero_division_hint), tp / (tp + fn), rtol=1e-9, mistakes={
             SWAPPED_R: tp / (tp + fp),
             "you divided TP by all samples; recall divides by the actual positives, TP + FN.": tp / y.size,
+            ALL_MATCHES: (tp + tn) / (tp + tn + fn),
+            f"{ALL_MATCHES} (Recall is TP / (TP + FN).)": (tp + tn) / (tp + fn),
         })
         negatives = np.zeros_like(y)
         got = t.call(f, negatives, p.copy(), hint=_zero_division_hint, step="no actual positives: runs")

@@ -32,6 +32,9 @@ def check(t: Checker) -> None:
         t.expect_array("one label per point", out, shape=(X.shape[0],), dtype_kind="i")
         t.expect_close("nearest centroid", out, np.argmin(d2, axis=1), rtol=0, atol=0, mistakes={
             "each point went to its *farthest* centroid: use argmin, not argmax.": np.argmax(d2, axis=1),
+            "you measured the Manhattan (L1) distance, the sum of |differences|; k-means uses the squared "
+            "Euclidean distance, the sum of squared differences — it is the one the mean minimises.":
+                np.argmin(np.abs(X[:, None, :] - C[None, :, :]).sum(axis=-1), axis=1),
         })
 
     with t.part("update_centroids"):
@@ -105,9 +108,15 @@ def _check_runs(t: Checker) -> None:
         t.fail("kmeans returns (centroids, labels)", "shape", f"expected a pair, got {type(out).__name__}")
     c_want, lab_want = ref.kmeans(X, before)
     c_got, lab_got = out
+    if np.ndim(c_got) == 1 and np.shape(lab_got) == before.shape:
+        t.fail("kmeans returns (centroids, labels)", "shape",
+               f"the pair is in the wrong order: the first item has shape {np.shape(c_got)} (one label per point) "
+               f"and the second {np.shape(lab_got)} (the centroids). Return (centroids, labels).")
     one_step = ref.update_centroids(X, ref.assign_clusters(X, before), before)
     t.expect_close("kmeans: final centroids", c_got, c_want, rtol=1e-9, atol=1e-9, mistakes={
         "those are the centroids after one update: keep alternating until the labels stop changing.": one_step,
+        "those are the initial centroids, unchanged: the updated centroids were computed but never kept "
+        "(assign the result of update_centroids back to the variable you return).": before,
     })
     t.expect_equal("kmeans: final labels", np.asarray(lab_got), lab_want)
 

@@ -11,6 +11,9 @@ LEAK_ALL = ("your scaler was fitted on training *and* test rows together. That l
 LEAK_TEST = ("the test set was scaled with its own mean and std (a second scaler fitted on X_test). The "
              "test set must go through the *training* scaler, exactly as new data would — one test sample "
              "alone has no std at all.")
+LEAK_FIT_TEST = ("your scaler was fitted on the *test* set and applied to both. The test set may only be "
+                 "transformed, never learned from: fit on X_train, then transform X_train and X_test with those "
+                 "training statistics.")
 ZERO_STD = ("NaN in the output: some pixels are 0 in every training image, so their std is 0 and 0/0 is "
             "NaN. fit_scaler should use scale 1 for such columns.")
 
@@ -88,8 +91,9 @@ def check(t: Checker) -> None:
             leak_all = ((X_train - mu_all) / np.where(sd_all > 0, sd_all, 1.0),
                         (X_test - mu_all) / np.where(sd_all > 0, sd_all, 1.0))
             own_test = (X_test - mu_te) / np.where(sd_te > 0, sd_te, 1.0)
+            train_by_test = (X_train - mu_te) / np.where(sd_te > 0, sd_te, 1.0)
         t.expect_close("training rows use training statistics", tr, (X_train - mu) / scale, rtol=1e-9,
-                       atol=1e-9, mistakes={LEAK_ALL: leak_all[0]})
+                       atol=1e-9, mistakes={LEAK_ALL: leak_all[0], LEAK_FIT_TEST: train_by_test})
         t.expect_close("test rows use the *training* statistics", te, (X_test - mu) / scale, rtol=1e-9,
                        atol=1e-9, mistakes={LEAK_ALL: leak_all[1], LEAK_TEST: own_test})
         col = int(np.argmax(sd))

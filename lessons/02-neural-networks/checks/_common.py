@@ -13,8 +13,14 @@ from typing import Any
 import numpy as np
 
 
-def int_problem(value: Any, total: str = "total > threshold", sum_name: str = "the weighted sum") -> str | None:
-    """None if `value` is a plain integer 0/1 result (Python int, NumPy integer, 0-d int array)."""
+def int_problem(value: Any, total: str = "total > threshold", sum_name: str = "the weighted sum",
+                z: float | None = None) -> str | None:
+    """None if `value` is a plain integer 0/1 result (Python int, NumPy integer, 0-d int array).
+
+    `z`, when the checker knows it, is the number the step is applied to: a
+    value equal to z (or to sigmoid(z)) is then named for what it is instead
+    of guessed from its range.
+    """
     if isinstance(value, bool | np.bool_) or (isinstance(value, np.ndarray) and value.dtype == bool):
         return ("returned a bool (True/False); return the integer 1 or 0, e.g. "
                 f"`int({total})` or `1 if ... else 0`.")
@@ -26,6 +32,12 @@ def int_problem(value: Any, total: str = "total > threshold", sum_name: str = "t
         value = float(value)
         if value in (0.0, 1.0):
             return f"returned the float {value!r}; return the integer 1 or 0 (wrap it in int(...))."
+        if z is not None and abs(value - z) <= 1e-9 * (1 + abs(z)):
+            return (f"returned {value!r}, which is exactly {sum_name} — the step was never applied. "
+                    f"Return 1 if {total} else 0.")
+        if z is not None and abs(value - 1 / (1 + np.exp(-z))) <= 1e-9:
+            return (f"returned {value!r}, which is exactly sigmoid({z:.4g}) — a smooth activation; this unit "
+                    f"uses a hard step ({total}) and returns 1 or 0.")
         if 0.0 < value < 1.0:
             return (f"returned {value!r}, a value between 0 and 1 — that is a smooth activation such "
                     f"as a sigmoid; this unit uses a hard step ({total}) and returns 1 or 0.")

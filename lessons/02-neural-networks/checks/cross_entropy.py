@@ -33,8 +33,13 @@ def check(t: Checker) -> None:
     loss = ref.cross_entropy(logits, y)
     log_p = logits - np.log(np.exp(logits).sum(axis=1, keepdims=True))
     p = np.exp(log_p)
+    # The softmax taken down the columns (axis 0), over the samples instead of the classes.
+    log_p0 = logits - np.log(np.exp(logits).sum(axis=0, keepdims=True))
+    axis0 = ("your softmax normalises over axis 0 (down the columns, across the samples); each sample's "
+             "row of class scores must sum to 1: sum with axis=1, keepdims=True.")
 
     loss_mistakes = {
+        axis0: float(-log_p0[np.arange(n), y].mean()),
         "you summed the per-sample losses; the loss is their mean over the batch (divide by n).": loss * n,
         "you averaged over the classes as well (np.mean over an (n, C) array); sum over the classes "
         "and average over the n samples only.": loss / c,
@@ -78,6 +83,7 @@ def check(t: Checker) -> None:
     # ---- the gradient ------------------------------------------------------
     numeric, _ = numerical_gradient(lambda z: ref.cross_entropy(z, y), logits)
     grad_mistakes = {
+        axis0: (np.exp(log_p0) - y1) / n,
         "the gradient is not divided by n: the loss is a mean over the batch, so its gradient is "
         "(softmax(logits) - one_hot(y)) / n.": (p - y1),
         "the sign is flipped: the gradient is (p - y) / n, not (y - p) / n.": (y1 - p) / n,

@@ -28,7 +28,7 @@ def check(t: Checker) -> None:
 
     # One easy case first, to check the type of what comes back.
     out = t.call(neuron, np.array([1.0, 0.5]), np.array([0.9, 0.4]), 0.5)
-    problem = int_problem(out)
+    problem = int_problem(out, z=1.1)  # 1.0 * 0.9 + 0.5 * 0.4
     t.expect("returns an int (1 or 0)", problem is None, f"simple_neuron {problem}", kind="shape")
 
     cases = _cases(t.rng, 40)

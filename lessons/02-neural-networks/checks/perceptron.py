@@ -36,8 +36,8 @@ def check(t: Checker) -> None:
     # ---- one sample --------------------------------------------------------
     singles = [_clear(t.rng, d) for _ in range(30)]
     outputs = [t.call(perceptron, x.copy(), w.copy(), b) for x, w, b in singles]
-    for got in outputs:
-        problem = int_problem(got, total="z > 0", sum_name="the pre-activation z = x·w + b")
+    for got, (x, w, b) in zip(outputs, singles, strict=True):
+        problem = int_problem(got, total="z > 0", sum_name="the pre-activation z = x·w + b", z=float(x @ w + b))
         if problem:
             t.fail("one sample: returns an int", "shape", f"perceptron {problem}")
     t.passed("one sample: returns an int", "shape")

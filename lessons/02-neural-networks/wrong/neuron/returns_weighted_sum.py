@@ -1,4 +1,4 @@
-# expect: looks like the weighted sum itself
+# expect: exactly the weighted sum
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: looks like the pre-activation
+# expect: exactly the pre-activation
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: that is a smooth activation such as a sigmoid
+# expect: exactly sigmoid
 import numpy as np
 
 
