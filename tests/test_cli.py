@@ -65,7 +65,7 @@ def test_same_seed_replays_the_same_inputs(dltutor, tmp_path):
 
 @pytest.mark.parametrize("args", [
     ("check", "no_such_exercise"),
-    ("check",),
+    ("check", "--all", "double"),
     ("check", "double", "--device", "tpu"),
     ("hint", "no_such_exercise"),
     ("frobnicate",),
@@ -173,7 +173,49 @@ def test_watch_rechecks_on_save(tmp_path):
 
     threading.Thread(target=save_later, daemon=True).start()
     threading.Timer(20, stop.set).start()
-    watch(session, ex, stop=stop, max_checks=2)
+    watch(session, ex, stop=stop, max_checks=2, stay=True)
     stop.set()
     summary = session.progress.summary()["double"]
     assert summary.attempts == 2 and summary.passed
+
+
+def test_watch_moves_on_after_a_pass(tmp_path, capsys):
+    from tutor.course import load_course
+    from tutor.session import Session
+    from tutor.watch import watch
+
+    session = Session.open(tmp_path / "ws", course=load_course(MINI))
+    ex = session.course.exercise("double")
+    session.workspace.file_for(ex).write_text(SOLUTION)
+    following = session.ordered_exercises()[1]
+    watch(session, ex, max_checks=2)
+    out = capsys.readouterr().out
+    assert f"passed! moving on to {following.id}" in out and "--stay" in out
+    assert session.progress.summary()[following.id].attempts == 1  # checked at once
+    assert session.progress.meta("last_exercise") == following.id
+
+
+def test_check_hint_without_an_id_use_the_current_exercise(dltutor):
+    dltutor("init", str(dltutor.ws))
+    out = dltutor("hint")
+    assert out.returncode == 0 and "hint the current exercise: double" in out.stdout
+    out = dltutor("check")
+    assert "check the current exercise: double" in out.stdout and "checking double:" in out.stdout
+    assert out.returncode == 1  # the starter fails
+
+
+def test_an_unknown_id_suggests_the_closest(dltutor):
+    dltutor("init", str(dltutor.ws))
+    out = dltutor("hint", "doubel")
+    assert out.returncode == 2 and "did you mean double?" in out.stderr
+    out = dltutor("hint", "--bogus")
+    assert "dltutor: dltutor" not in out.stderr
+
+
+def test_list_and_progress_align_and_count_in_words(dltutor):
+    dltutor("init", str(dltutor.ws))
+    dltutor("check", "double")
+    listing = dltutor("list").stdout
+    assert "1 attempt" in listing and "1 attempts" not in listing
+    rows = [line for line in dltutor("progress").stdout.splitlines() if "/" in line]
+    assert len({line.index("█") if "█" in line else line.index("░") for line in rows}) == 1  # bars aligned

@@ -17,14 +17,15 @@ from typing import NoReturn
 from tutor import __version__
 from tutor.errors import CourseError, TutorError, UsageError
 from tutor.protocol import CHECK_ALL_SCHEMA
-from tutor.report import Painter, bar, format_result
+from tutor.report import Painter, format_result
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # argparse exits 2 as well; keep one message style
-        raise UsageError(f"{self.prog}: {message}")
+        command = self.prog.removeprefix("dltutor").strip()  # main() says "dltutor: " already
+        raise UsageError(f"{command}: {message}" if command else message)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,8 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("list", help="stages and exercises with status")
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("check", help="check an exercise (or --all)")
-    p.add_argument("id", nargs="?")
+    p = sub.add_parser("check", help="check an exercise (default: the current one) or --all")
+    p.add_argument("id", nargs="?", help="exercise id (default: the one `dltutor` would continue with)")
     p.add_argument("--all", action="store_true", help="check every exercise")
     p.add_argument("--solutions", action="store_true", help="with --all: check the reference solutions")
     p.add_argument("--file", type=Path, help="check this file instead of the workspace copy")
@@ -49,14 +50,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int)
     p.add_argument("--json", action="store_true")
 
-    p = sub.add_parser("watch", help="re-check on every save")
-    p.add_argument("id", nargs="?")
+    p = sub.add_parser("watch", help="re-check on every save; after a pass, move on to the next exercise")
+    p.add_argument("id", nargs="?", help="exercise id (default: the current one)")
+    p.add_argument("--stay", action="store_true", help="keep watching this exercise after it passes")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
     p.add_argument("--poll", action="store_true", help="poll instead of file events (network filesystems)")
 
-    for name, text in (("hint", "the next hint level"), ("solution", "the reference solution, once passed"),
-                       ("reset", "restore the starter (your copy is backed up first)")):
-        sub.add_parser(name, help=text).add_argument("id")
+    for name, text in (("hint", "the next hint level"), ("solution", "the reference solution, once passed")):
+        sub.add_parser(name, help=f"{text} (default: the current exercise)").add_argument(
+            "id", nargs="?", help="exercise id (default: the one `dltutor` would continue with)")
+    sub.add_parser("reset", help="restore the starter (your copy is backed up first)").add_argument("id")
 
     p = sub.add_parser("progress", help="progress per stage")
     p.add_argument("--json", action="store_true")
@@ -103,6 +106,27 @@ def _session(args: argparse.Namespace):
     return session
 
 
+def _exercise(session, exercise_id: str | None, doing: str, *, quiet: bool = False):
+    """The exercise named, or the current one (the one `dltutor` would continue with), said so."""
+    if exercise_id:
+        return session.course.exercise(exercise_id)
+    ex = session.resume_exercise()
+    if ex is None:
+        raise UsageError(f"every exercise has passed; name one to {doing} it (see `dltutor list`)")
+    if not quiet:
+        print(f"{doing} the current exercise: {ex.id} — {ex.title}  (name another: dltutor {doing} ID)")
+    return ex
+
+
+def _default_workspace_note(session) -> str:
+    """Said on stdout when the file checked is the default workspace's (no workspace here)."""
+    from tutor import paths
+
+    if session.workspace.root != paths.default_workspace().resolve():
+        return ""
+    return " in the default workspace (no workspace here or above; `dltutor where` says more)"
+
+
 def _emit_json(document: object) -> None:
     json.dump(document, sys.stdout, indent=2, default=str)
     sys.stdout.write("\n")
@@ -130,15 +154,9 @@ def cmd_list(args: argparse.Namespace) -> int:
                 for ex in stage.exercises]}
             for stage in session.course.stages]})
         return EXIT_PASS
-    paint = Painter()
-    marks = {"passed": paint("✓", "green"), "attempted": paint("✗", "red"), "new": "·"}
-    nxt = session.next_exercise()
-    for stage in session.course.stages:
-        done = sum(states[ex.id].passed for ex in stage.exercises)
-        print(paint(f"{stage.id}  {stage.title}", "bold") + f"  {done}/{len(stage.exercises)}")
-        for ex in stage.exercises:
-            arrow = paint("  ← next", "cyan") if nxt and ex.id == nxt.id else ""
-            print(f"  {marks[states[ex.id].state]} {ex.id:<22} {ex.title}{arrow}")
+    from tutor.cli_views import list_text
+
+    print(list_text(session, Painter()))
     return EXIT_PASS
 
 
@@ -147,23 +165,24 @@ def cmd_check(args: argparse.Namespace) -> int:
         if args.id or args.file:
             raise UsageError("check --all takes no exercise id or --file")
         return _check_all(args)
-    if not args.id:
-        raise UsageError("check needs an exercise id (see `dltutor list`) or --all")
     if args.solutions:
         raise UsageError("--solutions goes with --all")
     session = _session(args)
-    ex = session.course.exercise(args.id)
+    ex = _exercise(session, args.id, "check", quiet=args.json)
     paint = Painter()
     if not args.json:
         shown = args.file or session.workspace.path_for(ex)
-        print(paint(f"checking {ex.id} ({shown})", "dim"), file=sys.stderr)
+        where = "" if args.file else _default_workspace_note(session)
+        print(paint(f"checking {ex.id}: {shown}{where}", "dim"), flush=True)
+    started = time.monotonic()
     result = session.check(ex.id, file=args.file, seed=args.seed, device=args.device)
+    waited = time.monotonic() - started
     if result.usage_error:
         raise UsageError(result.message)
     if args.json:
         _emit_json(result.to_json())
     else:
-        print(format_result(result, paint, title=f"{ex.id} — {ex.title}"))
+        print(format_result(result, paint, title=f"{ex.id} — {ex.title}", waited_s=waited, torch=ex.uses_torch))
         if result.passed:
             print(paint(f"  `dltutor solution {ex.id}` shows the reference solution", "dim"))
     return EXIT_PASS if result.passed else EXIT_FAIL
@@ -177,21 +196,30 @@ def _check_all(args: argparse.Namespace) -> int:
     results = []
     started = time.monotonic()
     exercises = session.course.exercises()
-    with WarmPool(cwd=str(session.workspace.root)) as pool:
+    from tutor.cli_views import working
+
+    stage_width = max(len(ex.stage_id) for ex in exercises)
+    id_width = max(len(ex.id) for ex in exercises)
+    with WarmPool(cwd=str(session.workspace.root)) as pool, working("checking …") as status:
         for i, ex in enumerate(exercises):
+            status.update(f"checking {i + 1}/{len(exercises)}: {ex.id}"
+                          + (" (importing torch)" if ex.uses_torch and i == 0 else ""))
             # Start the next exercise's spare while this one runs.
             if i + 1 < len(exercises):
                 pool.prepare(exercises[i + 1].uses_torch)
+            begun = time.monotonic()
             result = session.check(ex.id, seed=args.seed, device=args.device, solution=args.solutions,
                                    pool=pool, record=not args.solutions)
+            waited = time.monotonic() - begun
             if result.usage_error:
                 raise UsageError(result.message)
             results.append(result)
             if not args.json:
                 mark = paint("✓", "green") if result.passed else paint("✗", "red")
-                print(f"{mark} {ex.stage_id:<22} {ex.id:<22} {result.status:<5} {result.duration_s:6.2f}s")
+                print(f"{mark} {ex.stage_id:<{stage_width}}  {ex.id:<{id_width}}  {result.status:<5} "
+                      f"{waited:6.2f}s", flush=True)
                 if not result.passed:
-                    print(format_result(result, paint))
+                    print(format_result(result, paint), flush=True)
     passed = sum(r.passed for r in results)
     total_s = time.monotonic() - started
     if args.json:
@@ -207,26 +235,28 @@ def cmd_watch(args: argparse.Namespace) -> int:
     from tutor.watch import watch
 
     session = _session(args)
-    ex = session.course.exercise(args.id) if args.id else (session.resume_exercise() or session.next_exercise())
-    if ex is None:
+    if not args.id and session.resume_exercise() is None:
         print("every exercise has passed — nothing to watch")
         return EXIT_PASS
-    return watch(session, ex, device=args.device, poll=args.poll)
+    ex = _exercise(session, args.id, "watch")
+    return watch(session, ex, device=args.device, poll=args.poll, stay=args.stay)
 
 
 def cmd_hint(args: argparse.Namespace) -> int:
     session = _session(args)
-    hint = session.hint(args.id)
-    print(f"Hint {hint.level}/{hint.total} for {args.id}:\n  {hint.text}")
+    ex = _exercise(session, args.id, "hint")
+    hint = session.hint(ex.id)
+    print(f"Hint {hint.level}/{hint.total} for {ex.id}:\n  {hint.text}")
     if hint.level == hint.total:
-        print(f"(that is the last hint; `dltutor solution {args.id}` opens once you pass)")
+        print(f"(that is the last hint; `dltutor solution {ex.id}` opens once you pass)")
     return EXIT_PASS
 
 
 def cmd_solution(args: argparse.Namespace) -> int:
     session = _session(args)
+    ex = _exercise(session, args.id, "solution")
     try:
-        text = session.solution(args.id)
+        text = session.solution(ex.id)
     except TutorError as exc:
         if isinstance(exc, UsageError):
             raise
@@ -251,17 +281,9 @@ def cmd_progress(args: argparse.Namespace) -> int:
     if args.json:
         _emit_json(session.progress.export() | {"track": session.track.id})
         return EXIT_PASS
-    states = session.states()
-    for stage in session.course.stages:
-        done = sum(states[ex.id].passed for ex in stage.exercises)
-        attempts = sum(states[ex.id].attempts for ex in stage.exercises)
-        spent = sum(states[ex.id].time_spent_s for ex in stage.exercises)
-        hints = sum(states[ex.id].hints_used for ex in stage.exercises)
-        print(f"{stage.title:<34} {bar(done, len(stage.exercises))} {done:>2}/{len(stage.exercises):<2} "
-              f"attempts {attempts:<3} checks {spent:5.1f}s  hints {hints}")
-    total = len(states)
-    passed = sum(p.passed for p in states.values())
-    print(f"{'all':<34} {bar(passed, total)} {passed:>2}/{total}")
+    from tutor.cli_views import progress_text
+
+    print(progress_text(session, Painter()))
     return EXIT_PASS
 
 
@@ -314,6 +336,18 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_app(args: argparse.Namespace) -> int:
+    from tutor import terminal
+
+    if terminal.dumb():
+        # An editor's shell buffer or a log: no cursor addressing, so no full-screen app.
+        from tutor.cli_views import list_text
+
+        session = _session(args)
+        print(list_text(session, Painter()))
+        print(f"\nTERM={terminal.term() or '(unset)'}: this terminal cannot show dltutor's "
+              "full-screen app, so here is the plain view.\n`dltutor check`, `dltutor watch`, `dltutor hint` "
+              "work here; set TERM=xterm-256color (in tmux: screen-256color) for the app.")
+        return EXIT_PASS
     from tutor.app import run_app, run_error_app
     from tutor.session import Session
 

@@ -117,10 +117,16 @@ class Course:
         for ex in self.exercises():
             if ex.id == exercise_id:
                 return ex
+        import difflib
+
         from tutor.errors import UsageError
 
-        known = ", ".join(ex.id for ex in self.exercises())
-        raise UsageError(f"unknown exercise {exercise_id!r}; known exercises: {known}")
+        ids = [ex.id for ex in self.exercises()]
+        close = difflib.get_close_matches(exercise_id, ids, n=3, cutoff=0.6)
+        close += [i for i in ids if exercise_id and exercise_id.lower() in i and i not in close][:3 - len(close)]
+        if close:
+            raise UsageError(f"unknown exercise {exercise_id!r}; did you mean {' or '.join(close)}?")
+        raise UsageError(f"unknown exercise {exercise_id!r}; `dltutor list` shows the {len(ids)} exercises")
 
     def stage(self, stage_id: str) -> Stage:
         for stage in self.stages:

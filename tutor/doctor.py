@@ -75,7 +75,10 @@ def doctor(workspace_dir: Path | None = None) -> int:
             if absent:
                 problems.append(f"{requirement} is not installed; {', '.join(users)} cannot be checked: "
                                 f"{requirements.install_hint(absent)}")
-    torch = _probe_torch()
+    from tutor.cli_views import working
+
+    with working("importing torch to look for CUDA devices (a few seconds) …"):
+        torch = _probe_torch()
     if "error" in torch:
         problems.append(f"torch: {torch['error']}")
         line("torch", f"not usable: {torch['error']}")
@@ -92,6 +95,16 @@ def doctor(workspace_dir: Path | None = None) -> int:
               if var in os.environ]
     line("terminal", f"TERM={term} COLORTERM={os.environ.get('COLORTERM', '-')} {size.columns}x{size.lines}"
          + (f" ({', '.join(extras)})" if extras else ""))
+    from tutor import terminal
+
+    locale = terminal.locale_name()
+    line("locale", f"{locale} ({'UTF-8' if terminal.utf8() else 'not UTF-8: the app draws with ASCII'})")
+    if not terminal.utf8():
+        problems.append(f"the locale is {locale}, not UTF-8: dltutor falls back to ASCII (no check "
+                        "marks, box drawing or superscripts); `export LANG=C.UTF-8` (or en_US.UTF-8) fixes it")
+    if terminal.dumb():
+        problems.append(f"TERM={term or '(unset)'} cannot show the full-screen app: `dltutor` prints the plain "
+                        "view instead; set TERM=xterm-256color (tmux: screen-256color) for the app")
     if size.columns and (size.columns < 80 or size.lines < 24):
         problems.append(f"the terminal is {size.columns}x{size.lines}; the app needs at least 80x24")
     if course is not None:

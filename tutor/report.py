@@ -12,7 +12,7 @@ from typing import TextIO
 
 from tutor.protocol import CheckResult, Step
 
-_CODES = {"green": "32", "red": "31", "yellow": "33", "dim": "2", "bold": "1", "cyan": "36"}
+_STYLES = {"green": "green", "red": "red", "yellow": "yellow", "dim": "dim", "bold": "bold", "cyan": "cyan"}
 
 
 def use_colour(stream: TextIO) -> bool:
@@ -20,13 +20,26 @@ def use_colour(stream: TextIO) -> bool:
 
 
 class Painter:
+    """Colours a piece of text with rich's styles; plain text off a terminal or under NO_COLOR.
+
+    rich is imported only when colour is on, so piped output pays nothing for it.
+    """
+
     def __init__(self, stream: TextIO = sys.stdout) -> None:
         self.enabled = use_colour(stream)
+        self._styles: dict[str, object] = {}
 
     def __call__(self, text: str, style: str) -> str:
         if not self.enabled:
             return text
-        return f"\033[{_CODES[style]}m{text}\033[0m"
+        from rich.color import ColorSystem
+        from rich.style import Style
+
+        rich_style = self._styles.get(style)
+        if rich_style is None:
+            rich_style = self._styles[style] = Style.parse(_STYLES[style])
+        assert isinstance(rich_style, Style)
+        return rich_style.render(text, color_system=ColorSystem.STANDARD)
 
 
 def _indent(text: str, prefix: str = "      ") -> str:
@@ -50,11 +63,24 @@ def format_step(step: Step, paint: Painter) -> str:
     return "\n".join(lines)
 
 
-def format_result(result: CheckResult, paint: Painter, *, title: str | None = None) -> str:
+def waited_text(result: CheckResult, waited_s: float | None, torch: bool = False) -> str:
+    """The time the learner waited, and the part of it that was start-up rather than their code."""
+    if waited_s is None or waited_s < result.duration_s:
+        return f"{result.duration_s:.2f}s"
+    startup = waited_s - result.duration_s
+    if startup < 0.3:
+        return f"{waited_s:.2f}s"
+    what = "starting Python and importing torch" if torch else "starting Python and NumPy"
+    return f"{waited_s:.1f}s ({startup:.1f}s of it {what}, {result.duration_s:.2f}s checking)"
+
+
+def format_result(result: CheckResult, paint: Painter, *, title: str | None = None,
+                  waited_s: float | None = None, torch: bool = False) -> str:
     colour = {"pass": "green", "fail": "red", "error": "yellow"}[result.status]
     verdict = {"pass": "PASSED", "fail": "FAILED", "error": "ERROR"}[result.status]
+    timing = waited_text(result, waited_s, torch)
     header = (f"{paint(verdict, colour)}  {title or result.exercise}   "
-              + paint(f"seed {result.seed} · {result.device} · {result.duration_s:.2f}s", "dim"))
+              + paint(f"seed {result.seed} · {result.device} · {timing}", "dim"))
     lines = [header]
     lines.extend(format_step(step, paint) for step in result.steps)
     if result.message:

@@ -71,23 +71,33 @@ class FileWatcher:
             self._poke()
 
 
-def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = False,
+def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = False, stay: bool = False,
           stop: threading.Event | None = None, max_checks: int | None = None) -> int:
-    """`dltutor watch`: check once, then again after every save, until Ctrl-C (or `stop`)."""
+    """`dltutor watch`: check once, then again after every save, until Ctrl-C (or `stop`).
+
+    After a pass it moves on to the next unsolved exercise of the track (as rustlings does)
+    and checks that one at once; `stay` keeps it on the same exercise.
+    """
     from tutor.report import Painter, format_result
     from tutor.runner import WarmPool
 
     paint = Painter()
-    path = session.workspace.file_for(ex)
-    session.remember(ex.id)
     stop = stop or threading.Event()
     saves: queue.Queue[str] = queue.Queue()
-    watcher = FileWatcher(path, saves.put, use_events=not poll)
-    print(paint(f"watching {path} — save to re-check, Ctrl-C to stop", "dim"), flush=True)
     checks = 0
+    watcher: FileWatcher | None = None
+
+    def follow(exercise: Exercise) -> FileWatcher:
+        path = session.workspace.file_for(exercise)
+        session.remember(exercise.id)
+        print(paint(f"watching {exercise.id}: {path} — save to re-check, Ctrl-C to stop", "dim"), flush=True)
+        started = FileWatcher(path, saves.put, use_events=not poll)
+        started.start()
+        return started
+
     with WarmPool(cwd=str(session.workspace.root)) as pool:
         pool.prepare(ex.uses_torch)
-        watcher.start()
+        watcher = follow(ex)
         try:
             pending = True  # check once at start
             while not stop.is_set():
@@ -100,10 +110,25 @@ def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = 
                 result = session.check(ex.id, device=device, pool=pool)
                 checks += 1
                 print(format_result(result, paint, title=f"{ex.id} — {ex.title}"), flush=True)
-                if result.passed:
-                    print(paint("  passed! `dltutor list` shows what is next.", "green"), flush=True)
                 if max_checks is not None and checks >= max_checks:
                     break
+                if not result.passed:
+                    continue
+                following = None if stay else session.next_exercise()
+                if stay:
+                    print(paint("  passed! still watching it (--stay).", "green"), flush=True)
+                    continue
+                if following is None:
+                    print(paint("  passed — and that was the last unsolved exercise of your track.", "green"),
+                          flush=True)
+                    break
+                print(paint(f"  passed! moving on to {following.id} — {following.title} "
+                            f"(`dltutor watch {ex.id} --stay` stays on one exercise)", "green"), flush=True)
+                watcher.stop()
+                ex = following
+                pool.prepare(ex.uses_torch)
+                watcher = follow(ex)
+                pending = True
         except KeyboardInterrupt:
             pass
         finally:
