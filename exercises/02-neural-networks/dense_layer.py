@@ -21,5 +21,6 @@ def dense_forward(x, W, b):
 
 def dense_backward(dout, cache):
     """Return (dx, dW, db) given dout = dL/d(out) and the cache from dense_forward."""
-    # TODO: dx = dout @ W.T, dW = x.T @ dout, db = dout summed over the batch.
+    # TODO: one gradient per input of the forward pass (x, W, b), each with the shape of what it
+    #       differentiates. Work them out with the chain rule (lesson 4); the hints have the formulas.
     raise NotImplementedError
