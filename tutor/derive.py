@@ -159,16 +159,47 @@ def pretty_inline(expr: Any) -> str:
     return sympy.sstr(expr)
 
 
-def pretty(expr: Any) -> str:
-    """Multi-line unicode rendering for the terminal."""
-    return sympy.pretty(expr, use_unicode=True)
+def pretty(expr: Any, *, width: int | None = None, unicode: bool = True) -> str:
+    """Multi-line (2-D) rendering for the terminal; lines longer than `width` fold."""
+    return sympy.pretty(expr, use_unicode=unicode, num_columns=width or 10_000, wrap_line=width is not None)
+
+
+class _Partial(sympy.Expr):
+    """∂f/∂m, only ever shown: a 2-D fraction, the numerator in brackets when it is a sum."""
+
+    def _pretty(self, printer: Any) -> Any:
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        f, m = self.args
+        d = "∂" if printer._use_unicode else "d"
+        top = printer._print(f)
+        if isinstance(f, sympy.Add | sympy.MatAdd):
+            top = prettyForm(*top.parens())
+        return prettyForm(*top.left(d)) / prettyForm(*printer._print(m).left(d))
+
+    def _sympystr(self, printer: Any) -> str:
+        f, m = self.args
+        return f"d({printer._print(f)})/d{printer._print(m)}"
+
+
+class _SumAll(sympy.Expr):
+    """The sum of every entry of a matrix, only ever shown: Σ (…)."""
+
+    def _pretty(self, printer: Any) -> Any:
+        from sympy.printing.pretty.stringpict import prettyForm
+
+        inner = prettyForm(*printer._print(self.args[0]).parens())
+        return prettyForm(*inner.left("Σ " if printer._use_unicode else "sum "))
+
+    def _sympystr(self, printer: Any) -> str:
+        return f"sum({printer._print(self.args[0])})"
 
 
 def _display_namespace() -> dict[str, Any]:
     """Helpers that show what an expression *says*, not what it evaluates to."""
 
-    def grad(f: Any, m: Any) -> sympy.Symbol:
-        return sympy.Symbol(f"∂{f}/∂{m}")
+    def grad(f: Any, m: Any) -> Any:
+        return _Partial(f, m)
 
     def hadamard(a: Any, b: Any) -> Any:
         if isinstance(a, sympy.MatrixExpr) or isinstance(b, sympy.MatrixExpr):
@@ -176,7 +207,7 @@ def _display_namespace() -> dict[str, Any]:
         return a.multiply_elementwise(b)
 
     return {"diff": lambda expr, *args: sympy.Derivative(expr, *args), "grad": grad,
-            "sum_all": lambda m: sympy.Symbol(f"sum({m})"), "hadamard": hadamard,
+            "sum_all": _SumAll, "hadamard": hadamard,
             "ones": sympy.OneMatrix, "zeros": sympy.ZeroMatrix}
 
 

@@ -16,7 +16,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tutor.app.checking import CheckControl
-from tutor.app.format import home_relative
+from tutor.app.format import home_relative, set_ascii
 from tutor.app.messages import TrackChanged
 from tutor.session import Session
 
@@ -27,6 +27,7 @@ class TutorApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "dltutor"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (16, "-tall")]  # under 16 rows the roadmap drops its detail
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", id="help"),
@@ -37,7 +38,7 @@ class TutorApp(App[int]):
 
     def __init__(self, session: Session, *, seed: int | None = None, timings: bool = True,
                  workspace_label: str | None = None, watch_events: bool = True,
-                 poll_s: float = 1.0) -> None:
+                 poll_s: float = 1.0, ascii: bool | None = None) -> None:
         """`seed`, `timings` and `workspace_label` exist so tests render the same screen every run."""
         super().__init__()
         self.session = session
@@ -47,6 +48,11 @@ class TutorApp(App[int]):
         self.watch_events = watch_events
         self.poll_s = poll_s
         self.checks = CheckControl(str(session.root))
+        from tutor import terminal
+
+        # LANG=C over SSH: ASCII marks, bars and borders (the class switches the borders in app.tcss).
+        self.ascii = ascii if ascii is not None else not terminal.utf8()
+        set_ascii(self.ascii)
 
     def get_default_screen(self) -> Screen:
         from tutor.app.screens.roadmap import RoadmapScreen
@@ -62,6 +68,19 @@ class TutorApp(App[int]):
         # Writes the store could not do (another dltutor writing, full disk, read-only,
         # workspace deleted) are said as they happen; they may come from a check's thread.
         self.session.progress.on_notice = self._progress_notice
+        if self.ascii:
+            self.add_class("-ascii")
+        self._warn_in_source_tree()
+
+    def _warn_in_source_tree(self) -> None:
+        """Started inside dltutor's own clone: its exercises/ are the course's starters, not the learner's."""
+        from pathlib import Path
+
+        course, here = self.session.course.root.resolve(), Path.cwd().resolve()
+        if (here == course or course in here.parents) and course not in self.session.root.resolve().parents:
+            self.notify(f"You are inside dltutor's own source tree ({home_relative(course)}). Your files are "
+                        f"in {self.workspace_label}/exercises/ — edit those; the exercises/ here are the "
+                        "course's starters.", title="which files are yours", severity="warning", timeout=20)
 
     def _progress_notice(self, message: str) -> None:
         if threading.current_thread() is threading.main_thread():
@@ -73,27 +92,43 @@ class TutorApp(App[int]):
         self.checks.close()
 
     # ---- navigation -------------------------------------------------------------
-    def _show(self, screen: Screen) -> None:
-        """Open a screen one level above the roadmap (escape always leads back to it)."""
-        if len(self.screen_stack) > 1:
+    def _show(self, screen: Screen, place: str, *, replace: bool = False) -> None:
+        """Open `screen` above the one the learner is on, so escape leads back where they came from.
+
+        A place already open below (exercise → lesson → the same exercise) is returned to rather
+        than stacked again; `replace` swaps siblings (next exercise, next lesson) in place.
+        """
+        for depth, below in enumerate(self.screen_stack[1:], 1):
+            if getattr(below, "place", None) == place:
+                while len(self.screen_stack) > depth + 1:
+                    self.pop_screen()
+                return
+        screen.place = place  # type: ignore[attr-defined]
+        if replace and len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
-    def open_exercise(self, exercise_id: str) -> None:
+    def open_exercise(self, exercise_id: str, *, replace: bool = False) -> None:
         from tutor.app.screens.exercise import ExerciseScreen
 
         self.session.remember(exercise_id)
-        self._show(ExerciseScreen(self.session.course.exercise(exercise_id)))
+        self._show(ExerciseScreen(self.session.course.exercise(exercise_id)), f"exercise:{exercise_id}",
+                   replace=replace)
 
-    def open_lesson(self, lesson_id: str) -> None:
+    def open_lesson(self, lesson_id: str, *, replace: bool = False) -> None:
         from tutor.app.screens.lesson import LessonScreen
 
         lesson = self.session.course.lesson(lesson_id)
         if lesson is None:
             self.notify(f"no lesson {lesson_id!r} in this course", severity="error")
             return
-        self._show(LessonScreen(lesson))
+        self._show(LessonScreen(lesson), f"lesson:{lesson_id}", replace=replace)
+
+    def action_back(self) -> None:
+        """Escape: back to the screen this one was opened from."""
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def action_roadmap(self) -> None:
         while len(self.screen_stack) > 1:
@@ -102,7 +137,7 @@ class TutorApp(App[int]):
     def action_progress(self) -> None:
         from tutor.app.screens.progress import ProgressScreen
 
-        self._show(ProgressScreen())
+        self._show(ProgressScreen(), "progress")
 
     def action_help(self) -> None:
         from tutor.app.screens.help import HelpScreen

@@ -18,6 +18,7 @@ from textual.content import Content
 
 from tutor.errors import TutorError
 from tutor.report import bar_parts
+from tutor.terminal import ascii_text
 
 T = TypeVar("T")
 
@@ -27,15 +28,28 @@ VERDICTS = {"pass": ("✓ PASSED", "$text-success"), "fail": ("✗ FAILED", "$te
 _INLINE = re.compile(r"(`[^`]+`|\*\*[^*]+\*\*)")
 
 
+_ascii = False  # set by the app from the locale (LANG=C over SSH): see tutor/terminal.py
+
+
+def set_ascii(on: bool) -> None:
+    global _ascii
+    _ascii = on
+
+
+def glyphs(text: str) -> str:
+    """`text` as this terminal can show it: ✓ → v, █ → #, … under a non-UTF-8 locale."""
+    return ascii_text(text) if _ascii else text
+
+
 def bar(done: int, total: int, width: int = 20) -> Content:
     """`tutor.report.bar`, coloured with the theme (the glyphs alone still carry the meaning)."""
     filled, todo = bar_parts(done, total, width)
-    return Content.assemble((filled, "$success"), (todo, "$foreground-muted"))
+    return Content.assemble((glyphs(filled), "$success"), (glyphs(todo), "$foreground-muted"))
 
 
 def mark(state: str) -> Content:
     glyph, style = MARKS.get(state, MARKS["new"])
-    return Content.styled(glyph, style)
+    return Content.styled(glyphs(glyph), style)
 
 
 def duration(seconds: float) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 from functools import partial
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Container, VerticalScroll
@@ -48,7 +48,7 @@ class ExerciseScreen(ExerciseActions):
         Binding("r", "reset", "Reset", id="reset"),
         Binding("l", "lesson", "Lesson", id="lesson", show=False),
         Binding("n", "next", "Next exercise", id="next", show=False),
-        Binding("escape", "app.roadmap", "Back", id="back"),
+        Binding("escape", "app.back", "Back", id="back"),
     ]
 
     def __init__(self, ex: Exercise) -> None:
@@ -138,7 +138,9 @@ class ExerciseScreen(ExerciseActions):
                  f"hints {state.hints_used}/{len(self.ex.hints)}", "e edits, saving re-checks"]
         return Content.assemble(
             mark(state.state), " ", (self.ex.id, "bold"), f" · {self.ex.title}\n",
-            ("file ", "$foreground-muted"), (relative(self.path, self.session.root), "bold $text-accent"),
+            # The whole path (~/…): a bare exercises/… also exists in dltutor's own clone.
+            ("your file ", "$foreground-muted"),
+            (f"{self.app.workspace_label}/{relative(self.path, self.session.root)}", "bold $text-accent"),
             "\n", (" · ".join(facts), "$foreground-muted"))
 
     def _hints(self) -> Content:
@@ -262,6 +264,28 @@ class ExerciseScreen(ExerciseActions):
         if action == "next":
             return self.next_id() is not None
         return True
+
+    def _why_not(self, key: str) -> str | None:
+        """Why the key's action does not apply now (its footer entry is dimmed), or None."""
+        if key == "s" and not self.passed:
+            return "The reference solution opens once your code passes — c checks it."
+        if key == "h" and self.check_action("hint", ()) is None:
+            return (f"That was the last of the {len(self.ex.hints)} hints. The lesson (l) explains the idea; "
+                    "the solution (s) opens once you pass.")
+        if key == "x" and not self.running:
+            return "No check is running — nothing to cancel."
+        if key == "n" and self.next_id() is None:
+            return "This is the last exercise of your track."
+        if key == "l" and self.ex.lesson_id is None:
+            return "This exercise has no lesson."
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        """A key that does nothing now says why in a notification, never nothing at all."""
+        why = self._why_not(event.key)
+        if why is not None:
+            event.stop()
+            self.notify(why, title=f"{event.key}: not now", timeout=5)
 
     def action_check(self) -> None:
         self.start_check()

@@ -119,4 +119,4 @@ class ExerciseActions(TutorScreen):
     def action_next(self) -> None:
         following = self.next_id()
         if following is not None:
-            self.app.open_exercise(following)
+            self.app.open_exercise(following, replace=True)

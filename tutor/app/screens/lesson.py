@@ -32,7 +32,7 @@ class LessonScreen(TutorScreen):
         Binding("x", "practise(0)", "Practise", id="practise"),
         Binding("n", "step(1)", "Next lesson", id="next-lesson"),
         Binding("b", "step(-1)", "Previous lesson", id="previous-lesson"),
-        Binding("escape", "app.roadmap", "Back", id="back"),
+        Binding("escape", "app.back", "Back", id="back"),
         *(Binding(str(i), f"practise({i - 1})", f"Exercise {i}", show=False) for i in range(1, 10)),
     ]
 
@@ -83,16 +83,16 @@ class LessonScreen(TutorScreen):
         self.sub_title = f"Lesson · {stage.title}"
         blocks = [(view.body, view.line) for view in self.query(DerivationView)]
         if blocks:
-            self._verify(blocks, self.lesson.path.name)
+            self._verify(blocks, self.lesson.path.name, self.app.ascii)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="derive")
-    def _verify(self, blocks: list[tuple[str, int]], source: str) -> None:
+    def _verify(self, blocks: list[tuple[str, int]], source: str, ascii_only: bool = False) -> None:
         """On a worker thread (sympy is imported here, never at startup); one message per block."""
         from tutor.derive import DerivationError
 
         for index, (body, line) in enumerate(blocks):
             try:
-                outcome: list[tuple[str, str]] | str = render_steps(body, source, line)
+                outcome: list[tuple[str, str]] | str = render_steps(body, source, line, unicode=not ascii_only)
             except DerivationError as exc:
                 outcome = str(exc)
             self.post_message(DerivationChecked(index, outcome))
@@ -127,7 +127,7 @@ class LessonScreen(TutorScreen):
     def action_step(self, step: int) -> None:
         lesson = self._neighbour(step)
         if lesson is not None:
-            self.app.open_lesson(lesson.id)
+            self.app.open_lesson(lesson.id, replace=True)
 
     @on(Markdown.LinkClicked)
     def _link(self, event: Markdown.LinkClicked) -> None:

@@ -26,7 +26,7 @@ class ProgressScreen(TutorScreen):
     AUTO_FOCUS = "#exercise-table"
     BINDINGS = [
         Binding("enter", "open", "Open exercise", id="open"),
-        Binding("escape", "app.roadmap", "Back", id="back"),
+        Binding("escape", "app.back", "Back", id="back"),
     ]
 
     def compose(self) -> ComposeResult:

@@ -11,10 +11,11 @@ from textual.css.query import NoMatches
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from tutor.app.format import bar, inline_markdown, mark
+from tutor.app.format import bar, glyphs, inline_markdown, mark
 from tutor.app.messages import TrackChanged
 from tutor.app.screens.base import TutorScreen
 from tutor.app.widgets.titlebar import TitleBar
+from tutor.course import Exercise
 from tutor.progress import ExerciseProgress
 
 NAME_WIDTH = 40
@@ -93,7 +94,38 @@ class RoadmapScreen(TutorScreen):
         highlight = index.get(keep, index.get(f"exercise:{upcoming.id}" if upcoming else None, 0))
         return track_line, next_line, items, highlight
 
+    def _exercise_item(self, ex: Exercise, state: ExerciseProgress, upcoming: str | None) -> Option:
+        lead = ("  → ", "bold $text-accent") if ex.id == upcoming else "    "
+        return Option(Content.assemble((glyphs(lead[0]), lead[1]) if isinstance(lead, tuple) else lead,
+                                       mark(state.state), " ", (ex.id, "bold"), f" · {ex.title}"),
+                      id=f"exercise:{ex.id}")
+
+    def _path_items(self, states: dict[str, ExerciseProgress], upcoming: str | None) -> list[Option]:
+        """The top-down path itself: each part with its reason, its exercises in order; the rest after."""
+        course, track = self.app.session.course, self.app.session.track
+        by_id = {ex.id: ex for ex in course.exercises()}
+        items: list[Option] = []
+        placed: set[str] = set()
+        for number, (why, ids) in enumerate(track.sections, 1):
+            part = [by_id[i] for i in ids if i in by_id]
+            placed.update(ids)
+            done = sum(states[ex.id].passed for ex in part)
+            items.append(Option(Content.assemble((f"{number}. ", "bold $text-accent"), bar(done, len(part), 6),
+                                                 f" {done}/{len(part)}  ", (why, "bold")), id=f"part:{number}"))
+            items.extend(self._exercise_item(ex, states[ex.id], upcoming) for ex in part)
+        for stage in course.stages:
+            rest = [ex for ex in stage.exercises if ex.id not in placed]
+            if rest:
+                done = sum(states[ex.id].passed for ex in rest)
+                items.append(Option(Content.assemble(("then ", "$foreground-muted"),
+                                                     (f"{stage.number:02d} {stage.title}", "bold"),
+                                                     f" {done}/{len(rest)}"), id=f"stage:{stage.id}"))
+                items.extend(self._exercise_item(ex, states[ex.id], upcoming) for ex in rest)
+        return items
+
     def _items(self, states: dict[str, ExerciseProgress], upcoming: str | None) -> list[Option]:
+        if any(why for why, _ in self.app.session.track.sections):
+            return self._path_items(states, upcoming)
         order = {ex_id: i for i, ex_id in enumerate(self.app.session.track.order)}
         items: list[Option] = []
         for stage in self.app.session.course.stages:
@@ -108,9 +140,7 @@ class RoadmapScreen(TutorScreen):
                 items.append(Option(Content.assemble("    ", ("¶ ", "$text-accent"), lesson.title),
                                     id=f"lesson:{lesson.id}"))
             for ex in sorted(stage.exercises, key=lambda e: order.get(e.id, 0)):
-                lead = ("  → ", "bold $text-accent") if ex.id == upcoming else "    "
-                items.append(Option(Content.assemble(lead, mark(states[ex.id].state), " ", (ex.id, "bold"),
-                                                     f" · {ex.title}"), id=f"exercise:{ex.id}"))
+                items.append(self._exercise_item(ex, states[ex.id], upcoming))
         return items
 
     @on(OptionList.OptionHighlighted, "#stages")
@@ -118,7 +148,12 @@ class RoadmapScreen(TutorScreen):
         """What the highlighted stage, lesson or exercise is about."""
         course, states = self.app.session.course, self.app.session.states()
         kind, _, target = (event.option.id or "").partition(":")
-        if kind == "stage":
+        track = self.app.session.track
+        if kind == "part":
+            why, ids = track.sections[int(target) - 1]
+            text = Content.assemble((f"{track.title}, part {target}", "bold"), f"\n{why}\n",
+                                    (" → ".join(ids), "$foreground-muted"))
+        elif kind == "stage":
             stage = course.stage(target)
             text = Content.assemble((stage.title, "bold"), f"\n{stage.summary}\n",
                                     (f"{len(stage.lessons)} lessons · {len(stage.exercises)} exercises", "$foreground-muted"))
@@ -129,7 +164,9 @@ class RoadmapScreen(TutorScreen):
             text = Content.assemble((lesson.title, "bold"), f"\nPractised by: {practised}")
         else:
             ex, state = course.exercise(target), states[target]
-            facts = f"{state.attempts} attempts · last: {state.last_status or '—'} · hints {state.hints_used}/{len(ex.hints)}"
+            why = track.why(ex.id)
+            facts = (f"part of the {track.title.lower()} path: {why}\n" if why else "") + \
+                f"{state.attempts} attempt{'s' * (state.attempts != 1)} · last: {state.last_status or '—'} · hints {state.hints_used}/{len(ex.hints)}"
             text = Content.assemble((ex.title, "bold"), "\n", (facts, "$foreground-muted"), "\n",
                                     inline_markdown(ex.task))
         self.query_one("#detail", Static).update(text)
@@ -141,6 +178,10 @@ class RoadmapScreen(TutorScreen):
             self.app.open_exercise(target)
         elif kind == "lesson":
             self.app.open_lesson(target)
+        elif kind == "part":
+            ids = self.app.session.track.sections[int(target) - 1][1]
+            if ids:
+                self.app.open_exercise(ids[0])
         elif kind == "stage":
             stage = self.app.session.course.stage(target)
             if stage.lessons:

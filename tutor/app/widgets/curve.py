@@ -25,12 +25,13 @@ from textual.color import Color
 from textual.content import Content
 from textual_plotext import PlotextPlot
 
-from tutor.app.format import number
+from tutor.app.format import glyphs, number
 from tutor.protocol import Target
 
 # (theme colour, marker) for the learner's series; markers differ so NO_COLOR still tells them apart.
 _MINE = (("primary", "braille"), ("accent", "x"), ("secondary", "+"))
 _UNITS = ("epoch", "iteration", "pull", "step")
+_ASCII_MARKERS = {"braille": "*", "·": ".", "⠉⠒": "**", "··": ".."}
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ class LossCurve(PlotextPlot):
         self.lines, self.target, self.nan_step, self.caption = lines, target, nan_step, caption
         self.x_label = x_label
         self.border_title = caption
-        legend = [Content.assemble((self._GLYPHS.get(line.marker, line.marker * 2), f"${line.colour}"),
+        legend = [Content.assemble((self._marker(self._GLYPHS.get(line.marker, line.marker * 2)), f"${line.colour}"),
                                    f" {line.label}" + (" (right)" if line.side == "right" else ""))
                   for line in lines]
         if target is not None:
@@ -164,7 +165,8 @@ class LossCurve(PlotextPlot):
             xs, ys = zip(*finite, strict=True)
             values[line.side].extend(ys)
             xs_all.extend(xs)
-            plt.plot(list(xs), list(ys), marker=line.marker, color=self._rgb(line.colour), yside=line.side)
+            plt.plot(list(xs), list(ys), marker=self._marker(line.marker), color=self._rgb(line.colour),
+                     yside=line.side)
         if self.target is not None and math.isfinite(self.target):
             plt.hline(self.target, self._rgb("success"))
             values["left"].append(self.target)
@@ -176,6 +178,11 @@ class LossCurve(PlotextPlot):
         self._integer_ticks(xs_all)
         plt.xlabel(self.x_label)
         return super().render()
+
+    @staticmethod
+    def _marker(marker: str) -> str:
+        """Braille dots need UTF-8; under LANG=C the lines are drawn with ASCII markers."""
+        return _ASCII_MARKERS.get(marker, marker) if glyphs("·") != "·" else marker
 
     def _scale(self, values: list[float], side: str) -> None:
         """A log axis when the values span more than 50×, with ticks at whole decades."""

@@ -7,13 +7,24 @@ source so the lesson is never blank.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
+# 80 columns less the lesson's padding, the box's border and padding, the ✓ gutter and the scrollbar.
+STEP_WIDTH = 68
 
-def render_steps(body: str, source: str, line: int) -> list[tuple[str, str]]:
-    """(kind, text) per step, claims and definitions as unicode art; raises DerivationError."""
+
+def render_steps(body: str, source: str, line: int, *, width: int = STEP_WIDTH,
+                 unicode: bool = True) -> list[tuple[str, str]]:
+    """(kind, text) per step, claims and definitions as 2-D mathematics (sympy's pretty printer:
+    fractions, ∂ over ∂, sums, matrices); raises DerivationError.
+
+    A step wider than `width` is stacked (the left side, then `= right side` below it), and a
+    right side still too wide folds at `width`: nothing is clipped at 80 columns.
+    """
     import sympy
 
     from tutor import derive
@@ -25,13 +36,67 @@ def render_steps(body: str, source: str, line: int) -> list[tuple[str, str]]:
             rendered.append(("comment", step.text))
             continue
         continued = step.kind == "claim" and step.text.lstrip().startswith("=")
-        lhs = sympy.Symbol(" ") if continued else step.lhs
-        try:
-            art = derive.pretty(sympy.Eq(lhs, step.rhs, evaluate=False))
-        except (TypeError, ValueError, AttributeError):
-            art = f"{derive.pretty(lhs)}\n  =\n{derive.pretty(step.rhs)}"
+        art = None
+        if not continued:
+            try:
+                art = derive.pretty(sympy.Eq(step.lhs, step.rhs, evaluate=False), unicode=unicode)
+            except (TypeError, ValueError, AttributeError):
+                art = None
+        if art is None or _wide(art, width):
+            right = "\n".join(_fold(step.rhs, width - 4, unicode))
+            art = right if continued else f"{derive.pretty(step.lhs, width=width, unicode=unicode)}\n{right}"
         rendered.append((step.kind, art))
     return rendered
+
+
+def _wide(art: str, width: int) -> bool:
+    return max(map(len, art.splitlines() or [""])) > width
+
+
+def _fold(expr: object, width: int, unicode: bool) -> list[str]:
+    """`= right side`, a long sum folded between its terms (`+ …` on the next rows), each row
+    2-D with its exponents and fractions kept together; other wide expressions fold in sympy."""
+    from sympy.printing.pretty.pretty import PrettyPrinter
+    from sympy.printing.pretty.pretty_symbology import pretty_use_unicode
+
+    printer = PrettyPrinter({"use_unicode": unicode, "wrap_line": False})
+    before = pretty_use_unicode(unicode)  # symbols' sub/superscripts follow this switch, not the printer's
+    try:
+        return _fold_terms(expr, printer, width, unicode)
+    finally:
+        pretty_use_unicode(before)
+
+
+def _fold_terms(expr: Any, printer: Any, width: int, unicode: bool) -> list[str]:
+    import sympy
+    from sympy.printing.pretty.stringpict import prettyForm, stringPict
+
+    terms = expr.as_ordered_terms() if isinstance(expr, sympy.Add) else [expr]
+    blocks: list[tuple[str, prettyForm]] = []
+    for i, term in enumerate(terms):
+        negative = i > 0 and term.could_extract_minus_sign()
+        sign = "=" if i == 0 else ("-" if negative else "+")
+        blocks.append((sign, printer._print(-term if negative else term)))
+    rows: list[prettyForm] = []
+    line: prettyForm | None = None
+    for sign, form in blocks:
+        joined = form if line is None else prettyForm(*stringPict.next(line, f" {sign} ", form))
+        if line is not None and joined.width() > width:
+            rows.append(line)
+            line = prettyForm(*form.left(f"{sign} "))
+        else:
+            line = joined if line is not None else prettyForm(*form.left(f"{sign} "))
+    if line is not None:
+        rows.append(line)
+    out = []
+    for form in rows:
+        text = form.render(wrap_line=False)
+        if _wide(text, width + 4):
+            from tutor import derive
+
+            text = derive.pretty(expr, width=width, unicode=unicode)
+        out.extend("  " + row for row in text.splitlines())
+    return out
 
 
 def _gutter(kind: str, art: str) -> Content:

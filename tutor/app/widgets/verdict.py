@@ -17,7 +17,7 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
-from tutor.app.format import VERDICTS
+from tutor.app.format import VERDICTS, glyphs
 from tutor.protocol import CheckResult, Details, GradientElement, Step
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -82,7 +82,7 @@ class StepView(Vertical):
     def compose(self) -> ComposeResult:
         step, ok = self.step, self.step.passed
         message = step.message
-        title = Content.assemble(("✓ " if ok else "✗ ", "$text-success" if ok else "$text-error bold"),
+        title = Content.assemble((glyphs("✓ " if ok else "✗ "), "$text-success" if ok else "$text-error bold"),
                                  step.name)
         if ok and message:
             title += Content.styled(f"  {message}", "$foreground-muted")
@@ -137,7 +137,7 @@ class VerdictPanel(Vertical):
         if timings:
             facts.append(f"{result.duration_s:.2f} s")
         self.query_one("#verdict-header", Static).update(
-            Content.assemble((label, f"{style} bold"), "  ", (" · ".join(facts), "$foreground-muted")))
+            Content.assemble((glyphs(label), f"{style} bold"), "  ", (" · ".join(facts), "$foreground-muted")))
         self.set_class(result.status == "pass", "-pass")
         self.set_class(result.status == "fail", "-fail")
         self.set_class(result.status == "error", "-error")
