@@ -45,11 +45,31 @@ def _numel(args, kwargs) -> int:
     return 0
 
 
+_depth = 0  # calls torch makes inside a logged call (send -> isend, ...) are not the learner's
+
+
+def _record(op: str, numel: int) -> None:
+    call = {"op": op, "numel": numel, "phase": _phase}
+    _calls.append(call)
+    emit("call", op=op, numel=numel)  # at once: a rank that crashes inside the call still told us
+
+
 def _logged(name: str, original):
     @functools.wraps(original)
     def logged(*args, **kwargs):
-        _calls.append({"op": name, "numel": _numel(args, kwargs), "phase": _phase})
-        return original(*args, **kwargs)
+        global _depth
+        if _depth == 0:
+            if name == "batch_isend_irecv":
+                for p2p in (args[0] if args else kwargs.get("p2p_op_list", [])):
+                    op = getattr(getattr(p2p, "op", None), "__name__", "p2p")
+                    _record(op, int(p2p.tensor.numel()))
+            else:
+                _record(name, _numel(args, kwargs))
+        _depth += 1
+        try:
+            return original(*args, **kwargs)
+        finally:
+            _depth -= 1
 
     return logged
 
@@ -194,7 +214,7 @@ def main() -> None:
     run_phase("broadcast", do_broadcast, path)
 
     def do_average():
-        model = make_model(seed).to(device)
+        model = make_model(seed + 7 * rank).to(device)  # different weights: an average of p.data shows
         planted_grads(model, seed, rank)
         learner.average_gradients(model)
         return {"grads": flat_grads(model), "params": flat_params(model)}

@@ -15,8 +15,9 @@ a single-process computation:
   ranks on one device — there the check runs on gloo and says so);
 * broadcast_parameters: every rank ends with rank 0's weights;
 * average_gradients: every rank's .grad is the mean of the ranks' gradients;
-* ring_all_reduce: the sum, in place, for sizes 1, 5, 7, 1001 (none split evenly into
-  2 chunks except... none: all odd), using only send/recv, in chunks;
+* ring_all_reduce: the sum, in place, for sizes 1, 5, 7, 1001 — all odd, so no size splits
+  evenly into 2 chunks, and size 1 leaves one chunk empty — using only send/recv (no
+  collective), in messages no larger than one chunk; a deadlock of two blocking sends is named;
 * train_step: 3 SGD steps; parameters identical across ranks after every step and equal
   to one process training on the whole batch of 8 (2 ranks × 4 = 1 × 8).
 
@@ -178,7 +179,11 @@ class Ranks:
                 self.events[rank].append(event)
 
     def last(self, rank: int) -> dict | None:
-        return self.events[rank][-1] if self.events[rank] else None
+        """The rank's latest phase event (enter, exit, error), skipping the logged calls."""
+        return next((e for e in reversed(self.events[rank]) if e["event"] != "call"), None)
+
+    def calls(self, rank: int, name: str) -> list[dict]:
+        return [e for e in self.events[rank] if e["event"] == "call" and e["phase"] == name]
 
     def finished(self, rank: int) -> bool:
         last = self.last(rank)
@@ -231,7 +236,14 @@ class Ranks:
 
 
 def _collectives(calls: list[dict]) -> list[str]:
-    return [c["op"] for c in calls if c["op"] in worker.COLLECTIVES]
+    """The collective calls in order, with their sizes: matching calls must agree on both."""
+    return [f"{c['op']}({c['numel']})" for c in calls if c["op"] in worker.COLLECTIVES]
+
+
+def _diverge(sequences: list[list[str]]) -> bool:
+    """Do the ranks' call sequences differ where all of them got to (not merely stop early)?"""
+    shortest = min(len(seq) for seq in sequences)
+    return len({tuple(seq[:shortest]) for seq in sequences}) > 1
 
 
 def _summary(ops: list[str]) -> str:
@@ -252,9 +264,9 @@ def _phase_failure(t: Checker, ranks: Ranks, name: str) -> None:
     fn = FUNCTION_OF[name]
     errors = {r: ranks.phase(r, name, "error") for r in range(WORLD)}
     done = [r for r in range(WORLD) if ranks.phase(r, name)]
-    calls = {r: (errors[r] or ranks.phase(r, name) or {}).get("calls") for r in range(WORLD)}
-    known = {r: _collectives(c) for r, c in calls.items() if c is not None}
-    if len(known) == WORLD and len(set(map(tuple, known.values()))) > 1:
+    calls = {r: ranks.calls(r, name) for r in range(WORLD)}
+    known = {r: _collectives(c) for r, c in calls.items()}
+    if _diverge(list(known.values())):
         detail = "; ".join(f"rank {r}: {_summary(ops)}" for r, ops in known.items())
         t.fail(f"{fn}: every rank makes the same collective calls", "run",
                f"in {fn} the ranks made different collective calls ({detail}). A collective such as all_reduce "
@@ -262,9 +274,10 @@ def _phase_failure(t: Checker, ranks: Ranks, name: str) -> None:
                "`if rank == 0:`, e.g. to log a loss) waits forever for its partner — or pairs up with the wrong call.")
     comms = {r: e for r, e in errors.items() if e and any(s in e["message"].lower() for s in COMMS_ERRORS)}
     if name == "ring" and (comms or len(ranks.stuck) == WORLD):
-        first_p2p = {r: next((c["op"] for c in (calls[r] or []) if c["op"] in worker.POINT_TO_POINT), None)
-                     for r in range(WORLD)}
-        if all(op == "send" for op in first_p2p.values()):
+        # a call is logged before it runs: the last one logged is where the rank is waiting
+        last_p2p = {r: next((c["op"] for c in reversed(calls[r] or []) if c["op"] in worker.POINT_TO_POINT), None)
+                    for r in range(WORLD)}
+        if all(op == "send" for op in last_p2p.values()):
             t.fail(f"{fn} finishes", "run", "both ranks started with a blocking dist.send and waited for the other "
                    "to receive: a deadlock. Post the receive without blocking — dist.isend and dist.irecv, then "
                    "wait() on both — or let even ranks send first and odd ranks receive first.")
@@ -332,39 +345,44 @@ def _judge_broadcast(t: Checker, ranks: Ranks) -> None:
 
 
 def _judge_average(t: Checker, ranks: Ranks) -> None:
-    model = worker.make_model(t.seed)
-    planted = []
+    planted, params = [], []
     for rank in range(WORLD):
+        model = worker.make_model(t.seed + 7 * rank)
         worker.planted_grads(model, t.seed, rank)
         planted.append(np.asarray(worker.flat_grads(model)))
+        params.append(worker.flat_params(model))
     mean, total = np.mean(planted, axis=0), np.sum(planted, axis=0)
-    params = worker.flat_params(worker.make_model(t.seed))
-    for rank in range(WORLD):
-        info = ranks.phase(rank, "average")
-        name = f"average_gradients: rank {rank}'s .grad is the mean over ranks"
-        got = info["grads"]
+    infos = {r: ranks.phase(r, "average") for r in range(WORLD)}
+    grads = {r: infos[r]["grads"] for r in range(WORLD)}
+    name = "average_gradients: every rank's .grad is the mean over ranks"
+    for rank, got in grads.items():
         if got is None:
-            t.fail(name, "value", f"on rank {rank} some parameter's .grad is None after average_gradients: average "
-                   "the gradients in place (dist.all_reduce(p.grad) then divide); do not clear them.")
-        if _close(got, mean):
-            t.passed(name, "value")
-            continue
-        if not _collectives(info["calls"]) and not any(c["op"] in worker.POINT_TO_POINT for c in info["calls"]):
-            why = "no torch.distributed call was made: the ranks never exchanged their gradients."
-        elif _close(got, total):
-            why = (f"the gradients are the SUM over the {WORLD} ranks: divide by the world size after "
-                   "all_reduce (gloo has no ReduceOp.AVG).")
-        elif _close(got, planted[rank]) and not _close(info["params"], params):
-            why = "the gradients are unchanged but the parameters moved: you all-reduced p.data instead of p.grad."
-        elif _close(got, planted[rank]):
-            why = ("its gradients are unchanged" + (": dist.reduce only delivers the result to dst; all_reduce "
-                   "gives it to every rank." if rank != 0 and _close(ranks.phase(0, "average")["grads"], mean)
-                   else " — reduce into p.grad in place (all_reduce modifies the tensor you pass)."))
-        elif _close(got, planted[0]):
-            why = "every rank got rank 0's gradients: broadcast copies, it does not average. Use all_reduce."
-        else:
-            why = "the gradients are not the mean of the ranks' gradients."
-        t.fail(name, "value", f"rank {rank}: {why}")
+            t.fail(name, "value", f"on rank {rank} some parameter's .grad is None after average_gradients: "
+                   "average the gradients in place (dist.all_reduce(p.grad), then divide); do not clear them.")
+    if all(_close(got, mean) for got in grads.values()):
+        t.passed(name, "value")
+        return
+    calls = [c for info in infos.values() for c in info["calls"]]
+    if not any(c["op"] in worker.COLLECTIVES + worker.POINT_TO_POINT for c in calls):
+        why = "no torch.distributed call was made: the ranks never exchanged their gradients."
+    elif all(_close(got, total) for got in grads.values()):
+        why = (f"the gradients are the SUM over the {WORLD} ranks: divide by the world size after all_reduce "
+               "(gloo has no ReduceOp.AVG).")
+    elif all(_close(got, planted[0]) for got in grads.values()):
+        why = "every rank got rank 0's gradients: broadcast copies, it does not average. Use all_reduce."
+    elif all(_close(grads[r], planted[r]) for r in range(WORLD)) and not all(
+            _close(infos[r]["params"], params[r]) for r in range(WORLD)):
+        why = "the gradients are unchanged but the parameters moved: you all-reduced p.data instead of p.grad."
+    elif _close(grads[0], mean):
+        why = ("only rank 0 holds the mean: dist.reduce delivers the result to dst only (the other ranks' tensors "
+               "are left undefined); all_reduce gives it to every rank.")
+    elif all(_close(grads[r], planted[r]) for r in range(WORLD)):
+        why = ("the gradients are unchanged: reduce into p.grad itself, in place (all_reduce modifies the tensor "
+               "you pass; a copy such as p.grad.clone() or p.grad.cpu() on a GPU leaves p.grad as it was).")
+    else:
+        bad = [r for r in range(WORLD) if not _close(grads[r], mean)]
+        why = f"the gradients on rank(s) {bad} are not the mean of the ranks' gradients."
+    t.fail(name, "value", why)
 
 
 def _ring_expected(t: Checker, size: int) -> np.ndarray:
@@ -389,27 +407,29 @@ def _judge_ring(t: Checker, ranks: Ranks) -> None:
                 t.fail("ring_all_reduce: send/recv only", "property",
                        f"your ring sent no message at all ({where}); each rank must send chunks to its neighbour.")
     t.passed("ring_all_reduce: send/recv only", "property")
+    wrong = []  # (rank, size, got, expected, returned)
     for rank in range(WORLD):
         for result in ranks.phase(rank, "ring")["results"]:
-            size = result["size"]
-            name = f"ring_all_reduce: the sum, in place ({size} element(s), rank {rank})"
-            expected = _ring_expected(t, size)
+            expected = _ring_expected(t, result["size"])
             got = np.asarray(result["inplace"])
-            if _close(got, expected, rtol=1e-9, atol=1e-9):
-                continue
-            returned = result["returned"]
-            if returned is not None and _close(returned, expected, rtol=1e-9, atol=1e-9):
-                t.fail(name, "value", "the returned tensor is the sum, but the tensor passed in was not updated: "
-                       "like dist.all_reduce, the ring works in place (write into views of it, e.g. "
-                       "tensor.view(-1).tensor_split(world)), then returns it.")
-            right = np.isclose(got, expected, rtol=1e-9, atol=1e-9) if got.shape == expected.shape else None
-            if right is not None and right.any():
-                t.fail(name, "value",
-                       f"only {int(right.sum())} of {size} elements hold the sum (the first at index "
-                       f"{int(np.flatnonzero(right)[0])}): each rank ends the reduce-scatter pass with ONE fully "
-                       "summed chunk; the all-gather pass must then pass the finished chunks around the ring "
-                       "(W - 1 more steps), replacing, not adding.")
-            t.expect_close(name, got, expected, rtol=1e-9, atol=1e-9)
+            if not _close(got, expected, rtol=1e-9, atol=1e-9):
+                wrong.append((rank, result["size"], got, expected, result["returned"]))
+    name = "ring_all_reduce: the sum, in place"
+    for rank, size, _got, expected, returned in wrong:
+        if returned is not None and _close(returned, expected, rtol=1e-9, atol=1e-9):
+            t.fail(name, "value", f"({size} elements, rank {rank}) the returned tensor is the sum, but the tensor "
+                   "passed in was not updated: like dist.all_reduce, the ring works in place (write into views "
+                   "of it, e.g. tensor.view(-1).tensor_split(world)), then returns it.")
+    for rank, size, got, expected, _ in wrong:
+        right = np.isclose(got, expected, rtol=1e-9, atol=1e-9) if got.shape == expected.shape else None
+        if right is not None and right.any():
+            t.fail(name, "value",
+                   f"({size} elements, rank {rank}) only {int(right.sum())} of {size} elements hold the sum (the "
+                   f"first at index {int(np.flatnonzero(right)[0])}): each rank ends the reduce-scatter pass with "
+                   "ONE fully summed chunk; the all-gather pass must then pass the finished chunks around the "
+                   "ring (W - 1 more steps), replacing, not adding.")
+    for rank, size, got, expected, _ in wrong:
+        t.expect_close(f"{name} ({size} elements, rank {rank})", got, expected, rtol=1e-9, atol=1e-9)
     t.passed("ring_all_reduce: the sum, in place, for sizes " + ", ".join(map(str, worker.RING_SIZES)), "value")
     for rank in range(WORLD):
         for result in ranks.phase(rank, "ring")["results"]:

@@ -1,4 +1,4 @@
-# expect: returns (rank, world_size)
+# expect: from init_distributed
 # expect: got [2, 0]
 """Returns (world_size, rank)."""
 

@@ -1,4 +1,4 @@
-# expect: same collective
+# expect: different collective calls
 # expect: if rank == 0
 """Averages the loss for logging, on rank 0 only: a collective the other rank never joins."""
 

@@ -1,4 +1,4 @@
-# expect: dist.reduce only delivers
+# expect: dist.reduce delivers
 """dist.reduce leaves the sum on rank 0 only."""
 
 import datetime
