@@ -87,6 +87,11 @@ def _op_cases():
             "use (self.data > 0) * out.grad.": a0,
         }),
         ("a.relu() for a < 0", lambda a: a.relu(), (b0,), {}),
+        # The task fixes the derivative at 0 to 0 ("1 where the input is positive"), as torch does.
+        ("a.relu() at a = 0", lambda a: a.relu(), (0.0,), {
+            "relu's derivative is 1 only where the input is strictly POSITIVE; at exactly 0 it is 0 (as in "
+            "torch): use (self.data > 0), not >= 0.": 1.0,
+        }),
         ("a + 2", lambda a: a + 2, (a0,), {}),
         ("2 + a", lambda a: 2 + a, (a0,), {}),
         ("a * 3", lambda a: a * 3, (a0,), {}),
