@@ -48,6 +48,20 @@ def check_im2col(t, im2col, x, kh, kw, stride, padding, name):
         "the rows are ordered (n, j, i): walk output rows i in the outer loop and columns j in the "
         "inner one.": rows.transpose(0, 2, 1, 3).reshape(n * ho * wo, -1),
     }
+    if stride > 1:
+        dense = torch_im2col(x, kh, kw, 1, padding)
+        h1, w1 = out_size(h, kh, 1, padding), out_size(wd, kw, 1, padding)
+        mistakes[f"window (i, j) starts at (i, j), as if the stride were 1; with stride {stride} it starts at "
+                 f"(i*{stride}, j*{stride}) — slice with a step: xp[:, :, a : a + S*H_out : S, d : d + S*W_out : S]."] = \
+            dense.reshape(n, h1, w1, -1)[:, :ho, :wo].reshape(n * ho * wo, -1)
+    if padding > 0 and isinstance(cols, np.ndarray) and cols.shape == want.shape:
+        pad_cells = want[0] == 0  # the first window's padding zeros (random normal data is never exactly 0)
+        if np.any(pad_cells) and not np.any(np.asarray(cols)[0][pad_cells] == 0):
+            t.fail(f"{name}: values", "value",
+                   f"with padding={padding} the windows at the border must hold the padding zeros (the first "
+                   f"row — image 0, position (0, 0) — starts with {padding} row(s) of zeros), but yours hold input "
+                   "values there: x was not padded, or the slices were taken from x instead of the padded xp. "
+                   "Pad first: np.pad(x, ((0, 0), (0, 0), (P, P), (P, P))).")
     t.expect_close(f"{name}: values", cols, want, rtol=RTOL, atol=ATOL, mistakes=mistakes)
 
 

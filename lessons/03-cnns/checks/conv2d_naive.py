@@ -36,7 +36,13 @@ def shape_mistakes(x, w, stride, padding):
         "that is the stride-1 size — divide (H + 2P - K) by the stride before adding 1.")
     add(h - kh + 1, wd - kw + 1, "the padding is missing — pad P zeros on every side first.")
     add((h - kh) // stride + 1, (wd - kw) // stride + 1, "the padding is missing — pad P zeros on every side first.")
-    add((h + 2 * padding - kh) // stride, (wd + 2 * padding - kw) // stride,
+    short = (h + 2 * padding - kh) // stride, (wd + 2 * padding - kw) // stride
+    one_side = (h + padding - kh) // stride + 1, (wd + padding - kw) // stride + 1
+    if padding > 0 and short == one_side:  # the shape cannot tell these two apart; case() tries the values
+        add(*short, "one position short in each direction: either the padding went on one side only (the padded "
+            "size is H + 2P, not H + P), or the +1 that counts the first window is missing from "
+            "(H + 2P - K) // S + 1.")
+    add(*short,
         "one position short in each direction — the output size is (H + 2P - K) // S + 1 (the +1 counts the first window).")
     add(-(-(h + 2 * padding - kh) // stride) + 1, -(-(wd + 2 * padding - kw) // stride) + 1,
         "you rounded up; a window that would hang over the edge is dropped, so use floor division //.")
@@ -50,6 +56,13 @@ def shape_mistakes(x, w, stride, padding):
 def case(t, name, conv, x, w, b, stride, padding):
     out = t.call(conv, x.copy(), w.copy(), b.copy(), stride, padding)
     want = torch_conv(x, w, b, stride, padding)
+    if padding > 0 and isinstance(out, np.ndarray) and out.shape != want.shape:
+        for side, pads in (("top and left", (padding, 0)), ("bottom and right", (0, padding))):
+            one_side = torch_conv(np.pad(x, ((0, 0), (0, 0), pads, pads)), w, b, stride, 0)
+            if out.shape == one_side.shape and np.allclose(out, one_side, rtol=RTOL, atol=ATOL):
+                t.fail(f"{name}: shape", "shape",
+                       f"expected shape {want.shape}, got {out.shape}: you padded one side only (the {side}). np.pad takes "
+                       f"(before, after) per axis: ((0, 0), (0, 0), (P, P), (P, P)) puts P zeros on every side.")
     t.expect_shape(f"{name}: shape", out, want.shape, mistakes=shape_mistakes(x, w, stride, padding))
     mistakes = {
         "your kernel is flipped: that is the textbook convolution. conv2d in deep learning is "

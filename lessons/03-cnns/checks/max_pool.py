@@ -50,6 +50,8 @@ def backward_case(t, bwd, name, x, size, stride):
     })
     num, kink = numerical_gradient(lambda v: float(np.sum(maxpool(v, size, s) * dout)), x)
     overlap_diagnosis(t, f"{name}: dx", dx, num, coverage(x.shape[2:], size, size, s, 0, out_hw))
+    if s == size:
+        wrong_cell(t, f"{name}: dx", np.asarray(dx, dtype=float), x, dout, size, out_hw)
     spread = np.zeros_like(x)
     for i in range(out_hw[0]):
         for j in range(out_hw[1]):
@@ -60,6 +62,30 @@ def backward_case(t, bwd, name, x, size, stride):
         "you divided the gradient evenly over the window (average-pool backward); max pooling sends "
         "all of it to the argmax.": spread / size ** 2,
     })
+
+
+def wrong_cell(t, name, dx, x, dout, size, out_hw):
+    """Non-overlapping windows: each window's gradient arrives whole, in one cell, but not in the argmax cell."""
+    for n, c, i, j in np.ndindex(*x.shape[:2], *out_hw):
+        rows, cols = slice(i * size, (i + 1) * size), slice(j * size, (j + 1) * size)
+        got = dx[n, c, rows, cols]
+        want_cell = np.unravel_index(int(np.argmax(x[n, c, rows, cols])), (size, size))
+        if got[want_cell] == dout[n, c, i, j] and np.count_nonzero(got) <= 1:
+            continue
+        hit = np.argwhere(got != 0)
+        if len(hit) != 1 or not np.isclose(got[tuple(hit[0])], dout[n, c, i, j]):
+            return  # not a single misplaced gradient: the gradient check below explains it
+        a, d = (int(v) for v in hit[0])
+        swapped = (a, d) == (int(want_cell[1]), int(want_cell[0]))
+        t.fail(name, "value",
+               f"the gradient goes to the wrong cell of the window: in image {n}, channel {c}, window ({i}, {j}) the "
+               f"maximum {x[n, c, rows, cols][want_cell]:.4g} sits at cell ({int(want_cell[0])}, {int(want_cell[1])}) "
+               f"of the {size}×{size} window, but your gradient went to cell ({a}, {d})"
+               + (" — row and column swapped: a flat index k in a window is row k // size, column k % size "
+                  "(np.unravel_index(k, (size, size)))." if swapped else
+                  " — map the window's flat argmax back to (row, column) with np.unravel_index(k, (size, size)) "
+                  "and add the window's offset (i*stride, j*stride)."),
+               index=[n, c, i, j])
 
 
 def ties_case(t, bwd, x, size):

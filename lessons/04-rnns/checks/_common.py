@@ -49,7 +49,8 @@ def rnn_backward(dhs, x, h0, hs, W_xh, W_hh, *, future=True, deriv="1-h^2", prev
 
 # ---- gated cells, torch (functional; PyTorch's parameter layout) ------------------------------
 def lstm_cell(x, h, c, W_ih, W_hh, b_ih, b_hh, *, order="ifgo", f_act="sigmoid", g_act="tanh",
-              h_tanh=True, biases=2):
+              h_tanh=True, biases=2, drop=""):
+    """nn.LSTMCell with switchable mistakes; `drop` names a gate ("i", "f" or "o") left out (taken as 1)."""
     import torch
 
     gates = x @ W_ih.T + h @ W_hh.T + b_ih + (b_hh if biases == 2 else 0)
@@ -58,6 +59,7 @@ def lstm_cell(x, h, c, W_ih, W_hh, b_ih, b_hh, *, order="ifgo", f_act="sigmoid",
     f = torch.sigmoid(chunks["f"]) if f_act == "sigmoid" else torch.tanh(chunks["f"])
     g = torch.tanh(chunks["g"]) if g_act == "tanh" else torch.sigmoid(chunks["g"])
     o = torch.sigmoid(chunks["o"])
+    i, f, o = (1.0 if drop == "i" else i), (1.0 if drop == "f" else f), (1.0 if drop == "o" else o)
     c_new = f * c + i * g
     h_new = o * torch.tanh(c_new) if h_tanh else o * c_new
     return h_new, c_new

@@ -59,6 +59,10 @@ def check(t: Checker) -> None:
             "the candidate g uses tanh, not a sigmoid: it is the new content, in (-1, 1); only i, f, o are "
             "sigmoid gates.": variant(g_act="sigmoid")[1],
             "PyTorch has two biases, b_ih and b_hh; add both.": variant(biases=1)[1],
+            "the input gate is missing: c_new = f * c + i * g, where i = σ(...) decides how much of the "
+            "candidate g is written; you added all of g.": variant(drop="i")[1],
+            "the forget gate is missing: c_new = f * c + i * g, where f = σ(...) decides how much of the old "
+            "cell is kept; you kept all of it.": variant(drop="f")[1],
         }
         if torch.allclose(h_new, c_ref, rtol=max(rtol, 1e-5), atol=max(atol, 1e-6)) and \
                 torch.allclose(c_new, h_ref, rtol=max(rtol, 1e-5), atol=max(atol, 1e-6)):
@@ -67,6 +71,7 @@ def check(t: Checker) -> None:
         t.expect_close("one step: c_new", c_new, c_ref, rtol=rtol, atol=atol, tensor=True, mistakes=c_mistakes)
         t.expect_close("one step: h_new", h_new, h_ref, rtol=rtol, atol=atol, tensor=True, mistakes={
             "h_new = o * tanh(c_new): the tanh is missing.": variant(h_tanh=False)[0],
+            "the output gate is missing: h_new = o * tanh(c_new), with o = σ(...).": variant(drop="o")[0],
             "h_new uses the OLD cell state; it is o * tanh(c_new), the cell you just computed.":
                 torch.sigmoid((x @ W[0].T + h @ W[1].T + W[2] + W[3]).chunk(4, 1)[3]) * torch.tanh(c),
         })

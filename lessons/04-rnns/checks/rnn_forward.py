@@ -38,7 +38,8 @@ def check(t: Checker) -> None:
     # ---- a sequence -------------------------------------------------------------------------
     x = rng.normal(size=(n, steps, d))
     h0 = np.tanh(rng.normal(size=(n, h)))
-    hs = t.call(forward, x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), b.copy())
+    hs = t.call(forward, x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), b.copy(),
+                hint=_layout_hint(x.shape, h0.shape))
     want = rnn_forward(x, h0, W_xh, W_hh, b)
     t.expect_shape("rnn_forward: shape", hs, (n, steps, h), mistakes={
         (steps, n, h): "that is time-major (T, N, H); stack the states along axis 1 to get batch-first (N, T, H).",
@@ -64,9 +65,25 @@ def check(t: Checker) -> None:
     # A longer sequence with N > T: a loop over the wrong axis cannot hide.
     x = rng.normal(size=(7, 3, d))
     h0 = np.zeros((7, h))
-    hs = t.call(forward, x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), b.copy())
+    hs = t.call(forward, x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), b.copy(),
+                hint=_layout_hint(x.shape, h0.shape))
     t.expect_shape("7 sequences of length 3: shape", hs, (7, 3, h), mistakes={
         (3, 7, h): "time-major output; stack along axis 1 to get (N, T, H).",
         (7, 7, h): "you looped over the batch axis; time is axis 1 of x (N, T, D): use x[:, t].",
     })
     t.expect_close("7 sequences of length 3: values", hs, rnn_forward(x, h0, W_xh, W_hh, b), rtol=RTOL, atol=ATOL)
+
+
+def _layout_hint(x_shape, h0_shape):
+    """What a shape error inside rnn_forward usually means, with the input that caused it."""
+    n, steps, d = x_shape
+
+    def hint(exc):
+        text = str(exc)
+        if not any(word in text for word in ("broadcast", "shapes", "aligned", "dimension", "index")):
+            return None
+        return (f"this call passed x of shape {tuple(x_shape)} (N={n} sequences, T={steps} steps, D={d}) and h0 "
+                f"{tuple(h0_shape)}. x is batch-first: the input at step t is x[:, t], shape (N, D), and there "
+                f"are x.shape[1] = {steps} steps. A loop over range(x.shape[0]) taking x[t] is a time-major "
+                "loop: it reads one whole sequence as if it were a step.")
+    return hint
