@@ -33,6 +33,12 @@ def check(t: Checker) -> None:
     t.expect("eval mode is the identity", np.array_equal(out, x),
              "with training=False dropout must return x unchanged (no mask, no scaling)" +
              (" — you dropped elements at evaluation time." if np.any(out == 0) else "."))
+    # The task promises a NEW array: handing back x itself lets a later in-place edit of the output
+    # (out += ..., a residual add) silently change the caller's x.
+    t.expect("eval mode returns a new array", not np.shares_memory(out, x),
+             "with training=False you returned x itself (or a view of it); the task asks for a new array: "
+             "return x.copy(), so that editing the output in place cannot change the caller's x.",
+             kind="property")
 
     out = np.asarray(_call(t, dropout, x, P, t.seed), dtype=np.float64)
     t.expect_array("training: shape", out, shape=x.shape)
@@ -62,6 +68,16 @@ def check(t: Checker) -> None:
              f"{ratio.max():.4g}.")
     t.expect("training: the mean is preserved", abs(out.mean() - x.mean()) < 0.02 * np.abs(x).mean(),
              f"mean input {x.mean():.4g}, mean output {out.mean():.4g}.", kind="property")
+
+    # Independent per-element draws make the NUMBER dropped binomial, so it varies from call to call
+    # (sd ≈ 4.6 on 100 elements); a shuffle that always drops exactly round(p·n) never varies.
+    tiny = t.rng.uniform(0.5, 2.0, size=(10, 10))
+    counts = {int(np.sum(np.asarray(_call(t, dropout, tiny, P, t.seed + 100 + k), dtype=np.float64) == 0))
+              for k in range(12)}
+    t.expect("training: each element is dropped independently", len(counts) > 1,
+             f"every call dropped exactly {counts.pop()} of 100 elements: you drop a FIXED count round(p·n) "
+             "(a shuffled index set). Each element must be dropped independently with probability p, so the "
+             "count varies from call to call: keep = rng.random(x.shape) >= p.", kind="property")
 
     again = np.asarray(_call(t, dropout, x, P, t.seed), dtype=np.float64)
     second = np.asarray(_call(t, dropout, x, P, t.seed + 1), dtype=np.float64)
