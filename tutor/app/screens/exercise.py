@@ -192,13 +192,15 @@ class ExerciseScreen(ExerciseActions):
             control.end(cancel)
 
     @on(CheckEvent)
-    def _check_event(self, message: CheckEvent) -> None:
+    async def _check_event(self, message: CheckEvent) -> None:
         if message.generation != self._generation or self._stream is None:
             return
         event = message.event
         if isinstance(event, StepEvent):
-            self.query_one(VerdictPanel).add_step(event.step)
+            await self.query_one(VerdictPanel).add_step(event.step)  # laid out before following it
             self._follow()
+            if self._stream is None:
+                return  # the check was dropped (reset) meanwhile
         elif isinstance(event, TargetEvent):
             self._target = event.target
         self._show_curve(self._stream.curves())

@@ -44,16 +44,34 @@ def render_steps(body: str, source: str, line: int, *, width: int = STEP_WIDTH,
                 art = None
         if art is None or _wide(art, width):
             right = "\n".join(_fold(step.rhs, width - 4, unicode))
-            art = right if continued else f"{derive.pretty(step.lhs, width=width, unicode=unicode)}\n{right}"
+            art = right if continued else f"{_left(step.lhs, width, unicode)}\n{right}"
         rendered.append((step.kind, art))
     return rendered
+
+
+def _left(lhs: Any, width: int, unicode: bool) -> str:
+    """The left side on its own rows; ∂(a long sum)/∂w becomes `∂/∂w of` over the folded sum."""
+    from tutor import derive
+
+    art = derive.pretty(lhs, width=width, unicode=unicode)
+    if not _wide(art, width) and "↪" not in art:
+        return art
+    if isinstance(lhs, derive._Partial):
+        f, m = lhs.args
+        d = "∂" if unicode else "d"
+        import sympy
+
+        # Expanded, the function is a sum of short terms that folds between them.
+        return (f"{d}/{d}{derive.pretty(m, unicode=unicode)} of\n"
+                + "\n".join(_fold(sympy.expand(f), width - 4, unicode, first=" ")))
+    return art
 
 
 def _wide(art: str, width: int) -> bool:
     return max(map(len, art.splitlines() or [""])) > width
 
 
-def _fold(expr: object, width: int, unicode: bool) -> list[str]:
+def _fold(expr: object, width: int, unicode: bool, first: str = "=") -> list[str]:
     """`= right side`, a long sum folded between its terms (`+ …` on the next rows), each row
     2-D with its exponents and fractions kept together; other wide expressions fold in sympy."""
     from sympy.printing.pretty.pretty import PrettyPrinter
@@ -62,12 +80,12 @@ def _fold(expr: object, width: int, unicode: bool) -> list[str]:
     printer = PrettyPrinter({"use_unicode": unicode, "wrap_line": False})
     before = pretty_use_unicode(unicode)  # symbols' sub/superscripts follow this switch, not the printer's
     try:
-        return _fold_terms(expr, printer, width, unicode)
+        return _fold_terms(expr, printer, width, unicode, first)
     finally:
         pretty_use_unicode(before)
 
 
-def _fold_terms(expr: Any, printer: Any, width: int, unicode: bool) -> list[str]:
+def _fold_terms(expr: Any, printer: Any, width: int, unicode: bool, first: str) -> list[str]:
     import sympy
     from sympy.printing.pretty.stringpict import prettyForm, stringPict
 
@@ -75,7 +93,7 @@ def _fold_terms(expr: Any, printer: Any, width: int, unicode: bool) -> list[str]
     blocks: list[tuple[str, prettyForm]] = []
     for i, term in enumerate(terms):
         negative = i > 0 and term.could_extract_minus_sign()
-        sign = "=" if i == 0 else ("-" if negative else "+")
+        sign = first if i == 0 else ("-" if negative else "+")
         blocks.append((sign, printer._print(-term if negative else term)))
     rows: list[prettyForm] = []
     line: prettyForm | None = None
@@ -88,15 +106,12 @@ def _fold_terms(expr: Any, printer: Any, width: int, unicode: bool) -> list[str]
             line = joined if line is not None else prettyForm(*form.left(f"{sign} "))
     if line is not None:
         rows.append(line)
-    out = []
-    for form in rows:
-        text = form.render(wrap_line=False)
-        if _wide(text, width + 4):
-            from tutor import derive
+    texts = [form.render(wrap_line=False) for form in rows]
+    if any(_wide(text, width + 4) for text in texts):  # one term alone is too wide: sympy folds it
+        from tutor import derive
 
-            text = derive.pretty(expr, width=width, unicode=unicode)
-        out.extend("  " + row for row in text.splitlines())
-    return out
+        texts = [derive.pretty(expr, width=width, unicode=unicode)]
+    return ["  " + row for text in texts for row in text.splitlines()]
 
 
 def _gutter(kind: str, art: str) -> Content:

@@ -15,6 +15,7 @@ from typing import Any
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.widget import AwaitMount
 from textual.widgets import Static
 
 from tutor.app.format import VERDICTS, glyphs
@@ -122,8 +123,8 @@ class VerdictPanel(Vertical):
     def begin(self, text: str) -> None:
         self.idle(Content.styled(text, "$text-primary"))
 
-    def add_step(self, step: Step) -> None:
-        self.query_one("#verdict-steps").mount(StepView(step, self.root))
+    def add_step(self, step: Step) -> AwaitMount:
+        return self.query_one("#verdict-steps").mount(StepView(step, self.root))
 
     def finish(self, result: CheckResult, *, timings: bool = True) -> None:
         """Show a finished CheckResult (its steps replace whatever streamed in)."""
