@@ -1,4 +1,4 @@
-# expect: normally distributed
+# expect: a uniform has none
 import numpy as np
 
 def xavier_uniform(fan_in, fan_out, rng):

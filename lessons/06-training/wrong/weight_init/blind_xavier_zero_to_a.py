@@ -1,4 +1,4 @@
-# expect: zero mean
+# expect: symmetrically around zero
 import numpy as np
 
 def xavier_uniform(fan_in, fan_out, rng):
