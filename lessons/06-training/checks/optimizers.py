@@ -251,7 +251,9 @@ def _diagnose(t, label, kind, cfg, model_fn, data, got, ref, ref_start, bad):
         v_start, v = _trajectory(model_fn, lambda ps, switches=switches: _Sim(kind, ps, cfg, **switches), data)
         if all(_error(g, w, v_start) < MATCH for g, w in zip(got, v, strict=True)):
             t.fail(label, "value", message, step=bad + 1)
-    unused_moved = bool((got[bad][-2:] - ref_start[-2:]).abs().max() > 0)
+    # model.parameters() yields a module's own parameters before its children's, so `unused` (2 values)
+    # comes FIRST in the flat vector, not last.
+    unused_moved = bool((got[bad][:2] - ref_start[:2]).abs().max() > 0)
     if unused_moved:
         t.fail(label, "value", "a parameter whose .grad is None was changed; torch.optim skips such parameters "
                "entirely (weight decay included).")
