@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shlex
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,19 @@ from tutor.protocol import CHECK_ALL_SCHEMA
 from tutor.report import Painter, format_result
 
 EXIT_PASS, EXIT_FAIL, EXIT_USAGE = 0, 1, 2
+
+
+def seed_value(text: str) -> int:
+    """--seed: what the runner, NumPy, torch and the progress store can all hold."""
+    from tutor.session import MAX_SEED
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"must be a whole number, got {text!r}") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"must be from 0 to {MAX_SEED}, got {text}")
+    return value
 
 
 class _Parser(argparse.ArgumentParser):
@@ -47,7 +61,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--solutions", action="store_true", help="with --all: check the reference solutions")
     p.add_argument("--file", type=Path, help="check this file instead of the workspace copy")
     p.add_argument("--device", choices=("auto", "cpu", "cuda"), default="auto")
-    p.add_argument("--seed", type=int)
+    p.add_argument("--seed", type=seed_value, metavar="N", help="replay a run (0 to 2^63-1)")
     p.add_argument("--json", action="store_true")
 
     p = sub.add_parser("watch", help="re-check on every save; after a pass, move on to the next exercise")
@@ -139,7 +153,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
     workspace, added = Workspace.init(args.dir, load_course(), args.track)
     print(f"workspace ready: {workspace.root} ({len(added)} starter files added, track {workspace.track})")
-    print(f"next: cd {workspace.root} && dltutor")
+    print(f"next: cd {shlex.quote(str(workspace.root))} && dltutor")
     return EXIT_PASS
 
 

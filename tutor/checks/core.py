@@ -74,8 +74,16 @@ def describe_exception(exc: BaseException, learner_file: Path | None) -> tuple[s
         line = (last.line or linecache.getline(last.filename, last.lineno or 0)).strip()
         where = f" at {Path(last.filename).name}:{last.lineno}" + (f": `{line}`" if line else "")
     trimmed = "".join(traceback.format_list(frames)) + "".join(
-        traceback.format_exception_only(type(exc), exc))
-    return f"{type(exc).__name__}: {exc}{where}", {"traceback": trimmed}
+        traceback.format_exception_only(type(exc), exc))  # prints "<exception str() failed>" if need be
+    return f"{type(exc).__name__}: {_message(exc)}{where}", {"traceback": trimmed}
+
+
+def _message(exc: BaseException) -> str:
+    """str(exc), even for an exception whose __str__ itself raises (learner code may do anything)."""
+    try:
+        return str(exc)
+    except Exception as inner:  # noqa: BLE001 - any failure here is the learner's exception's own
+        return f"(its message could not be shown: {type(exc).__name__}.__str__ raised {type(inner).__name__})"
 
 
 class Checker:

@@ -62,7 +62,9 @@ def check(t: Checker) -> None:
         mse_learner = float(np.mean((Xb @ w - y) ** 2))
         t.passed("training MSE", "value", f"{mse_learner:.4f} (the least-squares minimum)")
         if t.time_left() > 6:  # importing scikit-learn takes seconds on a slow machine; only shown, never judged
-            from sklearn.linear_model import LinearRegression  # the library call the lesson pairs it with
+            from sklearn.linear_model import (
+                LinearRegression,  # the library call the lesson pairs it with
+            )
 
             model = LinearRegression().fit(X, y)
             same = np.allclose(np.concatenate([[model.intercept_], model.coef_]), w, rtol=1e-6, atol=1e-8)

@@ -1,6 +1,6 @@
 """What the learner can do on the exercise screen besides checking.
 
-Edit in $EDITOR (the app suspends, the file is re-checked on return), reveal
+Edit in $EDITOR (found first, see editor.py; then the app suspends and the file is re-checked on return), reveal
 the next hint, read the solution once passed, reset to the starter (after a
 confirmation; the learner's copy is backed up), jump to the lesson or on.
 A base class of ExerciseScreen so that `exercise.py` stays about checking;
@@ -10,13 +10,12 @@ private check state.
 
 from __future__ import annotations
 
-import os
-import shlex
 import subprocess
 from pathlib import Path
 
 from textual.app import SuspendNotSupported
 
+from tutor.app.editor import find_editor
 from tutor.app.format import relative, shows_errors
 from tutor.app.screens.base import TutorScreen
 from tutor.app.widgets.curve import LossCurve
@@ -54,17 +53,24 @@ class ExerciseActions(TutorScreen):
 
     @shows_errors
     def action_edit(self) -> None:
-        editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+        # Found before the terminal is handed over: a failure after that would leave a blank app.
+        editor = find_editor()
+        if editor.command is None:
+            self.notify(f"{editor.problem}. Or edit {self._rel()} elsewhere — every save is checked here.",
+                        title="no editor", severity="error", timeout=10)
+            return
         try:
             with self.app.suspend():
-                subprocess.run([*shlex.split(editor), str(self.path)], check=False)
+                subprocess.run([*editor.command, str(self.path)], check=False)
         except SuspendNotSupported:
             self.notify(f"This terminal cannot hand over to an editor; edit {self._rel()} elsewhere "
                         "— every save is checked here.", severity="warning")
             return
         except OSError as exc:
-            self.notify(f"could not start {editor!r}: {exc.strerror}; set $EDITOR", severity="error")
+            self.notify(f"could not start {editor.command[0]!r}: {exc.strerror}; set $EDITOR", severity="error")
             return
+        if editor.note:
+            self.notify(editor.note, timeout=8)
         self.recheck_if_changed()
 
     @shows_errors
