@@ -14,7 +14,7 @@ import shutil
 import sys
 import textwrap
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from tutor.report import Painter, bar
 
@@ -45,7 +45,7 @@ def _width() -> int:
 
 
 @contextlib.contextmanager
-def working(text: str, stream: TextIO = sys.stderr) -> Iterator[object]:
+def working(text: str, stream: TextIO = sys.stderr) -> Iterator[Any]:
     """A spinner with `text` on a terminal (nothing elsewhere); `.update(text)` changes it.
 
     Lines printed meanwhile appear above the spinner (rich redirects stdout while it runs).

@@ -125,7 +125,7 @@ class TutorApp(App[int]):
             return
         self._show(LessonScreen(lesson), f"lesson:{lesson_id}", replace=replace)
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]  # App.action_back is async; ours needs no await
         """Escape: back to the screen this one was opened from."""
         if len(self.screen_stack) > 1:
             self.pop_screen()

@@ -164,8 +164,8 @@ class RoadmapScreen(TutorScreen):
             text = Content.assemble((lesson.title, "bold"), f"\nPractised by: {practised}")
         else:
             ex, state = course.exercise(target), states[target]
-            why = track.why(ex.id)
-            facts = (f"part of the {track.title.lower()} path: {why}\n" if why else "") + \
+            reason = track.why(ex.id)
+            facts = (f"part of the {track.title.lower()} path: {reason}\n" if reason else "") + \
                 f"{state.attempts} attempt{'s' * (state.attempts != 1)} · last: {state.last_status or '—'} · hints {state.hints_used}/{len(ex.hints)}"
             text = Content.assemble((ex.title, "bold"), "\n", (facts, "$foreground-muted"), "\n",
                                     inline_markdown(ex.task))

@@ -193,7 +193,7 @@ class LossCurve(PlotextPlot):
             low, high = math.floor(math.log10(min(values))), math.ceil(math.log10(max(values)))
             stride = max(1, math.ceil((high - low) / 5))
             decades = list(range(low, high + 1, stride))
-            plt.yticks([10.0**d for d in decades], [f"1e{d}" for d in decades], yside=side)
+            plt.yticks([10.0**d for d in decades], [f"1e{d}" for d in decades], yside=side)  # type: ignore[arg-type]  # plotext types yside wrongly
 
     def _integer_ticks(self, xs: list[float]) -> None:
         """Epochs and steps are counted: ticks at whole numbers (no "3.5 epochs")."""
@@ -202,4 +202,4 @@ class LossCurve(PlotextPlot):
         low, high = int(min(xs)), int(max(xs))
         stride = max(1, math.ceil((high - low) / 5))
         ticks = list(range(low, high + 1, stride))
-        self.plt.xticks(ticks, [str(t) for t in ticks])
+        self.plt.xticks([float(t) for t in ticks], [str(t) for t in ticks])
