@@ -1,4 +1,4 @@
-# expect: no normalisation
+# expect: WITHOUT normalisation
 """Reference solution: a plain and a residual 20-layer network (no normalisation), trained the same way."""
 
 import torch
