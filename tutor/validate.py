@@ -22,6 +22,7 @@ from tutor.errors import CourseError
 from tutor.fences import plot_blocks
 from tutor.progress import ProgressStore
 from tutor.proofs import ProofCase, course_cases, judge, stray_files
+from tutor.protocol import CheckResult
 from tutor.report import Painter
 from tutor.runner import WarmPool
 from tutor.session import Session
@@ -44,7 +45,7 @@ def course_root_of(path: Path | None) -> tuple[Path | None, str | None]:
     raise CourseError(f"{path}: not a course, lessons folder or stage folder")
 
 
-def failure_text(result) -> str:
+def failure_text(result: CheckResult) -> str:
     """Everything a learner reads about why a check did not pass, in one string."""
     parts = [result.message] + [s.message for s in result.failed_steps()]
     return "\n".join(p for p in parts if p)
