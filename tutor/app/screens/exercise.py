@@ -219,6 +219,9 @@ class ExerciseScreen(ExerciseActions):
         if event.worker is not self._worker or event.state in (WorkerState.PENDING, WorkerState.RUNNING):
             return
         self.running = False
+        # The result is the whole truth from here on: stream messages still queued behind this
+        # one (curve points, steps) would redraw the final curve without its NaN mark.
+        self._stream = None
         self.refresh_bindings()
         verdict = self.query_one(VerdictPanel)
         if event.state == WorkerState.SUCCESS and isinstance(event.worker.result, CheckResult):
