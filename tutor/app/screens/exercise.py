@@ -161,7 +161,10 @@ class ExerciseScreen(ExerciseActions):
         if not curves and self._target is None:
             return
         curve = self.query_one(LossCurve)
-        curve.display = True
+        if not curve.display:
+            curve.display = True
+            if self.running:
+                self._follow()  # the body just grew by the curve: keep the running check in view
         unit = x_unit(self.ex.task, self._target.name if self._target else "")
         curve.show_chart(check_chart(curves, self._target, unit), nan_step=nan_step)
 
