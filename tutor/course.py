@@ -20,6 +20,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from packaging.requirements import InvalidRequirement, Requirement
+
 from tutor.errors import CourseError
 
 FORMAT_VERSION = 1
@@ -36,9 +38,17 @@ _EXERCISE_KEYS = {
     "time_limit_s", "memory_mb", "device", "torch", "kind", "requires", "numpy_only",
 }
 # A requirement is a distribution name with an optional version bound, as pip takes it.
-_REQUIREMENT = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*(\[[a-z0-9,_-]+\])?\s*([<>=!~]=?[^,;]+(,\s*[<>=!~]=?[^,;]+)*)?$")
 _STAGE_DIR = re.compile(r"^(\d\d)-([a-z0-9-]+)$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+def _is_requirement(text: str) -> bool:
+    """A requirement pip would read (PEP 508, no URL, no environment marker)."""
+    try:
+        parsed = Requirement(text)
+    except InvalidRequirement:
+        return False
+    return parsed.url is None and parsed.marker is None
 
 
 @dataclass(frozen=True)
@@ -297,7 +307,7 @@ def _load_exercise(
         raise CourseError(f"{_where(path, text, 'kind =', anchor)}: kind must be 'code' or 'symbolic'")
     requires = table.get("requires", [])
     if not isinstance(requires, list) or not all(
-            isinstance(r, str) and _REQUIREMENT.match(r.strip()) for r in requires):
+            isinstance(r, str) and _is_requirement(r.strip()) for r in requires):
         raise CourseError(f"{_where(path, text, 'requires', anchor)}: requires must be a list of "
                           "package requirements such as \"gymnasium>=1.0\"")
     numpy_only = table.get("numpy_only", False)

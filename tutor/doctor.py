@@ -69,12 +69,12 @@ def doctor(workspace_dir: Path | None = None) -> int:
         from tutor import requirements
 
         for requirement, users in requirements.course_requirements(course).items():
-            absent = requirements.missing([requirement])
-            state = "MISSING" if absent else "installed"
+            why = requirements.unmet(requirement)
+            state = f"MISSING ({why})" if why else "installed"
             line("extra", f"{requirement:<22} {state}  (for {', '.join(users)})")
-            if absent:
-                problems.append(f"{requirement} is not installed; {', '.join(users)} cannot be checked: "
-                                f"{requirements.install_hint(absent)}")
+            if why:
+                problems.append(f"{requirement}: {why}; {', '.join(users)} cannot be checked: "
+                                f"{requirements.install_hint([requirement])}")
     from tutor.cli_views import working
 
     with working("importing torch to look for CUDA devices (a few seconds) …"):

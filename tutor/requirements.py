@@ -1,33 +1,55 @@
 """Extra packages an exercise declares (`requires = [...]` in its manifest entry).
 
 Checked in the front end's process from installed distribution metadata, so a
-missing package is named, with the command that installs it, before any child
-starts, and nothing heavy is imported to find out.
+missing or too-old package is named, with the command that installs it,
+before any child starts, and nothing heavy is imported to find out.
+Requirements are parsed by `packaging` (PEP 508), the same grammar pip reads.
 """
 
 from __future__ import annotations
 
-import re
 from importlib import metadata
+
+from packaging.requirements import InvalidRequirement, Requirement
+from packaging.version import InvalidVersion, Version
 
 from tutor.course import Course, Exercise
 
 EXTRA = "frontier"  # pyproject's optional-dependency group holding every exercise's extras
 
 
+def parse(requirement: str) -> Requirement | None:
+    """The parsed requirement, or None when it is not one pip would read."""
+    try:
+        return Requirement(requirement)
+    except InvalidRequirement:
+        return None
+
+
 def _name(requirement: str) -> str:
-    return re.split(r"[\[<>=!~ ]", requirement, maxsplit=1)[0]
+    parsed = parse(requirement)
+    return parsed.name if parsed else requirement
+
+
+def unmet(requirement: str) -> str | None:
+    """Why `requirement` is not met here ("not installed", "1.2 installed"), or None if it is."""
+    parsed = parse(requirement)
+    if parsed is None:
+        return "not a valid requirement"
+    try:
+        installed = metadata.version(parsed.name)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+    try:
+        ok = not parsed.specifier or parsed.specifier.contains(Version(installed), prereleases=True)
+    except InvalidVersion:
+        ok = True  # a version pip itself could not order: do not block on it
+    return None if ok else f"{installed} installed"
 
 
 def missing(requirements: tuple[str, ...] | list[str]) -> list[str]:
-    """The requirements whose distribution is not installed (version bounds are not judged)."""
-    absent = []
-    for requirement in requirements:
-        try:
-            metadata.version(_name(requirement))
-        except metadata.PackageNotFoundError:
-            absent.append(requirement)
-    return absent
+    """The requirements that are not installed, or installed at a version outside their bounds."""
+    return [r for r in requirements if unmet(r) is not None]
 
 
 def install_hint(requirements: list[str]) -> str:
@@ -40,8 +62,8 @@ def missing_message(ex: Exercise) -> str | None:
     absent = missing(ex.requires)
     if not absent:
         return None
-    names = ", ".join(_name(r) for r in absent)
-    return f"{ex.id} needs {names}, which is not installed here. Install it with: {install_hint(absent)}"
+    names = ", ".join(f"{r} ({unmet(r)})" for r in absent)
+    return f"{ex.id} needs {names}. Install it with: {install_hint(absent)}"
 
 
 def course_requirements(course: Course) -> dict[str, list[str]]:
