@@ -118,20 +118,24 @@ def workspace(tmp_path):
     return ws, env, learner, daemon
 
 
+def _as_from_a_shell_prompt() -> None:
+    """Signal dispositions a terminal gives: under `nohup` or `&` the suite's own process ignores
+    SIGHUP/SIGINT, and ignored signals are inherited across exec, which would hide what we test."""
+    for sig in (signal.SIGHUP, signal.SIGINT):
+        signal.signal(sig, signal.SIG_DFL)
+
+
 def _start_front_end(kind: str, ws: Path, env: dict) -> subprocess.Popen:
     command = [sys.executable, "-m", "tutor.cli"]
-    if kind == "check":
-        return subprocess.Popen([*command, "check", "double"], cwd=ws, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
-    if kind == "watch":
-        return subprocess.Popen([*command, "watch", "double"], cwd=ws, env=env,
+    if kind in ("check", "watch"):
+        return subprocess.Popen([*command, kind, "double"], cwd=ws, env=env, preexec_fn=_as_from_a_shell_prompt,
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     # The app needs a terminal: give it a pseudo-terminal and press c (continue), c (check).
     import pty
 
     leader, follower = pty.openpty()
     app = subprocess.Popen(command, cwd=ws, env=env, stdin=follower, stdout=follower, stderr=follower,
-                           start_new_session=True)
+                           start_new_session=True, preexec_fn=_as_from_a_shell_prompt)
     os.close(follower)
     app.pty = leader  # type: ignore[attr-defined]
     _drain_and_press(leader, b"c", settle_s=6.0)

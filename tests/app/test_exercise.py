@@ -20,9 +20,9 @@ async def open_exercise(app, pilot, exercise_id: str) -> ExerciseScreen:
 
 
 async def run_check(pilot, screen: ExerciseScreen, key: str = "c") -> None:
-    generation = screen._generation
+    generation = screen.checks_started
     await pilot.press(key)
-    await wait_for(pilot, lambda: screen._generation > generation and not screen.running)
+    await wait_for(pilot, lambda: screen.checks_started > generation and not screen.running)
     await pilot.pause()
 
 
@@ -134,7 +134,7 @@ async def test_reset_asks_first_and_backs_up_the_learners_copy(make_app, session
         assert len(backups) == 1 and "# mine" in backups[0].read_text()
         assert "Reset to the starter" in str(screen.query_one("#verdict-header").render())
         await pilot.pause(0.6)  # the watcher must not take our own reset for a save
-        assert screen._generation == 0
+        assert screen.checks_started == 0
 
 
 @pytest.mark.parametrize("events", [True, False], ids=["watchfiles", "polling-fallback"])
@@ -146,7 +146,7 @@ async def test_saving_the_file_checks_it(make_app, session, test_course, events)
         write_learner(session, "double", test_course.exercise("double").solution.read_text())
         await wait_for(pilot, lambda: screen.result is not None and not screen.running, timeout=20)
         assert screen.result.status == "pass"
-        assert screen._generation == 1
+        assert screen.checks_started == 1
 
 
 async def test_edit_suspends_runs_the_editor_and_rechecks(make_app, session, test_course, tmp_path,
@@ -172,7 +172,7 @@ async def test_edit_without_a_terminal_says_so(make_app):
         await pilot.press("e")
         await pilot.pause()
         assert any("cannot hand over" in n.message for n in app._notifications)
-        assert screen._generation == 0
+        assert screen.checks_started == 0
 
 
 async def test_no_runner_outlives_the_app(make_app):

@@ -28,10 +28,10 @@ def opened(exercise_id: str, *keys: str):
         screen = app.screen
         await pilot.pause()
         for key in keys:
-            generation = screen._generation
+            generation = screen.checks_started
             await pilot.press(key)
             if key == "c":
-                await wait_for(pilot, lambda g=generation: screen._generation > g and not screen.running)
+                await wait_for(pilot, lambda g=generation: screen.checks_started > g and not screen.running)
         await pilot.pause()
         app.clear_notifications()
 

@@ -169,6 +169,11 @@ class ExerciseScreen(ExerciseActions):
         curve.show_chart(check_chart(curves, self._target, unit), nan_step=nan_step)
 
     # ---- checking ---------------------------------------------------------------
+    @property
+    def checks_started(self) -> int:
+        """How many checks this screen has started; stream messages carry it to drop stale ones."""
+        return self._generation
+
     def start_check(self) -> None:
         if self._cancel is not None:
             self._cancel.set()  # a newer save supersedes the running check
