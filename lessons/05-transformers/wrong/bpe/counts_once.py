@@ -1,0 +1,46 @@
+# expect: counts of the raw bytes
+"""Counts the pairs once and takes the top num_merges, never rewriting the sequence."""
+
+from itertools import pairwise
+
+
+def _pair_counts(ids):
+    """Every adjacent pair (overlaps included), in order of first occurrence."""
+    counts = {}
+    for pair in pairwise(ids):
+        counts[pair] = counts.get(pair, 0) + 1
+    return counts
+
+
+def _merge(ids, pair, new_id):
+    """Replace each occurrence of `pair`, scanning left to right, never reusing a merged token."""
+    out, i = [], 0
+    while i < len(ids):
+        if i + 1 < len(ids) and (ids[i], ids[i + 1]) == pair:
+            out.append(new_id)
+            i += 2
+        else:
+            out.append(ids[i])
+            i += 1
+    return out
+
+
+def train_bpe(text: str, num_merges: int) -> list[tuple[int, int]]:
+    ids = list(text.encode("utf-8"))
+    counts = _pair_counts(ids)
+    return sorted(counts, key=counts.get, reverse=True)[:num_merges]
+
+
+def encode(text: str, merges: list[tuple[int, int]]) -> list[int]:
+    ids = list(text.encode("utf-8"))
+    for i, pair in enumerate(merges):
+        ids = _merge(ids, tuple(pair), 256 + i)
+    return ids
+
+
+def decode(ids: list[int], merges: list[tuple[int, int]]) -> str:
+    vocab = {b: bytes([b]) for b in range(256)}
+    for i, (a, b) in enumerate(merges):
+        vocab[256 + i] = vocab[a] + vocab[b]
+    # Join first, decode once: a token may hold only part of a multi-byte character.
+    return b"".join(vocab[t] for t in ids).decode("utf-8")
