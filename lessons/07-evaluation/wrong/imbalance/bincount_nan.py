@@ -1,0 +1,25 @@
+# expect: NaN
+import numpy as np
+
+
+def balanced_accuracy(y_true, y_pred):
+    n_classes = max(y_true.max(), y_pred.max()) + 1
+    hits = np.bincount(y_true[y_true == y_pred], minlength=n_classes)
+    support = np.bincount(y_true, minlength=n_classes)
+    with np.errstate(invalid="ignore"):
+        return float(np.mean(hits / support))
+
+
+def class_weights(y):
+    counts = np.bincount(y)
+    return len(y) / (len(counts) * counts)
+
+
+def fit_balanced(X, y, steps=500, lr=0.5):
+    sw = class_weights(y)[y]
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(steps):
+        g = sw * (1 / (1 + np.exp(-(X @ w + b))) - y) / len(y)
+        w = w - lr * X.T @ g
+        b = b - lr * g.sum()
+    return w, float(b)

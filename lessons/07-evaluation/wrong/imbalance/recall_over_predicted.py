@@ -1,0 +1,25 @@
+# expect: PREDICTED classes
+import numpy as np
+
+
+def balanced_accuracy(y_true, y_pred):
+    recalls = []
+    for c in np.unique(y_pred):
+        truly_c = y_true == c
+        recalls.append(np.mean(y_pred[truly_c] == c) if truly_c.any() else 0.0)
+    return float(np.mean(recalls))
+
+
+def class_weights(y):
+    counts = np.bincount(y)
+    return len(y) / (len(counts) * counts)
+
+
+def fit_balanced(X, y, steps=500, lr=0.5):
+    sw = class_weights(y)[y]
+    w, b = np.zeros(X.shape[1]), 0.0
+    for _ in range(steps):
+        g = sw * (1 / (1 + np.exp(-(X @ w + b))) - y) / len(y)
+        w = w - lr * X.T @ g
+        b = b - lr * g.sum()
+    return w, float(b)
