@@ -5,8 +5,8 @@ Write `save_checkpoint(path, model, optimizer, scheduler, step)` and
 
 save_checkpoint writes ONE file at `path` with torch.save: a dict holding the model's, the optimizer's
 and the scheduler's state_dict(), the step (the number of steps already done) and torch's RNG state
-(torch.get_rng_state(); on a GPU also torch.cuda.get_rng_state_all()). load_checkpoint reads it with
-torch.load(path, weights_only=True) (plain tensors and numbers load that way), restores each piece into
+(torch.get_rng_state(); on a GPU also torch.cuda.get_rng_state_all()). load_checkpoint reads it with torch.load
+(weights_only=True reads plain tensors, numbers and state dicts), restores each piece into
 the FRESH objects it is given, and returns the saved step as an int. After a resume the run must repeat
 the uninterrupted run loss for loss: its batches and dropout masks come from torch's RNG.
 
