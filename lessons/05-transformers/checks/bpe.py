@@ -137,6 +137,7 @@ ENCODE_MISTAKES = [
 # ---- turning the learner's answers into plain lists ------------------------------------------
 
 def as_merges(t, name, got):
+    original = got
     try:
         got = got if isinstance(got, (str, bytes, dict)) else list(got)
         merges = [tuple(int(x) for x in pair) for pair in got]
@@ -145,10 +146,14 @@ def as_merges(t, name, got):
         ok = False
     if not ok or isinstance(got, (str, bytes, dict)):
         t.fail(name, "value", f"train_bpe must return a list of (int, int) pairs, got {_short(got)}.")
+    if not isinstance(original, list) or not all(isinstance(p, tuple) for p in original):
+        t.fail(name, "value", f"train_bpe must return a list of tuples (a, b), as the task says; got "
+               f"{_short(original)}. Tuples can be dict keys and cannot be changed by accident.")
     return merges
 
 
 def as_ids(t, name, got, what="encode"):
+    original = got
     try:
         got = got if isinstance(got, (str, bytes, dict)) else list(got)
         ok = not isinstance(got, (str, bytes, dict)) and all(int(x) == x for x in got)
@@ -157,6 +162,9 @@ def as_ids(t, name, got, what="encode"):
         ok = False
     if not ok:
         t.fail(name, "value", f"{what} must return a list of int token ids, got {_short(got)}.")
+    if not isinstance(original, list):
+        t.fail(name, "value", f"{what} must return a list of int token ids, as the task says; got a "
+               f"{type(original).__name__}: {_short(original)}.")
     return ids
 
 
@@ -252,6 +260,8 @@ def check_encode(t, fn, corpus, corpus_merges, rng):
         ("aaab", [(97, 97)], "left to right: encode('aaab', [(97, 97)])"),
         ("aaaa", [(97, 97)], "no token used twice: encode('aaaa', [(97, 97)])"),
         ("aaa aaa!", [(97, 97), (256, 97), (257, 32)], "merges of merges"),
+        ("ab", [(97, 98)], "one pair: encode('ab', [(97, 98)])"),
+        ("abc", [(97, 98), (256, 99)], "down to one token: encode('abc', [(97, 98), (256, 99)])"),
         ("xyz", [(120, 121), (122, 256), (121, 122)],
          "merge order: encode('xyz', [(120, 121), (122, 256), (121, 122)])"),
         (corpus, corpus_merges, "the training corpus with its 40 merges"),
@@ -270,11 +280,25 @@ def check_encode(t, fn, corpus, corpus_merges, rng):
             continue
         if named:
             t.fail(label, "value", named, got=_short(got, 400), expected=_short(want, 400))
+        left = next((p for p in zip(got, got[1:], strict=False) if p in merges), None)
+        if left is not None and _text_of(got, merges) == text:
+            t.fail(label, "value", f"expected {_short(want, 160)}, got {_short(got, 160)}: your result still "
+                   f"holds the pair {left}, which merge #{merges.index(left)} joins. Your loop stopped too "
+                   "early: keep merging while any pair in the sequence has a merge (two tokens can still "
+                   "be one pair).", got=_short(got, 400), expected=_short(want, 400))
         k = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
         t.fail(label, "value", f"expected {len(want)} tokens {_short(want, 160)}, got {len(got)}; they first "
                f"differ at token {k}. Start from the UTF-8 bytes and apply merge i (id 256 + i) for i = 0, 1, "
                "... in turn, each replacing its pair left to right.", got=_short(got, 400),
                expected=_short(want, 400))
+
+
+def _text_of(ids, merges):
+    """The text a token list spells (to tell an unfinished encode from a wrong one); None if it cannot."""
+    table = vocab(merges)
+    if not all(i in table for i in ids):
+        return None
+    return b"".join(table[i] for i in ids).decode("utf-8", errors="replace")
 
 
 # ---- decode ----------------------------------------------------------------------------------
@@ -339,8 +363,17 @@ def check_round_trip(t, corpus):
     merges = as_merges(t, "your merges", t.call(train_fn, corpus, 40, budget_s=BUDGET_S))
 
     def round_trip(text):
-        ids = t.call(encode_fn, text, list(merges), budget_s=BUDGET_S, hint=_decode_hint)
-        back = t.call(decode_fn, list(ids), list(merges), budget_s=BUDGET_S, hint=_decode_hint)
+        given = list(merges)
+        ids = as_ids(t, "round trip", t.call(encode_fn, text, given, budget_s=BUDGET_S, hint=_decode_hint))
+        if given != merges:
+            t.fail("inputs left unchanged", "value", f"encode changed the merges list it was given (now "
+                   f"{_short(given)}); a tokeniser is reused for every text, so encode must only read it "
+                   "(copy it, or walk it without pop/remove).")
+        kept = list(ids)
+        back = t.call(decode_fn, kept, given, budget_s=BUDGET_S, hint=_decode_hint)
+        if kept != ids or given != merges:
+            t.fail("inputs left unchanged", "value", "decode changed the ids or merges it was given; it must "
+                   "only read them.")
         return None if back == text else f"decode(encode(s)) gave {_short(back)} for s = {_short(text)}"
 
     t.expect("decode(encode('')) == ''", round_trip("") is None, "the empty string must survive the round trip")
