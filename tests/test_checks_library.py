@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import types
 
 import numpy as np
@@ -132,6 +133,18 @@ def test_convergence_detects_divergence():
     t, _ = make_checker()
     message = failure(lambda: t.converge("train", lambda i: 2.0 ** (i * 3), steps=10, target=0.1))
     assert "diverged" in message
+
+
+def test_convergence_cut_short_by_the_clock_says_so_instead_of_judging_the_maths():
+    t, _ = make_checker()
+
+    def slow_step(i):
+        time.sleep(0.05)
+        return 1.0 / (i + 1)
+
+    message = failure(lambda: t.converge("train", slow_step, steps=100, target=0.05, budget_s=0.1))
+    assert "stopped by the time limit after" in message and "of 100 steps" in message
+    assert "too slow" in message
 
 
 def test_convergence_passes_on_target_and_streams_target():
@@ -265,7 +278,6 @@ def test_torch_rebinding_its_own_functions_is_not_a_patch():
 
 
 def test_a_call_over_its_budget_fails_naming_it():
-    import time
 
     t, _ = make_checker()
     message = failure(lambda: t.call(time.sleep, 5, budget_s=0.2))

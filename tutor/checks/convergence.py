@@ -54,6 +54,7 @@ def converge(
     started = time.monotonic()
     budget = min(budget_s if budget_s is not None else math.inf, self.time_left() - 1.0)
     curve: list[float] = []
+    out_of_time = False
     for i in range(steps):
         value = self.call(step, i, step=f"{name}: training step {i} runs")
         try:
@@ -73,6 +74,7 @@ def converge(
                       "(`w += lr * grad` instead of `-=`).", diverged_step=i)
         if time.monotonic() - started > budget:
             self.note(f"{name}: time budget reached after {i + 1} of {steps} steps")
+            out_of_time = i + 1 < steps
             break
     if not curve:
         self.fail(name, "convergence", "training ran no steps")
@@ -84,6 +86,12 @@ def converge(
         self.passed(name, "convergence", f"{label} {judged:.4g} (target {'≤' if goal == 'below' else '≥'} {target:.4g})",
                     **details)
         return curve
+    if out_of_time:
+        # Judging a cut-short run as if it had finished would blame the learner's maths for slowness.
+        self.fail(name, "convergence", f"training was stopped by the time limit after {len(curve)} of {steps} "
+                  f"steps ({label} {judged:.4g} then; the target is {'≤' if goal == 'below' else '≥'} "
+                  f"{target:.4g}). Your code is too slow for this check, or the machine was very busy: "
+                  "look for work repeated inside the step, then check again.", **details)
     trend = ""
     better = (curve[-1] < curve[0]) if goal == "below" else (curve[-1] > curve[0])
     if len(curve) > 1 and curve[-1] == curve[0] and len(set(curve)) == 1:

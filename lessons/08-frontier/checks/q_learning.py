@@ -99,7 +99,7 @@ def check(t: Checker) -> None:
 
     env = GridWorld(seed=t.seed)
     q_star = optimal_q(env, GAMMA)
-    Q = t.call(q_learning, env, EPISODES, ALPHA, GAMMA, EPSILON, np.random.default_rng(t.seed), budget_s=10,
+    Q = t.call(q_learning, env, EPISODES, ALPHA, GAMMA, EPSILON, np.random.default_rng(t.seed), budget_s=20,
                hint="An episode that never ends? The reference needs about 18,000 steps in all.")
     t.expect_array("q_learning returns the Q table", Q, shape=(env.n_states, env.n_actions))
     t.expect("the agent learned from episodes", env.episodes >= EPISODES and env.steps_taken > EPISODES,

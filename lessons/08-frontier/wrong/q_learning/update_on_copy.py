@@ -1,4 +1,4 @@
-# expect: took longer than
+# expect: were they ever updated
 """Reference solution: tabular Q-learning with an ε-greedy behaviour policy."""
 
 import numpy as np
