@@ -42,13 +42,18 @@ _STAGE_DIR = re.compile(r"^(\d\d)-([a-z0-9-]+)$")
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
-def _is_requirement(text: str) -> bool:
-    """A requirement pip would read (PEP 508, no URL, no environment marker)."""
+def parse_requirement(text: str) -> Requirement | None:
+    """The parsed requirement (PEP 508, as pip reads it), or None when it is not one."""
     try:
-        parsed = Requirement(text)
+        return Requirement(text)
     except InvalidRequirement:
-        return False
-    return parsed.url is None and parsed.marker is None
+        return None
+
+
+def _is_requirement(text: str) -> bool:
+    """A requirement a manifest may name: pip would read it, and it has no URL or environment marker."""
+    parsed = parse_requirement(text)
+    return parsed is not None and parsed.url is None and parsed.marker is None
 
 
 @dataclass(frozen=True)

@@ -10,30 +10,16 @@ from __future__ import annotations
 
 from importlib import metadata
 
-from packaging.requirements import InvalidRequirement, Requirement
 from packaging.version import InvalidVersion, Version
 
-from tutor.course import Course, Exercise
+from tutor.course import Course, Exercise, parse_requirement
 
 EXTRA = "frontier"  # pyproject's optional-dependency group holding every exercise's extras
 
 
-def parse(requirement: str) -> Requirement | None:
-    """The parsed requirement, or None when it is not one pip would read."""
-    try:
-        return Requirement(requirement)
-    except InvalidRequirement:
-        return None
-
-
-def _name(requirement: str) -> str:
-    parsed = parse(requirement)
-    return parsed.name if parsed else requirement
-
-
 def unmet(requirement: str) -> str | None:
     """Why `requirement` is not met here ("not installed", "1.2 installed"), or None if it is."""
-    parsed = parse(requirement)
+    parsed = parse_requirement(requirement)
     if parsed is None:
         return "not a valid requirement"
     try:
@@ -59,11 +45,11 @@ def install_hint(requirements: list[str]) -> str:
 
 
 def missing_message(ex: Exercise) -> str | None:
-    absent = missing(ex.requires)
-    if not absent:
+    why = {r: reason for r in ex.requires if (reason := unmet(r)) is not None}
+    if not why:
         return None
-    names = ", ".join(f"{r} ({unmet(r)})" for r in absent)
-    return f"{ex.id} needs {names}. Install it with: {install_hint(absent)}"
+    names = ", ".join(f"{r} ({reason})" for r, reason in why.items())
+    return f"{ex.id} needs {names}. Install it with: {install_hint(list(why))}"
 
 
 def course_requirements(course: Course) -> dict[str, list[str]]:

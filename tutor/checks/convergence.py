@@ -81,15 +81,16 @@ def converge(
     judged = float(self.call(final, step=f"{name}: evaluation runs")) if final is not None else curve[-1]
     met = judged <= target if goal == "below" else judged >= target
     label = label or (metric if final is None else "final metric")
+    sign = "≤" if goal == "below" else "≥"
     details = {"judged": judged, "target": target, "steps_run": len(curve), "first": curve[0], "last": curve[-1]}
     if met:
-        self.passed(name, "convergence", f"{label} {judged:.4g} (target {'≤' if goal == 'below' else '≥'} {target:.4g})",
+        self.passed(name, "convergence", f"{label} {judged:.4g} (target {sign} {target:.4g})",
                     **details)
         return curve
     if out_of_time:
         # Judging a cut-short run as if it had finished would blame the learner's maths for slowness.
         self.fail(name, "convergence", f"training was stopped by the time limit after {len(curve)} of {steps} "
-                  f"steps ({label} {judged:.4g} then; the target is {'≤' if goal == 'below' else '≥'} "
+                  f"steps ({label} {judged:.4g} then; the target is {sign} "
                   f"{target:.4g}). Your code is too slow for this check, or the machine was very busy: "
                   "look for work repeated inside the step, then check again.", **details)
     trend = ""
@@ -106,5 +107,5 @@ def converge(
         trend = (f" The {metric} got worse over training: an update in the wrong direction, or a "
                  "learning rate that is too high?")
     self.fail(name, "convergence", f"{label} {judged:.4g} after {len(curve)} steps; the target is "
-              f"{'≤' if goal == 'below' else '≥'} {target:.4g}.{trend}", **details)
+              f"{sign} {target:.4g}.{trend}", **details)
     raise AssertionError("unreachable")
