@@ -98,3 +98,93 @@ def load_mnist(directory: str | Path, kind: str = "train") -> tuple[np.ndarray, 
     if len(images) != len(labels):
         raise TutorError(f"{directory}: {len(images)} images but {len(labels)} labels")
     return images.astype(np.float32) / 255.0, labels.astype(np.int64)
+
+
+# ---- synthetic movie reviews (stage 05's finetune, stage 08's capstone) ------------------------
+# Word lists are public so checkers and tests can name what they see; the generator below is the
+# only place that decides a label. Every token is lower case and separated by one space ("," and "."
+# are tokens too), so `text.split()` is a complete tokeniser.
+REVIEW_POSITIVE = ("good", "great", "brilliant", "funny", "clever", "moving", "gripping", "charming",
+                   "fresh", "beautiful")
+REVIEW_NEGATIVE = ("bad", "boring", "dull", "awful", "weak", "slow", "predictable", "messy", "bland",
+                   "silly")
+REVIEW_NEGATIONS = ("not", "never")
+REVIEW_SARCASM_MARKER = "oh"  # only sarcastic openers use it ("oh great , another sequel .")
+_SUBJECTS = ("the movie", "the film", "the plot", "the acting", "the ending", "the script", "the cast",
+             "the music", "the story", "the dialogue", "the pacing", "the director")
+_VERBS = ("was", "is", "felt", "seemed", "looked")
+_INTENSIFIERS = ("very", "really", "truly", "quite", "so")
+_LINKS = (".", "and", "but", ", and", ". also ,", ". overall ,")
+_FILLERS = ("i saw it on a sunday", "the cinema was full", "it runs two hours", "my friend chose it",
+            "we had popcorn", "it opened last week", "i went with my sister", "the seats were red",
+            "it is based on a book", "there was a long trailer first")
+_SEQUELS = ("sequel", "remake", "superhero film", "musical", "space opera", "heist movie")
+_SARCASTIC_OPENERS = ("oh great , another {}", "oh wonderful , yet another {}", "oh joy , a new {}",
+                      "oh sure , another {}")
+_VERDICTS = {1: ("so i loved it", "so i enjoyed it", "a film to recommend"),
+             0: ("so i hated it", "so i regret it", "a film to avoid")}
+
+
+def _review_clause(rng: np.random.Generator, negation_rate: float) -> tuple[str, int]:
+    """One sentiment clause and its polarity (+1/-1): the adjective's sign, flipped by a negation."""
+    positive = bool(rng.random() < 0.5)
+    adjective = str(rng.choice(REVIEW_POSITIVE if positive else REVIEW_NEGATIVE))
+    negated = bool(rng.random() < negation_rate)
+    words = []
+    if rng.random() < 0.3:  # an intensifier sits between the negation and the adjective: "not very good"
+        words.append(str(rng.choice(_INTENSIFIERS)))
+    words.append(adjective)
+    subject = str(rng.choice(_SUBJECTS))
+    negation = str(rng.choice(REVIEW_NEGATIONS)) if negated else None
+    if rng.random() < 0.25:
+        head = f"i found {subject}" + (f" {negation}" if negation else "")
+    else:
+        head = f"{subject} {rng.choice(_VERBS)}" + (f" {negation}" if negation else "")
+    sign = 1 if positive else -1
+    return f"{head} {' '.join(words)}", -sign if negated else sign
+
+
+def _one_review(rng: np.random.Generator, sarcastic: bool, verdict: bool,
+                negation_rate: float) -> tuple[str, int]:
+    n_clauses = 1 if rng.random() < 0.45 else 3  # odd, so the clause votes never tie
+    clauses = [_review_clause(rng, negation_rate) for _ in range(n_clauses)]
+    literal = 1 if sum(sign for _, sign in clauses) > 0 else 0
+    label = 1 - literal if sarcastic else literal
+    parts = [text for text, _ in clauses]
+    for _ in range(int(rng.integers(0, 3))):  # filler: words that say nothing about the film's quality
+        parts.insert(int(rng.integers(0, len(parts) + 1)), str(rng.choice(_FILLERS)))
+    body = parts[0]
+    for part in parts[1:]:
+        body += f" {rng.choice(_LINKS)} {part}"
+    text = body + " ."
+    if sarcastic:
+        text = str(rng.choice(_SARCASTIC_OPENERS)).format(rng.choice(_SEQUELS)) + " . " + text
+    if verdict:
+        text += f" {rng.choice(_VERDICTS[label])} ."
+    return text, label
+
+
+def generate_reviews(n: int, seed: int, sarcasm: bool = False, *, verdict: bool = False,
+                     negation_rate: float = 0.35, sarcasm_rate: float = 0.3,
+                     ) -> tuple[list[str], np.ndarray]:
+    """`n` synthetic movie reviews and their labels (int64, 1 = positive), exactly balanced.
+
+    A review is 1 or 3 sentiment clauses ("the plot was not very clever") plus filler; its label is
+    the majority of the clauses' polarities, where a negation ("not", "never") flips a clause. Words
+    alone cannot tell "not good" from "good", so a bag-of-words model stays far below one that sees
+    order. With `sarcasm`, a share of reviews opens with a sarcastic line marked by the token "oh"
+    ("oh great , another sequel .") that reverses the whole review. `verdict` appends a closing
+    sentence that states the label ("so i loved it .") — text for language-model pretraining, never
+    for a classifier. The same (n, seed, options) always give the same reviews.
+    """
+    rng = np.random.default_rng(seed)
+    wanted = rng.permutation(np.arange(n) % 2)
+    texts: list[str] = []
+    for label in wanted:
+        while True:  # each draw matches `label` half the time, so this ends after ~2 draws
+            sarcastic = sarcasm and bool(rng.random() < sarcasm_rate)
+            text, got = _one_review(rng, sarcastic, verdict, negation_rate)
+            if got == label:
+                texts.append(text)
+                break
+    return texts, wanted.astype(np.int64)
