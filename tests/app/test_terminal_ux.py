@@ -32,6 +32,24 @@ async def test_keys_that_do_nothing_now_say_why(make_app):
         assert isinstance(app.screen, ExerciseScreen) and screen.session.hints_shown("double")
 
 
+async def test_disabled_keys_are_struck_through_not_only_dimmed(make_app, monkeypatch):
+    """Dimming is a colour blend that NO_COLOR and monochrome terminals lose; a strike-through stays."""
+    from textual.widgets._footer import FooterKey
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_exercise(app, pilot, "double")
+        await pilot.pause()
+
+        def struck(action: str) -> bool:
+            key = next(k for k in screen.query(FooterKey) if k.action == action)
+            return any(span.style and getattr(span.style, "strike", False) for span in key.render().spans)
+
+        assert struck("solution"), "s (solution) does nothing before a pass and must look it"
+        assert not struck("check"), "c (check) works and must not be struck through"
+
+
 async def test_escape_returns_where_you_came_from(make_app):
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
