@@ -388,3 +388,36 @@ def test_a_train_step_returning_its_graph_is_rejected_by_name():
     message = failure(lambda: probe_train_step(t, model, returns_tensor, xb, yb, torch.nn.functional.mse_loss,
                                                loss_name="MSE"))
     assert "with its graph attached" in message
+
+
+def test_a_2d_mismatch_carries_a_picture_of_its_slice():
+    t, _ = make_checker()
+    x = np.arange(2 * 4 * 5, dtype=float).reshape(2, 4, 5)
+    got = x.copy()
+    got[1] = got[1][::-1]  # the second slice's rows reversed
+    failure(lambda: t.expect_close("maps", got, x))
+    picture = t.steps[-1].details.picture
+    assert picture is not None and picture.where == (1,)
+    assert np.array_equal(np.array(picture.expected), x[1]) and np.array_equal(np.array(picture.got), got[1])
+    assert [any(row) for row in picture.differs] == [True, True, True, True]
+
+
+@pytest.mark.parametrize("shape", [(6,), (40, 40), (1, 7)])
+def test_no_picture_for_vectors_or_large_matrices(shape):
+    t, _ = make_checker()
+    x = np.arange(np.prod(shape), dtype=float).reshape(shape)
+    failure(lambda: t.expect_close("v", x + 1.0 + x * 0.1, x))
+    assert t.steps[-1].details.picture is None
+
+
+def test_the_picture_draws_expected_got_and_differs_on_one_scale():
+    from tutor.plots import mismatch_picture
+
+    expected = np.arange(9.0).reshape(3, 3)
+    lines = mismatch_picture(expected, expected.T, expected != expected.T)
+    assert lines[0].split() == ["expected", "got", "differs"]
+    assert lines[1].endswith("··××××") and lines[2].endswith("××··××")
+    assert "0 ... █ 8" in lines[-1]
+    ascii_lines = mismatch_picture(expected, expected.T, expected != expected.T, ascii_only=True)
+    assert all(ch.isascii() for line in ascii_lines for ch in line)
+    assert mismatch_picture(np.zeros((3, 40)), np.ones((3, 40)), np.ones((3, 40), bool)) == []

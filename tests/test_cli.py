@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -219,3 +220,18 @@ def test_list_and_progress_align_and_count_in_words(dltutor):
     assert "1 attempt" in listing and "1 attempts" not in listing
     rows = [line for line in dltutor("progress").stdout.splitlines() if "/" in line]
     assert len({line.index("█") if "█" in line else line.index("░") for line in rows}) == 1  # bars aligned
+
+
+def test_a_2d_mismatch_is_drawn_in_the_report_and_in_ascii_under_lang_c(monkeypatch):
+    from tutor.protocol import Details, Status, Step, StepKind
+    from tutor.report import Painter, format_step
+
+    picture = {"expected": [[0.0, 1.0], [2.0, 3.0]], "got": [[0.0, 2.0], [1.0, 3.0]],
+               "differs": [[False, True], [True, False]]}
+    step = Step("maps", StepKind.VALUE, Status.FAIL, "a transpose", Details.from_json({"picture": picture}))
+    monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
+    text = format_step(step, Painter(io.StringIO()))
+    assert "expected" in text and "differs" in text and "×" in text
+    monkeypatch.setenv("LC_ALL", "C")
+    text = format_step(step, Painter(io.StringIO()))
+    assert "differs" in text and all(ch.isascii() for ch in text.split("a transpose", 1)[1])

@@ -113,3 +113,15 @@ def test_request_round_trips_and_ignores_unknown_keys():
     request = CheckRequest("softmax", "/l.py", "/c.py", "/r.py", 7, "cpu", False, 10.0, 512, None)
     line = json.dumps(json.loads(request.to_line()) | {"new_key": 1})
     assert CheckRequest.from_line(line) == request
+
+
+def test_an_array_picture_round_trips_and_bad_ones_are_kept_aside():
+    picture = {"expected": [[1.0, None], [0.5, 2.0]], "got": [[1.0, 3.0], [0.5, None]],
+               "differs": [[False, True], [False, True]], "where": [1]}
+    details = Details.from_json({"picture": picture})
+    assert details.picture is not None and details.picture.where == (1,)
+    assert math.isnan(details.picture.expected[0][1]) and details.picture.differs[1] == (False, True)
+    assert json.loads(json.dumps(details.to_json()))["picture"] == picture
+    ragged = {"expected": [[1.0], [1.0, 2.0]], "got": [[1.0], [1.0, 2.0]], "differs": [[True], [True, True]]}
+    assert Details.from_json({"picture": ragged}).picture is None
+    assert Details.from_json({"picture": ragged}).extra == {"picture": ragged}

@@ -34,9 +34,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from tutor.protocol import ArrayPicture
 
 SHADES = " ░▒▓█"
 ASCII_SHADES = " .:*#"
@@ -152,20 +155,61 @@ def log_ticks(plot: Plot) -> tuple[list[float], list[str]]:
     return [10.0**d for d in decades], [f"1e{d}" for d in decades]
 
 
-def heatmap_rows(matrix: np.ndarray, ascii_only: bool = False) -> list[str]:
-    """The matrix as rows of shade characters, two per cell, darkest = largest."""
+def heatmap_rows(matrix: np.ndarray, ascii_only: bool = False, *, scale: tuple[float, float] | None = None,
+                 cell: int = 2) -> list[str]:
+    """The matrix as rows of shade characters, `cell` per value, darkest = largest.
+
+    `scale` (lo, hi) puts several maps on one scale; by default the matrix's own range.
+    """
     shades = ASCII_SHADES if ascii_only else SHADES
-    finite = matrix[np.isfinite(matrix)]
-    lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+    lo, hi = scale if scale is not None else _finite_range(matrix)
     span = hi - lo or 1.0
     rows = []
     for row in matrix:
         cells = []
         for value in row:
-            level = 0 if not np.isfinite(value) else round((value - lo) / span * (len(shades) - 1))
-            cells.append(shades[level] * 2)
+            level = 0 if not np.isfinite(value) else round(min(max((value - lo) / span, 0.0), 1.0) * (len(shades) - 1))
+            cells.append(shades[level] * cell)
         rows.append("".join(cells))
     return rows
+
+
+def _finite_range(*matrices: np.ndarray) -> tuple[float, float]:
+    finite = np.concatenate([m[np.isfinite(m)].ravel() for m in matrices])
+    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
+
+
+def picture_lines(picture: ArrayPicture, *, width: int = 76, ascii_only: bool = False) -> list[str]:
+    """A verdict's `Details.picture` as text lines (empty if it does not fit `width`)."""
+    lines = mismatch_picture(np.array(picture.expected, dtype=float), np.array(picture.got, dtype=float),
+                             np.array(picture.differs, dtype=bool), width=width, ascii_only=ascii_only)
+    if lines and picture.where:
+        lines.insert(0, f"slice [{', '.join(map(str, picture.where))}, :, :]")
+    return lines
+
+
+def mismatch_picture(expected: np.ndarray, got: np.ndarray, differs: np.ndarray, *, width: int = 76,
+                     ascii_only: bool = False) -> list[str]:
+    """Expected, got and where they differ, side by side on one shade scale (a verdict's picture).
+
+    Empty when three maps do not fit `width` columns even at one character per cell.
+    """
+    rows, cols = expected.shape
+    gap = "   "
+    cell = 2 if 3 * 2 * cols + 2 * len(gap) <= width else 1
+    if 3 * max(cell * cols, len("expected")) + 2 * len(gap) > width:
+        return []
+    lo, hi = _finite_range(expected, got)
+    left = heatmap_rows(expected, ascii_only, scale=(lo, hi), cell=cell)
+    middle = heatmap_rows(got, ascii_only, scale=(lo, hi), cell=cell)
+    mark, same = ("x", ".") if ascii_only else ("×", "·")
+    right = ["".join((mark if d else same) * cell for d in row) for row in differs.tolist()]
+    span = max(cols * cell, len("expected"))
+    shades = ASCII_SHADES if ascii_only else SHADES
+    lines = [gap.join(t.ljust(span) for t in ("expected", "got", "differs")).rstrip()]
+    lines += [gap.join(p.ljust(span) for p in parts).rstrip() for parts in zip(left, middle, right, strict=True)]
+    lines.append(f"scale: {shades[1]} {lo:.3g} ... {shades[-1]} {hi:.3g}; {mark} marks a cell that differs")
+    return lines
 
 
 def describe(plot: Plot) -> str:

@@ -128,6 +128,56 @@ class GradientElement:
 
 
 @dataclass(frozen=True)
+class ArrayPicture:
+    """A 2-D slice of a mismatching array, expected beside got (`Details.picture`).
+
+    Front ends draw it as heat maps on one scale with the differing cells marked,
+    which says more than "first mismatch at (3, 4)" for feature maps, attention
+    weights and confusion matrices. `where` is the index of the slice in the
+    leading axes (empty for a 2-D array). Non-finite values travel as null.
+    """
+
+    expected: tuple[tuple[float, ...], ...]
+    got: tuple[tuple[float, ...], ...]
+    differs: tuple[tuple[bool, ...], ...]
+    where: tuple[int, ...] = ()
+
+    @classmethod
+    def from_json(cls, data: object) -> ArrayPicture | None:
+        if not isinstance(data, Mapping):
+            return None
+        grids = [_grid(data.get(key)) for key in ("expected", "got", "differs")]
+        where = _index(data.get("where", []))
+        expected, got, differs = grids
+        if expected is None or got is None or differs is None or where is None:
+            return None
+        shape = (len(expected), len(expected[0]) if expected else 0)
+        if any((len(g), len(g[0]) if g else 0) != shape for g in (got, differs)):
+            return None
+        def floats(grid: list[list[object]]) -> tuple[tuple[float, ...], ...]:
+            return tuple(tuple(math.nan if v is None else _float(v) or 0.0 for v in row) for row in grid)
+
+        return cls(floats(expected), floats(got), tuple(tuple(bool(v) for v in row) for row in differs), where)
+
+    def to_json(self) -> dict[str, Json]:
+        def wire(grid: tuple[tuple[float, ...], ...]) -> list[Json]:
+            return [[float(f"{v:.4g}") if math.isfinite(v) else None for v in row] for row in grid]
+
+        return {"expected": wire(self.expected), "got": wire(self.got),
+                "differs": [list(row) for row in self.differs], "where": list(self.where)}
+
+
+def _grid(value: object) -> list[list[object]] | None:
+    """A rectangular list of rows of numbers/bools/null, or None."""
+    if not isinstance(value, list) or not all(isinstance(row, list) for row in value):
+        return None
+    if value and any(len(row) != len(value[0]) for row in value):
+        return None
+    ok = all(v is None or isinstance(v, int | float) for row in value for v in row)
+    return value if ok else None
+
+
+@dataclass(frozen=True)
 class Details:
     """The evidence a step (or an error verdict) carries. Every field is optional.
 
@@ -163,6 +213,7 @@ class Details:
     # properties (t.expect_property), gradcheck
     trial: int | None = None  # which random input broke the property
     input: int | str | None = None  # that input's preview, or the failing input's position
+    picture: ArrayPicture | None = None  # a 2-D mismatch, expected beside got (t.expect_close)
     # the integrity snapshot
     patched: tuple[str, ...] = ()  # library functions the learner's code replaced
     extra: Mapping[str, Json] = field(default_factory=dict)
@@ -213,6 +264,8 @@ class Details:
             parsed = tuple(v for v in tail if v is not None) if None not in tail else None
         elif key == "patched" and isinstance(value, list):
             parsed = tuple(str(v) for v in value)
+        elif key == "picture":
+            parsed = ArrayPicture.from_json(value)
         return _UNKNOWN if parsed is None else parsed
 
     def to_json(self) -> dict[str, Json]:
@@ -223,6 +276,8 @@ class Details:
                 continue
             if key == "worst":
                 out[key] = [row.to_json() for row in self.worst]
+            elif key == "picture" and self.picture is not None:
+                out[key] = self.picture.to_json()
             elif isinstance(value, float):
                 out[key] = _wire_float(value)
             elif key == "curve_tail":

@@ -10,6 +10,7 @@ import os
 import sys
 from typing import TextIO
 
+from tutor import terminal
 from tutor.protocol import CheckResult, Step
 
 _STYLES = {"green": "green", "red": "red", "yellow": "yellow", "dim": "dim", "bold": "bold", "cyan": "cyan"}
@@ -55,6 +56,11 @@ def format_step(step: Step, paint: Painter) -> str:
     details = step.details
     if details.traceback:
         lines.append(_indent(details.traceback, "      │ "))
+    if details.picture is not None:
+        from tutor.plots import picture_lines  # NumPy, only when a verdict carries a picture
+
+        lines.extend(_indent(line) for line in picture_lines(details.picture, width=72,
+                                                              ascii_only=not terminal.utf8()))
     if details.worst:
         lines.append("      where the gradient is most wrong:")
         lines.append("        index          yours        numerical")

@@ -69,3 +69,15 @@ def test_lesson_with_plots_80x24(snap_compare, make_app, session, tmp_path):
         await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def test_under_lang_c_the_heat_map_and_markers_are_ascii(make_app, session, tmp_path):
+    app = make_app(ascii=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(LessonScreen(_lesson(session, tmp_path)))
+        await wait_for(pilot, lambda: len(app.screen.query(PlotView)) == 3)
+        views = list(app.screen.query(PlotView))
+        heat = "\n".join(str(w.render()) for w in views[1].query(".plot-heatmap"))
+        assert heat.splitlines()[0].startswith("##") and heat.isascii()
+        axes = " ".join(str(w.render()) for w in views[1].query(".plot-description"))
+        assert "query position down" in axes

@@ -84,6 +84,12 @@ def test_exercise_gradient_failure(snap_compare, make_app, session, size):
     assert snap_compare(make_app(), terminal_size=size, run_before=opened("cube_grad", "c"))
 
 
+def test_exercise_2d_mismatch_as_heat_maps(snap_compare, make_app, session):
+    """An unnamed 2-D mismatch shows expected, got and the differing cells as heat maps."""
+    write_learner(session, "double", "def double(x):\n    return 2 * x[::-1]\n")
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=opened("double", "c"))
+
+
 def test_exercise_traceback(snap_compare, make_app, session):
     write_learner(session, "double", "def helper(x):\n    return x[99, 99]\n\n\ndef double(x):\n    return helper(x)\n")
     assert snap_compare(make_app(), terminal_size=WIDE, run_before=opened("double", "c"))

@@ -36,6 +36,11 @@ def set_ascii(on: bool) -> None:
     _ascii = on
 
 
+def ascii_mode() -> bool:
+    """Whether this terminal draws with ASCII only (a non-UTF-8 locale)."""
+    return _ascii
+
+
 def glyphs(text: str) -> str:
     """`text` as this terminal can show it: ✓ → v, █ → #, … under a non-UTF-8 locale."""
     return ascii_text(text) if _ascii else text

@@ -149,7 +149,7 @@ def scale_diagnosis(got: np.ndarray, expected: np.ndarray, batch: int | None = N
 def first_mismatch(got: np.ndarray, expected: np.ndarray, close: np.ndarray) -> dict:
     bad = pristine.argwhere(~close)
     index = tuple(int(i) for i in bad[0]) if bad.size else ()
-    return {
+    info = {
         "index": list(index),
         "expected": expected[index].item() if expected.ndim else expected.item(),
         "got": got[index].item() if got.ndim else got.item(),
@@ -157,6 +157,36 @@ def first_mismatch(got: np.ndarray, expected: np.ndarray, close: np.ndarray) -> 
         "total": int(expected.size),
         "max_abs_error": float(pristine.abs(got.astype(np.float64) - expected).max()) if got.size else 0.0,
     }
+    picture = array_picture(got, expected, close, index)
+    if picture is not None:
+        info["picture"] = picture
+    return info
+
+
+# A picture is worth drawing up to this size: three maps side by side fit 80 columns.
+PICTURE_MAX_ROWS, PICTURE_MAX_COLS = 16, 20
+
+
+def array_picture(got: np.ndarray, expected: np.ndarray, close: np.ndarray,
+                  index: tuple[int, ...]) -> dict | None:
+    """The 2-D slice holding the first mismatch, expected beside got (Details.picture), or None.
+
+    Only for arrays of two or more axes whose last two are small enough to read as
+    a heat map (feature maps, attention weights, confusion matrices); a vector or
+    a large matrix keeps the numeric evidence alone.
+    """
+    if expected.ndim < 2 or got.shape != expected.shape or len(index) != expected.ndim:
+        return None
+    rows, cols = expected.shape[-2:]
+    if not (1 < rows <= PICTURE_MAX_ROWS and 1 < cols <= PICTURE_MAX_COLS):
+        return None
+    where = tuple(index[:-2])
+
+    def grid(a: np.ndarray) -> list[list[float | None]]:
+        return [[float(v) if math.isfinite(v) else None for v in row] for row in a[where].tolist()]
+
+    return {"expected": grid(expected), "got": grid(got.astype(np.float64)),
+            "differs": [[not bool(c) for c in row] for row in close[where].tolist()], "where": list(where)}
 
 
 def _fmt(value: Any) -> str:

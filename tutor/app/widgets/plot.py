@@ -14,7 +14,10 @@ from textual.content import Content
 from textual.widgets import Static
 from textual_plotext import PlotextPlot
 
+from tutor.app.format import ascii_mode
+
 _MARKERS = ("braille", "x", "+", "·")
+_ASCII_MARKERS = ("*", "x", "+", "o")  # braille and the middle dot need UTF-8 (LANG=C over SSH)
 _COLOURS = ("primary", "accent", "secondary", "warning")
 
 
@@ -37,10 +40,11 @@ class LinePlot(PlotextPlot):
         plt = self.plt
         plt.clear_figure()
         p = self.plot
+        markers = _ASCII_MARKERS if ascii_mode() else _MARKERS
         for i, (label, ys) in enumerate(p.lines):
             finite = np.isfinite(ys)
             plt.plot(p.x[finite].tolist(), ys[finite].tolist(), label=label,
-                     marker=_MARKERS[i % len(_MARKERS)], color=self._rgb(_COLOURS[i % len(_COLOURS)]))
+                     marker=markers[i % len(markers)], color=self._rgb(_COLOURS[i % len(_COLOURS)]))
         for value in p.hlines:
             plt.hline(value, self._rgb("success"))
         plt.yscale("log" if p.logy else "linear")
@@ -81,9 +85,9 @@ class PlotView(Vertical):
             return
         self.border_title = plot.title
         if plot.heatmap is not None:
-            ascii_only = getattr(self.app, "ascii_only", False)
-            rows = plots.heatmap_rows(plot.heatmap, ascii_only=ascii_only)
-            axes = f"{plot.ylabel} ↓  {plot.xlabel} →" if plot.xlabel or plot.ylabel else ""
+            rows = plots.heatmap_rows(plot.heatmap, ascii_only=ascii_mode())
+            down, across = ("down", "across") if ascii_mode() else ("↓", "→")
+            axes = f"{plot.ylabel} {down}  {plot.xlabel} {across}" if plot.xlabel or plot.ylabel else ""
             yield Static("\n".join(rows), classes="plot-heatmap")
             if axes:
                 yield Static(axes, classes="plot-description")

@@ -18,7 +18,7 @@ from textual.content import Content
 from textual.widget import AwaitMount
 from textual.widgets import Static
 
-from tutor.app.format import VERDICTS, glyphs
+from tutor.app.format import VERDICTS, ascii_mode, glyphs
 from tutor.protocol import CheckResult, Details, GradientElement, Step
 
 _BLOCKS = " ▁▂▃▄▅▆▇█"
@@ -59,6 +59,12 @@ def evidence(details: Details) -> list[tuple[str, str]]:
         blocks.append(("diff", f"expected {_short(details.expected)}\n     got {_short(details.got)}"))
     if details.worst:
         blocks.append(("table", gradient_table(details.worst)))
+    if details.picture is not None:
+        from tutor.plots import picture_lines  # NumPy, only when a verdict carries a picture
+
+        lines = picture_lines(details.picture, ascii_only=ascii_mode())
+        if lines:
+            blocks.append(("picture", "\n".join(lines)))
     for step, what in ((details.nan_step, "went NaN/inf"), (details.diverged_step, "diverged")):
         if step is not None:
             tail = details.curve_tail
