@@ -151,10 +151,19 @@ def test_a_sarcasm_marker_reverses_the_review():
     assert checked > 100
 
 
-def test_verdict_sentences_state_the_label():
-    texts, labels = generate_reviews(200, seed=3, verdict=True)
-    assert all(("loved" in t or "enjoyed" in t or "recommend" in t) == bool(y)
-               for t, y in zip(texts, labels, strict=True))
+def test_emoticons_follow_each_clause_as_its_polarity_says():
+    texts, labels = generate_reviews(300, seed=3, emoticons=True)
+    plain, _ = generate_reviews(300, seed=3)
+    polarity = {**{w: 1 for w in REVIEW_POSITIVE}, **{w: 0 for w in REVIEW_NEGATIVE}}
+    for text, label in zip(texts, labels, strict=True):
+        words = text.split()
+        faces = [w for w in words if w in (":)", ":(")]
+        assert len(faces) == sum(w in polarity for w in words) and len(faces) in (1, 3)
+        assert (faces.count(":)") > len(faces) / 2) == bool(label)
+        if len(faces) == 1:  # one clause: the adjective flipped by a negation
+            adjective = next(w for w in words if w in polarity)
+            assert (faces[0] == ":)") == bool(polarity[adjective] ^ any(w in REVIEW_NEGATIONS for w in words))
+    assert not any(":)" in t or ":(" in t for t in plain)
 
 
 def test_bag_of_words_stays_far_below_a_model_that_sees_negation():

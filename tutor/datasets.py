@@ -121,50 +121,48 @@ _FILLERS = ("i saw it on a sunday", "the cinema was full", "it runs two hours", 
 _SEQUELS = ("sequel", "remake", "superhero film", "musical", "space opera", "heist movie")
 _SARCASTIC_OPENERS = ("oh great , another {}", "oh wonderful , yet another {}", "oh joy , a new {}",
                       "oh sure , another {}")
-_VERDICTS = {1: ("so i loved it", "so i enjoyed it", "a film to recommend"),
-             0: ("so i hated it", "so i regret it", "a film to avoid")}
+
+
+def _pick(rng: np.random.Generator, options: tuple[str, ...]) -> str:
+    return options[int(rng.integers(len(options)))]  # rng.choice would build an array per call: 10x slower
 
 
 def _review_clause(rng: np.random.Generator, negation_rate: float) -> tuple[str, int]:
     """One sentiment clause and its polarity (+1/-1): the adjective's sign, flipped by a negation."""
     positive = bool(rng.random() < 0.5)
-    adjective = str(rng.choice(REVIEW_POSITIVE if positive else REVIEW_NEGATIVE))
-    negated = bool(rng.random() < negation_rate)
-    words = []
+    adjective = _pick(rng, REVIEW_POSITIVE if positive else REVIEW_NEGATIVE)
+    negation = _pick(rng, REVIEW_NEGATIONS) if rng.random() < negation_rate else None
     if rng.random() < 0.3:  # an intensifier sits between the negation and the adjective: "not very good"
-        words.append(str(rng.choice(_INTENSIFIERS)))
-    words.append(adjective)
-    subject = str(rng.choice(_SUBJECTS))
-    negation = str(rng.choice(REVIEW_NEGATIONS)) if negated else None
-    if rng.random() < 0.25:
-        head = f"i found {subject}" + (f" {negation}" if negation else "")
-    else:
-        head = f"{subject} {rng.choice(_VERBS)}" + (f" {negation}" if negation else "")
+        adjective = f"{_pick(rng, _INTENSIFIERS)} {adjective}"
+    subject = _pick(rng, _SUBJECTS)
+    head = f"i found {subject}" if rng.random() < 0.25 else f"{subject} {_pick(rng, _VERBS)}"
+    if negation:
+        head += f" {negation}"
     sign = 1 if positive else -1
-    return f"{head} {' '.join(words)}", -sign if negated else sign
+    return f"{head} {adjective}", -sign if negation else sign
 
 
-def _one_review(rng: np.random.Generator, sarcastic: bool, verdict: bool,
+def _one_review(rng: np.random.Generator, sarcastic: bool, emoticons: bool,
                 negation_rate: float) -> tuple[str, int]:
     n_clauses = 1 if rng.random() < 0.45 else 3  # odd, so the clause votes never tie
     clauses = [_review_clause(rng, negation_rate) for _ in range(n_clauses)]
+    if emoticons:
+        clauses = [(f"{text} {':)' if sign > 0 else ':('}", sign) for text, sign in clauses]
     literal = 1 if sum(sign for _, sign in clauses) > 0 else 0
     label = 1 - literal if sarcastic else literal
     parts = [text for text, _ in clauses]
     for _ in range(int(rng.integers(0, 3))):  # filler: words that say nothing about the film's quality
-        parts.insert(int(rng.integers(0, len(parts) + 1)), str(rng.choice(_FILLERS)))
+        parts.insert(int(rng.integers(0, len(parts) + 1)), _pick(rng, _FILLERS))
     body = parts[0]
     for part in parts[1:]:
-        body += f" {rng.choice(_LINKS)} {part}"
+        body += f" {_pick(rng, _LINKS)} {part}"
     text = body + " ."
     if sarcastic:
-        text = str(rng.choice(_SARCASTIC_OPENERS)).format(rng.choice(_SEQUELS)) + " . " + text
-    if verdict:
-        text += f" {rng.choice(_VERDICTS[label])} ."
+        text = _pick(rng, _SARCASTIC_OPENERS).format(_pick(rng, _SEQUELS)) + " . " + text
     return text, label
 
 
-def generate_reviews(n: int, seed: int, sarcasm: bool = False, *, verdict: bool = False,
+def generate_reviews(n: int, seed: int, sarcasm: bool = False, *, emoticons: bool = False,
                      negation_rate: float = 0.35, sarcasm_rate: float = 0.3,
                      ) -> tuple[list[str], np.ndarray]:
     """`n` synthetic movie reviews and their labels (int64, 1 = positive), exactly balanced.
@@ -173,9 +171,10 @@ def generate_reviews(n: int, seed: int, sarcasm: bool = False, *, verdict: bool 
     the majority of the clauses' polarities, where a negation ("not", "never") flips a clause. Words
     alone cannot tell "not good" from "good", so a bag-of-words model stays far below one that sees
     order. With `sarcasm`, a share of reviews opens with a sarcastic line marked by the token "oh"
-    ("oh great , another sequel .") that reverses the whole review. `verdict` appends a closing
-    sentence that states the label ("so i loved it .") — text for language-model pretraining, never
-    for a classifier. The same (n, seed, options) always give the same reviews.
+    ("oh great , another sequel .") that reverses the whole review. `emoticons` ends every clause
+    with ":)" or ":(" as its (negation-aware) polarity says — text for language-model pretraining,
+    where predicting the emoticon teaches negation; never for a classifier. The same (n, seed,
+    options) always give the same reviews.
     """
     rng = np.random.default_rng(seed)
     wanted = rng.permutation(np.arange(n) % 2)
@@ -183,7 +182,7 @@ def generate_reviews(n: int, seed: int, sarcasm: bool = False, *, verdict: bool 
     for label in wanted:
         while True:  # each draw matches `label` half the time, so this ends after ~2 draws
             sarcastic = sarcasm and bool(rng.random() < sarcasm_rate)
-            text, got = _one_review(rng, sarcastic, verdict, negation_rate)
+            text, got = _one_review(rng, sarcastic, emoticons, negation_rate)
             if got == label:
                 texts.append(text)
                 break
