@@ -1,0 +1,25 @@
+# expect: SCALED loss
+"""Keeps the scaled loss in `loss` and returns that."""
+
+import torch
+
+
+def train_step(model, optimizer, loss_fn, x, y, device_type, scaler=None, max_norm=None):
+    optimizer.zero_grad()
+    dtype = torch.bfloat16 if device_type == "cpu" else torch.float16
+    with torch.autocast(device_type=device_type, dtype=dtype):
+        output = model(x)
+    loss = loss_fn(output.float(), y)
+    if scaler is not None:
+        loss = scaler.scale(loss)
+    loss.backward()
+    if max_norm is not None:
+        if scaler is not None:
+            scaler.unscale_(optimizer)
+        torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)
+    if scaler is not None:
+        scaler.step(optimizer)
+        scaler.update()
+    else:
+        optimizer.step()
+    return loss.item()

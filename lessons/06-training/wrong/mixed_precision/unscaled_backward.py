@@ -1,0 +1,24 @@
+# expect: without scaling
+"""Calls loss.backward() as usual and only routes the step through the scaler."""
+
+import torch
+
+
+def train_step(model, optimizer, loss_fn, x, y, device_type, scaler=None, max_norm=None):
+    optimizer.zero_grad()
+    dtype = torch.bfloat16 if device_type == "cpu" else torch.float16
+    with torch.autocast(device_type=device_type, dtype=dtype):
+        output = model(x)
+    loss = loss_fn(output.float(), y)
+    loss.backward()
+    if scaler is not None:
+        if max_norm is not None:
+            scaler.unscale_(optimizer)
+            torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)
+        scaler.step(optimizer)
+        scaler.update()
+    else:
+        if max_norm is not None:
+            torch.nn.utils.clip_grad_norm_(model.parameters(), max_norm)
+        optimizer.step()
+    return loss.item()
