@@ -407,7 +407,7 @@ def _parity(t, fn, device, device_type, label, use_scaler):
         want = F.cross_entropy(ref(x), y)
         want.backward()
         ref_opt.step()
-        want = float(want)
+        want = float(want.detach())
         t.curve("loss", i, float(got))
         t.curve("reference", i, want)
         if abs(float(got) - want) > worst:
