@@ -57,16 +57,23 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         env = {**os.environ, "DLTUTOR_HOME": tmp}
         for i in range(args.runs + 1):
-            out = subprocess.run([sys.executable, "-c", PROBE, os.path.join(tmp, "ws")], capture_output=True,
-                                 text=True, env=env, check=True)
+            out = subprocess.run(
+                [sys.executable, "-c", PROBE, os.path.join(tmp, "ws")],
+                capture_output=True,
+                text=True,
+                env=env,
+                check=True,
+            )
             doc = json.loads(out.stdout.strip().splitlines()[-1])
             assert not doc["torch"], "the UI process imported torch"
             if i == 0:
                 continue  # the first run also creates the workspace and warms the page cache
             times.append(doc["first_screen_s"])
             rss.append(doc["rss_mb"])
-    print(f"first screen ({doc['screen']}): median {statistics.median(times):.3f} s, "
-          f"min {min(times):.3f} s, max {max(times):.3f} s over {args.runs} runs (target <= 0.5 s)")
+    print(
+        f"first screen ({doc['screen']}): median {statistics.median(times):.3f} s, "
+        f"min {min(times):.3f} s, max {max(times):.3f} s over {args.runs} runs (target <= 0.5 s)"
+    )
     print(f"RSS at first screen: median {statistics.median(rss):.0f} MB (target <= 100 MB)")
 
 

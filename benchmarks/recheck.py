@@ -62,15 +62,23 @@ def main() -> None:
         env = {**os.environ, "DLTUTOR_HOME": tmp}
         for _ in range(max(5, args.runs // 2)):
             started = time.perf_counter()
-            proc = subprocess.run([sys.executable, "-m", "tutor.cli", "check", ex.id], cwd=session.workspace.root,
-                                  env=env, capture_output=True)
+            proc = subprocess.run(
+                [sys.executable, "-m", "tutor.cli", "check", ex.id],
+                cwd=session.workspace.root,
+                env=env,
+                capture_output=True,
+            )
             cold.append(time.perf_counter() - started)
             assert proc.returncode == 0, proc.stdout
     print(f"exercise {ex.id}: {args.runs} runs")
-    print(f"warm re-check   median {statistics.median(warm) * 1000:7.1f} ms   "
-          f"p90 {sorted(warm)[int(0.9 * len(warm)) - 1] * 1000:7.1f} ms   (target <= 150 ms)")
-    print(f"one-shot check  median {statistics.median(cold) * 1000:7.1f} ms   "
-          f"max {max(cold) * 1000:7.1f} ms   (target <= 600 ms)")
+    print(
+        f"warm re-check   median {statistics.median(warm) * 1000:7.1f} ms   "
+        f"p90 {sorted(warm)[int(0.9 * len(warm)) - 1] * 1000:7.1f} ms   (target <= 150 ms)"
+    )
+    print(
+        f"one-shot check  median {statistics.median(cold) * 1000:7.1f} ms   "
+        f"max {max(cold) * 1000:7.1f} ms   (target <= 600 ms)"
+    )
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Course self-test time: every reference solution checked, per stage (target <= 3 min on 2 cores).
 
-    python benchmarks/selftest.py
+python benchmarks/selftest.py
 """
 
 from __future__ import annotations
@@ -21,8 +21,12 @@ def main() -> None:
     stage_of = {ex.id: ex.stage_id for ex in course.exercises()}
     with tempfile.TemporaryDirectory() as tmp:
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "tutor.cli", "check", "--all", "--solutions", "--json"],
-                              capture_output=True, text=True, env={**os.environ, "DLTUTOR_HOME": tmp})
+        proc = subprocess.run(
+            [sys.executable, "-m", "tutor.cli", "check", "--all", "--solutions", "--json"],
+            capture_output=True,
+            text=True,
+            env={**os.environ, "DLTUTOR_HOME": tmp},
+        )
         wall = time.perf_counter() - started
     doc = json.loads(proc.stdout)
     per_stage: dict[str, list[float]] = defaultdict(list)

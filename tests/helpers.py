@@ -27,13 +27,18 @@ def close_pool() -> None:
         _POOL.close()
 
 
-def check_file(course: Course, exercise_id: str, path: Path, *, seed: int = 1234,
-               device: str = "cpu") -> CheckResult:
+def check_file(course: Course, exercise_id: str, path: Path, *, seed: int = 1234, device: str = "cpu") -> CheckResult:
     ex = course.exercise(exercise_id)
     request = CheckRequest(
-        exercise_id=ex.id, learner_path=str(path), checker_path=str(ex.checker),
-        reference_path=str(ex.solution), seed=seed, device="cpu" if ex.device == "cpu" else device,
-        uses_torch=ex.uses_torch, time_limit_s=ex.time_limit_s, memory_mb=ex.memory_mb,
+        exercise_id=ex.id,
+        learner_path=str(path),
+        checker_path=str(ex.checker),
+        reference_path=str(ex.solution),
+        seed=seed,
+        device="cpu" if ex.device == "cpu" else device,
+        uses_torch=ex.uses_torch,
+        time_limit_s=ex.time_limit_s,
+        memory_mb=ex.memory_mb,
         numpy_only=ex.numpy_only,
     )
     return run_check(request, pool=pool())

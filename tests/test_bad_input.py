@@ -17,8 +17,14 @@ SOLUTION = MINI / "lessons" / "01-mini" / "solutions" / "double.py"
 
 def _run(*args: str, course: Path = MINI, home: Path, cwd: Path | None = None) -> subprocess.CompletedProcess:
     env = {**os.environ, "DLTUTOR_HOME": str(home), "DLTUTOR_COURSE": str(course), "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, "-m", "tutor.cli", *args], capture_output=True, text=True,
-                          env=env, timeout=120, cwd=cwd or home.parent)
+    return subprocess.run(
+        [sys.executable, "-m", "tutor.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+        cwd=cwd or home.parent,
+    )
 
 
 def _assert_usage_error(out: subprocess.CompletedProcess, *needles: str) -> None:
@@ -103,7 +109,7 @@ def test_lesson_as_a_list_of_strings(pack, tmp_path):
     text = path.read_text()
     start = text.index("[[lesson]]")
     end = text.index("[[exercise]]")
-    text = text[:start].replace('summary =', 'lesson = ["doubling"]\nsummary =') + text[end:]
+    text = text[:start].replace("summary =", 'lesson = ["doubling"]\nsummary =') + text[end:]
     path.write_text(text)
     _expect_pack_error(pack, tmp_path, _line_of(text, "lesson = ["), "'lesson'")
 
@@ -182,8 +188,10 @@ def test_a_syntax_error_without_a_line_says_no_none(tmp_path):
 
 def test_an_exception_whose_str_raises_is_the_learners_error(tmp_path):
     path = tmp_path / "double.py"
-    path.write_text("class Weird(Exception):\n    def __str__(self):\n        raise ValueError('no')\n"
-                    "def double(x):\n    raise Weird()\n")
+    path.write_text(
+        "class Weird(Exception):\n    def __str__(self):\n        raise ValueError('no')\n"
+        "def double(x):\n    raise Weird()\n"
+    )
     out = _run("check", "double", "--file", str(path), home=tmp_path / "home")
     assert out.returncode == 1
     assert "internal error" not in out.stdout and "Weird" in out.stdout

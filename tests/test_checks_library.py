@@ -15,8 +15,14 @@ from tutor.protocol import CurveEvent, Event, TargetEvent
 
 def make_checker(**learner) -> tuple[Checker, list[Event]]:
     events: list[Event] = []
-    t = Checker(learner=types.SimpleNamespace(**learner), learner_file=None, reference=None,
-                seed=0, device="cpu", emit=events.append)
+    t = Checker(
+        learner=types.SimpleNamespace(**learner),
+        learner_file=None,
+        reference=None,
+        seed=0,
+        device="cpu",
+        emit=events.append,
+    )
     return t, events
 
 
@@ -53,12 +59,15 @@ def test_lists_are_not_arrays():
     assert "np.array" in failure(lambda: t.expect_close("list", [1.0, 2.0], np.array([1.0, 2.0])))
 
 
-@pytest.mark.parametrize(("factor", "batch", "words"), [
-    (8.0, 8, "forget to divide by the batch size"),
-    (1 / 8, 8, "divided by the batch size"),
-    (-1.0, None, "opposite sign"),
-    (2.0, None, "2×"),
-])
+@pytest.mark.parametrize(
+    ("factor", "batch", "words"),
+    [
+        (8.0, 8, "forget to divide by the batch size"),
+        (1 / 8, 8, "divided by the batch size"),
+        (-1.0, None, "opposite sign"),
+        (2.0, None, "2×"),
+    ],
+)
 def test_constant_factors_are_diagnosed(factor, batch, words):
     expected = np.random.default_rng(0).normal(size=(8, 3))
     assert words in scale_diagnosis(expected * factor, expected, batch)
@@ -67,8 +76,7 @@ def test_constant_factors_are_diagnosed(factor, batch, words):
 def test_named_mistake_wins_over_generic_message():
     t, _ = make_checker()
     x = np.random.default_rng(1).normal(size=(3, 4))
-    message = failure(lambda: t.expect_close("v", x.T.copy().T * 0 + x[::-1], x,
-                                             mistakes={"rows reversed": x[::-1]}))
+    message = failure(lambda: t.expect_close("v", x.T.copy().T * 0 + x[::-1], x, mistakes={"rows reversed": x[::-1]}))
     assert message == "rows reversed"
 
 
@@ -169,8 +177,9 @@ def test_symbolic_equivalence_and_hints():
 
 def test_property_failure_shows_the_input():
     t, _ = make_checker()
-    message = failure(lambda: t.expect_property(
-        "positive", lambda v: None if v > 0 else "not positive", lambda rng: -1.0))
+    message = failure(
+        lambda: t.expect_property("positive", lambda v: None if v > 0 else "not positive", lambda rng: -1.0)
+    )
     assert "not positive" in message and "-1.0" in message
 
 
@@ -240,13 +249,31 @@ def test_cached_values_survive_between_checks_and_follow_the_seed(tmp_path):
         return [1.0, 0.5]
 
     for seed in (1, 1, 2):
-        t = Checker(learner=None, learner_file=None, reference=None, seed=seed, device="cpu",
-                    emit=lambda e: None, exercise_id="ex", cache_dir=tmp_path, cache_salt="v1")
+        t = Checker(
+            learner=None,
+            learner_file=None,
+            reference=None,
+            seed=seed,
+            device="cpu",
+            emit=lambda e: None,
+            exercise_id="ex",
+            cache_dir=tmp_path,
+            cache_salt="v1",
+        )
         assert t.cached("reference", compute) == [1.0, 0.5]
     assert len(calls) == 2
     (next(tmp_path.glob("ex-*.json"))).write_text("garbage")
-    t = Checker(learner=None, learner_file=None, reference=None, seed=1, device="cpu",
-                emit=lambda e: None, exercise_id="ex", cache_dir=tmp_path, cache_salt="v1")
+    t = Checker(
+        learner=None,
+        learner_file=None,
+        reference=None,
+        seed=1,
+        device="cpu",
+        emit=lambda e: None,
+        exercise_id="ex",
+        cache_dir=tmp_path,
+        cache_salt="v1",
+    )
     assert t.cached("reference", compute) == [1.0, 0.5]
 
 
@@ -254,11 +281,13 @@ def test_lazily_imported_submodules_are_not_patches():
     import subprocess
     import sys
 
-    code = ("import numpy as np\nfrom tutor.checks import LibrarySnapshot\n"
-            "import sys\nsys.modules.pop('numpy.ma', None)\nvars(np).pop('ma', None)\n"
-            "s = LibrarySnapshot()\nnp.unique(np.array([3, 1, 3]))\nimport numpy.ma\n"
-            "np.fake = __import__('types').ModuleType('numpy.fake')\n"
-            "print(s.changes())")
+    code = (
+        "import numpy as np\nfrom tutor.checks import LibrarySnapshot\n"
+        "import sys\nsys.modules.pop('numpy.ma', None)\nvars(np).pop('ma', None)\n"
+        "s = LibrarySnapshot()\nnp.unique(np.array([3, 1, 3]))\nimport numpy.ma\n"
+        "np.fake = __import__('types').ModuleType('numpy.fake')\n"
+        "print(s.changes())"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "['numpy.fake']"
 
@@ -268,11 +297,13 @@ def test_torch_rebinding_its_own_functions_is_not_a_patch():
     import sys
 
     pytest.importorskip("torch")
-    code = ("import torch\nfrom tutor.checks import LibrarySnapshot\ns = LibrarySnapshot()\n"
-            "m = torch.nn.Linear(2, 1)\nopt = torch.optim.Adam(m.parameters())\n"
-            "m(torch.ones(1, 2)).sum().backward()\nopt.step()\n"
-            "torch.softmax = lambda *a, **k: None\n"
-            "print(s.changes())")
+    code = (
+        "import torch\nfrom tutor.checks import LibrarySnapshot\ns = LibrarySnapshot()\n"
+        "m = torch.nn.Linear(2, 1)\nopt = torch.optim.Adam(m.parameters())\n"
+        "m(torch.ones(1, 2)).sum().backward()\nopt.step()\n"
+        "torch.softmax = lambda *a, **k: None\n"
+        "print(s.changes())"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip().splitlines()[-1] == "['torch.softmax']"
 
@@ -298,8 +329,9 @@ def test_expect_equal_tells_an_int_from_a_float():
 
 def test_an_accuracy_that_falls_is_not_called_improving():
     t, _ = make_checker()
-    message = failure(lambda: t.converge("acc", lambda i: 0.5 - 0.01 * i, steps=5, target=0.9,
-                                         goal="above", metric="accuracy"))
+    message = failure(
+        lambda: t.converge("acc", lambda i: 0.5 - 0.01 * i, steps=5, target=0.9, goal="above", metric="accuracy")
+    )
     assert "got worse" in message
 
 
@@ -328,7 +360,9 @@ def test_expect_unchanged_names_an_in_place_edit():
     x = np.array([1.0, np.nan, 3.0])
     t.expect_unchanged("kept", x.copy(), x, "f")
     x[0] = 0.0
-    assert "`f` modified an array you passed in" in failure(lambda: t.expect_unchanged("kept", np.array([1.0, np.nan, 3.0]), x, "f"))
+    assert "`f` modified an array you passed in" in failure(
+        lambda: t.expect_unchanged("kept", np.array([1.0, np.nan, 3.0]), x, "f")
+    )
 
 
 def _module_from(source: str, path) -> types.ModuleType:
@@ -344,9 +378,16 @@ def test_a_python_loop_is_counted_whatever_its_speed(tmp_path):
         "import numpy as np\n"
         "def vectorised(X):\n    return np.sqrt(((X[:, None] - X[None]) ** 2).sum(-1))\n"
         "def per_row(X):\n    return np.array([np.sqrt(((X - x) ** 2).sum(1)) for x in X])\n",
-        tmp_path / "learner.py")
-    t = Checker(learner=learner, learner_file=tmp_path / "learner.py", reference=None, seed=0, device="cpu",
-                emit=lambda event: None)
+        tmp_path / "learner.py",
+    )
+    t = Checker(
+        learner=learner,
+        learner_file=tmp_path / "learner.py",
+        reference=None,
+        seed=0,
+        device="cpu",
+        emit=lambda event: None,
+    )
     rows = lambda n: (np.ones((n, 3)),)  # noqa: E731
     t.expect_no_python_loop("vectorised", learner.vectorised, rows)
     message = failure(lambda: t.expect_no_python_loop("per row", learner.per_row, rows, over="the rows"))
@@ -385,8 +426,9 @@ def test_a_train_step_returning_its_graph_is_rejected_by_name():
     model, xb, yb = torch.nn.Linear(3, 1), torch.randn(8, 3), torch.randn(8, 1)
     t, _ = make_checker()
     probe_train_step(t, model, returns_number, xb, yb, torch.nn.functional.mse_loss, loss_name="MSE")
-    message = failure(lambda: probe_train_step(t, model, returns_tensor, xb, yb, torch.nn.functional.mse_loss,
-                                               loss_name="MSE"))
+    message = failure(
+        lambda: probe_train_step(t, model, returns_tensor, xb, yb, torch.nn.functional.mse_loss, loss_name="MSE")
+    )
     assert "with its graph attached" in message
 
 

@@ -17,13 +17,18 @@ SOLUTION = (MINI / "lessons" / "01-mini" / "solutions" / "double.py").read_text(
 
 @pytest.fixture
 def dltutor(tmp_path):
-    env = {**os.environ, "DLTUTOR_HOME": str(tmp_path / "home"), "DLTUTOR_COURSE": str(MINI),
-           "NO_COLOR": "1"}
+    env = {**os.environ, "DLTUTOR_HOME": str(tmp_path / "home"), "DLTUTOR_COURSE": str(MINI), "NO_COLOR": "1"}
     ws = tmp_path / "ws"
 
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
-        return subprocess.run([sys.executable, "-m", "tutor.cli", *args], capture_output=True, text=True,
-                              env=env, cwd=cwd or (ws if ws.exists() else tmp_path), timeout=120)
+        return subprocess.run(
+            [sys.executable, "-m", "tutor.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=cwd or (ws if ws.exists() else tmp_path),
+            timeout=120,
+        )
 
     run.ws = ws
     return run
@@ -64,13 +69,16 @@ def test_same_seed_replays_the_same_inputs(dltutor, tmp_path):
     assert a["steps"] == b["steps"]
 
 
-@pytest.mark.parametrize("args", [
-    ("check", "no_such_exercise"),
-    ("check", "--all", "double"),
-    ("check", "double", "--device", "tpu"),
-    ("hint", "no_such_exercise"),
-    ("frobnicate",),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check", "no_such_exercise"),
+        ("check", "--all", "double"),
+        ("check", "double", "--device", "tpu"),
+        ("hint", "no_such_exercise"),
+        ("frobnicate",),
+    ],
+)
 def test_usage_errors_exit_2(dltutor, args):
     dltutor("init", str(dltutor.ws))
     out = dltutor(*args)
@@ -226,8 +234,11 @@ def test_a_2d_mismatch_is_drawn_in_the_report_and_in_ascii_under_lang_c(monkeypa
     from tutor.protocol import Details, Status, Step, StepKind
     from tutor.report import Painter, format_step
 
-    picture = {"expected": [[0.0, 1.0], [2.0, 3.0]], "got": [[0.0, 2.0], [1.0, 3.0]],
-               "differs": [[False, True], [True, False]]}
+    picture = {
+        "expected": [[0.0, 1.0], [2.0, 3.0]],
+        "got": [[0.0, 2.0], [1.0, 3.0]],
+        "differs": [[False, True], [True, False]],
+    }
     step = Step("maps", StepKind.VALUE, Status.FAIL, "a transpose", Details.from_json({"picture": picture}))
     monkeypatch.setenv("LC_ALL", "en_US.UTF-8")
     text = format_step(step, Painter(io.StringIO()))

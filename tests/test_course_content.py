@@ -64,9 +64,13 @@ def test_dltutor_validate_is_clean_on_the_shipped_course(tmp_path):
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "tutor.cli", "validate", "--static", str(REPO / "lessons"), "--json"],
-                         capture_output=True, text=True, timeout=300,
-                         env={**os.environ, "DLTUTOR_HOME": str(tmp_path)})
+    out = subprocess.run(
+        [sys.executable, "-m", "tutor.cli", "validate", "--static", str(REPO / "lessons"), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, "DLTUTOR_HOME": str(tmp_path)},
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     report = json.loads(out.stdout)
     assert report["problems"] == [] and report["exercises"] == len(EXERCISES)

@@ -32,15 +32,18 @@ def test_tracks_order_every_exercise(pack):
     assert course.tracks["top-down"].order == ("descend", "double")
 
 
-@pytest.mark.parametrize(("old", "new", "expected"), [
-    ('title = "Double an array"', 'titel = "Double an array"', r"stage\.toml:\d+: unknown key 'titel'"),
-    ('hints = ["Multiply by two.", "return 2 * x"]', 'hints = ["only one"]', r"stage\.toml:\d+: .*two hint levels"),
-    ('time_limit_s = 3', 'time_limit_s = "soon"', r"time_limit_s must be"),
-    ('id = "descend"', 'id = "double"', r"duplicate exercise id 'double'"),
-    ('lesson = "doubling"', 'lesson = "nope"', r"unknown lesson 'nope'"),
-    ('format_version = 1', 'format_version = 9', r"stage\.toml:1: format_version must be 1"),
-    ('title = "A tiny stage"', 'title = "A tiny stage', r"stage\.toml:2: invalid TOML"),
-])
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('title = "Double an array"', 'titel = "Double an array"', r"stage\.toml:\d+: unknown key 'titel'"),
+        ('hints = ["Multiply by two.", "return 2 * x"]', 'hints = ["only one"]', r"stage\.toml:\d+: .*two hint levels"),
+        ("time_limit_s = 3", 'time_limit_s = "soon"', r"time_limit_s must be"),
+        ('id = "descend"', 'id = "double"', r"duplicate exercise id 'double'"),
+        ('lesson = "doubling"', 'lesson = "nope"', r"unknown lesson 'nope'"),
+        ("format_version = 1", "format_version = 9", r"stage\.toml:1: format_version must be 1"),
+        ('title = "A tiny stage"', 'title = "A tiny stage', r"stage\.toml:2: invalid TOML"),
+    ],
+)
 def test_manifest_errors_point_at_the_line(pack, old, new, expected):
     _edit(pack, old, new)
     with pytest.raises(CourseError, match=expected):
@@ -68,8 +71,11 @@ def test_a_relative_root_gives_absolute_paths(pack, monkeypatch):
 
 def test_a_track_path_gives_each_part_its_reason(pack):
     course_toml = pack / "lessons" / "course.toml"
-    course_toml.write_text(course_toml.read_text().replace('lead = ["descend"]', (
-        '\n[[tracks.top-down.path]]\nwhy = "See it learn first."\nexercises = ["descend"]\n')))
+    course_toml.write_text(
+        course_toml.read_text().replace(
+            'lead = ["descend"]', ('\n[[tracks.top-down.path]]\nwhy = "See it learn first."\nexercises = ["descend"]\n')
+        )
+    )
     track = load_course(pack).tracks["top-down"]
     assert track.order == ("descend", "double")
     assert track.why("descend") == "See it learn first." and track.why("double") is None
@@ -77,9 +83,15 @@ def test_a_track_path_gives_each_part_its_reason(pack):
 
 def test_a_track_path_listing_an_exercise_twice(pack):
     course_toml = pack / "lessons" / "course.toml"
-    course_toml.write_text(course_toml.read_text().replace('lead = ["descend"]', (
-        '\n[[tracks.top-down.path]]\nwhy = "a"\nexercises = ["descend"]\n'
-        '\n[[tracks.top-down.path]]\nwhy = "b"\nexercises = ["descend"]\n')))
+    course_toml.write_text(
+        course_toml.read_text().replace(
+            'lead = ["descend"]',
+            (
+                '\n[[tracks.top-down.path]]\nwhy = "a"\nexercises = ["descend"]\n'
+                '\n[[tracks.top-down.path]]\nwhy = "b"\nexercises = ["descend"]\n'
+            ),
+        )
+    )
     with pytest.raises(CourseError, match=r"course\.toml:\d+: track 'top-down' lists 'descend' twice"):
         load_course(pack)
 

@@ -18,8 +18,14 @@ STAGE = "01-mini"
 
 
 def run(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "tutor.cli", *args], capture_output=True, text=True,
-                          cwd=cwd, timeout=300, env={**os.environ, "NO_COLOR": "1", **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "tutor.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=300,
+        env={**os.environ, "NO_COLOR": "1", **(env or {})},
+    )
 
 
 @pytest.fixture
@@ -52,9 +58,11 @@ def test_judge_names_what_a_proof_got_wrong(tmp_path):
 def test_validate_runs_the_proofs_and_reports_each_broken_one(pack):
     stage = pack / "lessons" / STAGE
     (stage / "wrong" / "double" / "actually_right.py").write_text(
-        "# expect: values differ\ndef double(x):\n    return 2 * x\n")
+        "# expect: values differ\ndef double(x):\n    return 2 * x\n"
+    )
     (stage / "wrong" / "double" / "wrong_words.py").write_text(
-        "# expect: forgot to square\ndef double(x):\n    return 3 * x\n")
+        "# expect: forgot to square\ndef double(x):\n    return 3 * x\n"
+    )
     (stage / "right" / "double" / "actually_wrong.py").write_text("def double(x):\n    return x\n")
     out = run("validate", str(pack), cwd=pack)
     assert out.returncode == 1, out.stdout + out.stderr
@@ -102,18 +110,22 @@ def test_an_installed_pack_joins_the_course_beside_the_shipped_stages(tmp_path):
     shutil.copytree(MINI / "exercises" / STAGE, content / "exercises" / "09-extra")
     # Exercise ids are unique across the course: the pack renames its two.
     manifest = content / "lessons" / "09-extra" / "stage.toml"
-    manifest.write_text(manifest.read_text().replace('id = "double"', 'id = "twice"')
-                        .replace('id = "descend"', 'id = "downhill"')
-                        + "")
-    for folder, ext in (("exercises/09-extra", ""), ("lessons/09-extra/checks", ""),
-                        ("lessons/09-extra/solutions", "")):
+    manifest.write_text(
+        manifest.read_text().replace('id = "double"', 'id = "twice"').replace('id = "descend"', 'id = "downhill"') + ""
+    )
+    for folder, ext in (
+        ("exercises/09-extra", ""),
+        ("lessons/09-extra/checks", ""),
+        ("lessons/09-extra/solutions", ""),
+    ):
         for old, new in (("double", "twice"), ("descend", "downhill")):
             src = content / folder / f"{old}.py"
             src.rename(content / folder / f"{new}{ext}.py")
     for proof in ("wrong", "right"):
         shutil.rmtree(content / "lessons" / "09-extra" / proof)
     (module / "__init__.py").write_text(
-        "from pathlib import Path\n\ndef root():\n    return Path(__file__).parent / 'course'\n")
+        "from pathlib import Path\n\ndef root():\n    return Path(__file__).parent / 'course'\n"
+    )
     _install_fake_pack(site, "extra_pack", "extra_pack:root")
     _install_fake_pack(site, "broken_pack", "no_such_module:root")
     env = {"PYTHONPATH": str(site), "DLTUTOR_COURSE": str(MINI), "DLTUTOR_HOME": str(tmp_path / "home")}
@@ -122,8 +134,7 @@ def test_an_installed_pack_joins_the_course_beside_the_shipped_stages(tmp_path):
     assert "twice" in listing.stdout and "double" in listing.stdout
     assert "broken_pack" in listing.stderr and "was not loaded" in listing.stderr
     # The pack's checker and solution run like the course's own.
-    check = run("check", "twice", "--file", str(content / "lessons/09-extra/solutions/twice.py"),
-                cwd=tmp_path, env=env)
+    check = run("check", "twice", "--file", str(content / "lessons/09-extra/solutions/twice.py"), cwd=tmp_path, env=env)
     assert check.returncode == 0, check.stdout + check.stderr
 
 
@@ -132,8 +143,12 @@ def test_new_stage_and_exercise_scaffold_files_that_load_and_fail_until_written(
     assert out.returncode == 0, out.stderr
     out = run("new", "exercise", "triple", "--stage", "02-extra", cwd=pack)
     assert out.returncode == 0, out.stderr
-    for rel in ("exercises/02-extra/triple.py", "lessons/02-extra/checks/triple.py",
-                "lessons/02-extra/solutions/triple.py", "lessons/02-extra/wrong/triple/starter_unchanged.py"):
+    for rel in (
+        "exercises/02-extra/triple.py",
+        "lessons/02-extra/checks/triple.py",
+        "lessons/02-extra/solutions/triple.py",
+        "lessons/02-extra/wrong/triple/starter_unchanged.py",
+    ):
         assert (pack / rel).is_file(), rel
     course = load_course(pack)
     ex = course.exercise("triple")

@@ -50,16 +50,19 @@ def test_a_heatmap_is_drawn_in_shades_and_in_ascii():
     assert "4×4 heat map (query down, key across)" in plots.describe(plot)
 
 
-@pytest.mark.parametrize(("body", "words"), [
-    ("line: y = x\n", "needs an `x: lo .. hi` range"),
-    ("x: 0 .. 1\nline: y = exq(x)\n", "line 3: cannot evaluate 'exq(x)': NameError"),
-    ("x: 1 .. 0\nline: y = x\n", "empty"),
-    ("x: 0 .. 1\ncolour: red\n", "unknown key 'colour'"),
-    ("title: nothing\n", "needs at least one `line:` or a `heatmap:`"),
-    ("heatmap: ones(3)\n", "needs a 2-D array"),
-    ("x: 0 .. 1\nline: y = log(x - 5)\n", "no finite value"),
-    ("x: 0 .. 1\nline: y = __import__('os')\n", "NameError"),  # no builtins in a plot
-])
+@pytest.mark.parametrize(
+    ("body", "words"),
+    [
+        ("line: y = x\n", "needs an `x: lo .. hi` range"),
+        ("x: 0 .. 1\nline: y = exq(x)\n", "line 3: cannot evaluate 'exq(x)': NameError"),
+        ("x: 1 .. 0\nline: y = x\n", "empty"),
+        ("x: 0 .. 1\ncolour: red\n", "unknown key 'colour'"),
+        ("title: nothing\n", "needs at least one `line:` or a `heatmap:`"),
+        ("heatmap: ones(3)\n", "needs a 2-D array"),
+        ("x: 0 .. 1\nline: y = log(x - 5)\n", "no finite value"),
+        ("x: 0 .. 1\nline: y = __import__('os')\n", "NameError"),  # no builtins in a plot
+    ],
+)
 def test_a_broken_block_names_its_line_and_mistake(body, words):
     with pytest.raises(plots.PlotError, match=None) as info:
         plots.parse(body, first_line=1)

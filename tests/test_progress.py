@@ -15,8 +15,9 @@ from tutor.protocol import PROGRESS_SCHEMA, CheckResult, Details, Status, Step, 
 
 
 def result(exercise: str, status: str, curve: bool = False) -> CheckResult:
-    step = Step("s", StepKind.VALUE, Status.PASS if status == "pass" else Status.FAIL,
-                details=Details(expected=1.0, got=2.0))
+    step = Step(
+        "s", StepKind.VALUE, Status.PASS if status == "pass" else Status.FAIL, details=Details(expected=1.0, got=2.0)
+    )
     r = CheckResult(exercise, Status(status), "cpu", 7, 0.5, steps=[step])
     if curve:
         r.curves = {"loss": [(0, 1.0), (1, 0.5)], "reference": [(0, 1.0), (1, 0.4)]}

@@ -53,7 +53,7 @@ def test_a_malformed_database_is_moved_aside(tmp_path):
     _healthy_store(path, attempts=200)
     data = bytearray(path.read_bytes())
     page = 4096
-    data[2 * page: 6 * page] = b"\xde\xad\xbe\xef" * (page)  # trash some b-tree pages
+    data[2 * page : 6 * page] = b"\xde\xad\xbe\xef" * (page)  # trash some b-tree pages
     path.write_bytes(bytes(data))
     store = ProgressStore(path)
     assert store.warning and "moved to" in store.warning
@@ -88,13 +88,21 @@ def test_a_zero_byte_file_is_an_empty_store_said_once(tmp_path):
 # ---- busy: wait, say so, keep the verdict ---------------------------------------------------
 def _hold_lock(path: Path, seconds: float) -> subprocess.Popen:
     """Another process holding the write lock (as a second dltutor writing would)."""
-    holder = subprocess.Popen([sys.executable, "-c", (
-        "import sqlite3, sys, time\n"
-        f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
-        "c.execute('BEGIN EXCLUSIVE')\n"
-        "print('held', flush=True)\n"
-        f"time.sleep({seconds})\n"
-        "c.execute('COMMIT')\n")], stdout=subprocess.PIPE)
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import sqlite3, sys, time\n"
+                f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
+                "c.execute('BEGIN EXCLUSIVE')\n"
+                "print('held', flush=True)\n"
+                f"time.sleep({seconds})\n"
+                "c.execute('COMMIT')\n"
+            ),
+        ],
+        stdout=subprocess.PIPE,
+    )
     assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
     return holder
 
@@ -143,11 +151,19 @@ def cli(tmp_path):
     ws = tmp_path / "ws"
 
     def run(*args: str, prefix: tuple[str, ...] = (), preexec=None) -> subprocess.CompletedProcess:
-        return subprocess.run([*prefix, sys.executable, "-m", "tutor.cli", *args], capture_output=True,
-                              text=True, env=env, cwd=ws, timeout=120, preexec_fn=preexec)
+        return subprocess.run(
+            [*prefix, sys.executable, "-m", "tutor.cli", *args],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ws,
+            timeout=120,
+            preexec_fn=preexec,
+        )
 
-    subprocess.run([sys.executable, "-m", "tutor.cli", "init", str(ws)], env=env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "tutor.cli", "init", str(ws)], env=env, check=True, capture_output=True, timeout=60
+    )
     (ws / "exercises" / "01-mini" / "double.py").write_text(SOLUTION)
     run.ws = ws  # type: ignore[attr-defined]
     return run

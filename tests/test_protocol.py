@@ -28,18 +28,33 @@ from tutor.protocol import (
 )
 
 RICH_DETAILS = Details(
-    expected=[4, 3], got=[3, 4], index=(1, 2), mismatches=3, total=12, max_abs_error=0.5,
-    relative_error=0.25, worst=(GradientElement((0, 1), 2.0, 1.0, 1.0),), nan_step=7,
-    curve_tail=(1.0, math.inf), traceback="  File x.py, line 3\nValueError: no", trial=4,
-    input="array([1, 2])", patched=("numpy.allclose",), extra={"layer": 2},
+    expected=[4, 3],
+    got=[3, 4],
+    index=(1, 2),
+    mismatches=3,
+    total=12,
+    max_abs_error=0.5,
+    relative_error=0.25,
+    worst=(GradientElement((0, 1), 2.0, 1.0, 1.0),),
+    nan_step=7,
+    curve_tail=(1.0, math.inf),
+    traceback="  File x.py, line 3\nValueError: no",
+    trial=4,
+    input="array([1, 2])",
+    patched=("numpy.allclose",),
+    extra={"layer": 2},
 )
 
 
 def test_every_event_round_trips_through_a_line():
     step = Step("rows sum to one", StepKind.VALUE, Status.FAIL, "off by one", RICH_DETAILS)
     events = [
-        ReadyEvent(torch=True), StepEvent(step), CurveEvent("loss", 3, 0.5), CurveEvent("loss", 4, math.nan),
-        TargetEvent(Target("trains", "loss", 0.1, "below", 200)), NoteEvent("budget reached"),
+        ReadyEvent(torch=True),
+        StepEvent(step),
+        CurveEvent("loss", 3, 0.5),
+        CurveEvent("loss", 4, math.nan),
+        TargetEvent(Target("trains", "loss", 0.1, "below", 200)),
+        NoteEvent("budget reached"),
         VerdictEvent(Status.ERROR, "crashed", "cuda:0", usage_error=True, details=Details(file="a.py", line=3)),
     ]
     for event in events:
@@ -58,10 +73,20 @@ def test_a_line_is_plain_json():
     assert json.loads(line) == {"event": "curve", "series": "loss", "step": 1, "value": "inf", "pid": 1}
 
 
-@pytest.mark.parametrize("line", [
-    b"", b"not json", b"[1, 2]", b'"a string"', b'{"event": "nonsense"}', b'{"no_event": 1}',
-    b'{"event": "curve", "series": "loss", "step": "x", "value": 1}', b"\xff\xfe", b'{"event": "target"}',
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        b"",
+        b"not json",
+        b"[1, 2]",
+        b'"a string"',
+        b'{"event": "nonsense"}',
+        b'{"no_event": 1}',
+        b'{"event": "curve", "series": "loss", "step": "x", "value": 1}',
+        b"\xff\xfe",
+        b'{"event": "target"}',
+    ],
+)
 def test_garbage_lines_are_refused(line):
     assert parse_event(line) is None
 
@@ -89,11 +114,20 @@ def test_details_round_trip():
 
 def test_check_result_document_is_versioned_and_round_trips():
     result = CheckResult(
-        "softmax", Status.FAIL, "cpu", 1234, 0.2137, message="",
-        steps=[Step("shape", StepKind.SHAPE, Status.PASS), Step("values", StepKind.VALUE, Status.FAIL, "no",
-                                                               RICH_DETAILS)],
-        curves={"loss": [(0, 1.0), (1, math.nan)]}, targets=[Target("t", "loss", 0.1, "below", 10)],
-        notes=["a note"], output="hello\n",
+        "softmax",
+        Status.FAIL,
+        "cpu",
+        1234,
+        0.2137,
+        message="",
+        steps=[
+            Step("shape", StepKind.SHAPE, Status.PASS),
+            Step("values", StepKind.VALUE, Status.FAIL, "no", RICH_DETAILS),
+        ],
+        curves={"loss": [(0, 1.0), (1, math.nan)]},
+        targets=[Target("t", "loss", 0.1, "below", 10)],
+        notes=["a note"],
+        output="hello\n",
     )
     document = json.loads(json.dumps(result.to_json()))  # strict JSON: NaN travels as a string
     assert document["schema"] == CHECK_SCHEMA and document["status"] == "fail"
@@ -116,8 +150,12 @@ def test_request_round_trips_and_ignores_unknown_keys():
 
 
 def test_an_array_picture_round_trips_and_bad_ones_are_kept_aside():
-    picture = {"expected": [[1.0, None], [0.5, 2.0]], "got": [[1.0, 3.0], [0.5, None]],
-               "differs": [[False, True], [False, True]], "where": [1]}
+    picture = {
+        "expected": [[1.0, None], [0.5, 2.0]],
+        "got": [[1.0, 3.0], [0.5, None]],
+        "differs": [[False, True], [False, True]],
+        "where": [1],
+    }
     details = Details.from_json({"picture": picture})
     assert details.picture is not None and details.picture.where == (1,)
     assert math.isnan(details.picture.expected[0][1]) and details.picture.differs[1] == (False, True)

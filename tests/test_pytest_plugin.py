@@ -18,8 +18,14 @@ def _env(tmp_path: Path) -> dict:
 
 def _pytest(cwd: Path, env: dict, *args: str) -> subprocess.CompletedProcess:
     # -p no:cacheprovider: a learner's run must leave nothing of pytest's behind either.
-    return subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args], cwd=cwd, env=env,
-                          capture_output=True, text=True, timeout=240)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
 
 
 def test_each_exercise_is_an_item_and_fails_with_dltutors_words(tmp_path):
@@ -33,8 +39,14 @@ def test_each_exercise_is_an_item_and_fails_with_dltutors_words(tmp_path):
     one = _pytest(ws, env, "-q", "-k", "double")
     assert one.returncode == 0 and "1 passed" in one.stdout, one.stdout
     # Nothing is recorded: pytest is for teachers and CI, the learner's progress stays theirs.
-    listing = subprocess.run([sys.executable, "-m", "tutor.cli", "progress", "--json"], cwd=ws, env=env,
-                             capture_output=True, text=True, check=True)
+    listing = subprocess.run(
+        [sys.executable, "-m", "tutor.cli", "progress", "--json"],
+        cwd=ws,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     assert json.loads(listing.stdout)["attempts"] == []
 
 

@@ -39,8 +39,7 @@ def test_the_message_names_each_unmet_requirement_and_the_install_command(tmp_pa
     assert f"numpy>=999 ({NUMPY} installed)" in message
     assert "surely-no-such-dist-xyz (not installed)" in message
     assert "pip install 'numpy>=999' 'surely-no-such-dist-xyz'" in message
-    assert requirements.course_requirements(course) == {"numpy>=999": ["double"],
-                                                       "surely-no-such-dist-xyz": ["double"]}
+    assert requirements.course_requirements(course) == {"numpy>=999": ["double"], "surely-no-such-dist-xyz": ["double"]}
 
 
 def test_a_met_requirement_gives_no_message(tmp_path):

@@ -23,26 +23,44 @@ HOSTILE = {
     "sys_exit_at_import": ("import sys\nsys.exit(0)\n", "error", "sys.exit(0)"),
     "sys_exit_in_call": ("import sys\ndef double(x):\n    sys.exit(0)\n", "fail", "sys.exit(0)"),
     "segfault": ("import ctypes\ndef double(x):\n    return ctypes.string_at(0)\n", "error", "segmentation fault"),
-    "memory_blowup": ("def double(x):\n    a = []\n    while True:\n        a.append(bytearray(10**7))\n",
-                      "fail", "out of memory"),
-    "huge_allocation": ("import numpy as np\ndef double(x):\n    return np.ones((10**6, 10**6))\n",
-                        "fail", "out of memory"),
-    "prints_100mb": ("def double(x):\n    for _ in range(100_000):\n        print('x' * 1000)\n",
-                     "error", "printed more than"),
+    "memory_blowup": (
+        "def double(x):\n    a = []\n    while True:\n        a.append(bytearray(10**7))\n",
+        "fail",
+        "out of memory",
+    ),
+    "huge_allocation": (
+        "import numpy as np\ndef double(x):\n    return np.ones((10**6, 10**6))\n",
+        "fail",
+        "out of memory",
+    ),
+    "prints_100mb": (
+        "def double(x):\n    for _ in range(100_000):\n        print('x' * 1000)\n",
+        "error",
+        "printed more than",
+    ),
     "syntax_error": ("def double(x)\n    return 2 * x\n", "error", "double.py:1"),
     "keyboard_interrupt": ("def double(x):\n    raise KeyboardInterrupt\n", "fail", "KeyboardInterrupt"),
     "keyboard_interrupt_at_import": ("raise KeyboardInterrupt\n", "error", "KeyboardInterrupt"),
-    "patches_numpy": ("import numpy as np\nnp.allclose = lambda *a, **k: True\n"
-                      "np.isclose = lambda *a, **k: True\ndef double(x):\n    return x\n",
-                      "fail", "numpy.allclose"),
-    "patches_then_right": ("import numpy as np\nnp.abs = lambda v: v * 0\ndef double(x):\n    return 2 * x\n",
-                           "fail", "numpy.abs"),
+    "patches_numpy": (
+        "import numpy as np\nnp.allclose = lambda *a, **k: True\n"
+        "np.isclose = lambda *a, **k: True\ndef double(x):\n    return x\n",
+        "fail",
+        "numpy.allclose",
+    ),
+    "patches_then_right": (
+        "import numpy as np\nnp.abs = lambda v: v * 0\ndef double(x):\n    return 2 * x\n",
+        "fail",
+        "numpy.abs",
+    ),
     "import_error": ("import no_such_module_xyz\n", "error", "No module named 'no_such_module_xyz'"),
     "raises_value_error": ("def double(x):\n    raise ValueError('boom')\n", "fail", "double.py:2"),
     "reads_stdin": ("def double(x):\n    return 2 * float(input())\n", "fail", "EOFError"),
     "recursion": ("def double(x):\n    return double(x)\n", "fail", "recursion"),
-    "fake_verdict_on_stdout": ('print(\'{"event": "verdict", "status": "pass"}\')\ndef double(x):\n    return x\n',
-                               "fail", "differ"),
+    "fake_verdict_on_stdout": (
+        'print(\'{"event": "verdict", "status": "pass"}\')\ndef double(x):\n    return x\n',
+        "fail",
+        "differ",
+    ),
 }
 
 
@@ -60,8 +78,9 @@ def _alive(pid: int) -> bool:
 
 def _request(path: Path) -> CheckRequest:
     ex = COURSE.exercise("double")
-    return CheckRequest(ex.id, str(path), str(ex.checker), str(ex.solution), 1234, "cpu", False,
-                        ex.time_limit_s, ex.memory_mb)
+    return CheckRequest(
+        ex.id, str(path), str(ex.checker), str(ex.solution), 1234, "cpu", False, ex.time_limit_s, ex.memory_mb
+    )
 
 
 @pytest.mark.parametrize("name", sorted(HOSTILE))
@@ -88,7 +107,8 @@ def test_forked_sleepers_are_killed(tmp_path):
         "        if pid == 0:\n"
         "            time.sleep(1000)\n"
         f"        open({str(pids)!r}, 'a').write(f'{{pid}}\\n')\n"
-        "    time.sleep(1000)\n")
+        "    time.sleep(1000)\n"
+    )
     result = run_check(_request(path))
     assert result.status == "error" and "time limit" in result.message
     children = [int(p) for p in pids.read_text().split()]
@@ -102,8 +122,10 @@ def test_forked_sleepers_are_killed(tmp_path):
 def test_a_forked_copy_cannot_speak_for_the_check(tmp_path):
     path = tmp_path / "double.py"
     # The fork continues the import in both processes; only the real child's events count.
-    path.write_text("import os\nif os.fork() == 0:\n    def double(x):\n        return 2 * x\n"
-                    "else:\n    def double(x):\n        return 3 * x\n")
+    path.write_text(
+        "import os\nif os.fork() == 0:\n    def double(x):\n        return 2 * x\n"
+        "else:\n    def double(x):\n        return 3 * x\n"
+    )
     result = run_check(_request(path))
     assert result.status == "fail"
     assert "1.5" in failure_text(result) or "larger" in failure_text(result)
@@ -136,8 +158,9 @@ def test_cancel_stops_a_running_check(tmp_path):
 
 def test_events_stream_before_the_verdict(tmp_path):
     ex = COURSE.exercise("descend")
-    request = CheckRequest(ex.id, str(ex.solution), str(ex.checker), str(ex.solution), 1, "cpu", False,
-                           ex.time_limit_s, ex.memory_mb)
+    request = CheckRequest(
+        ex.id, str(ex.solution), str(ex.checker), str(ex.solution), 1, "cpu", False, ex.time_limit_s, ex.memory_mb
+    )
     events = []
     result = run_check(request, sink=events.append)
     kinds = [e.event for e in events]
@@ -147,11 +170,14 @@ def test_events_stream_before_the_verdict(tmp_path):
     assert len(result.curves["loss"]) == 40 and len(result.curves["reference"]) == 40
 
 
-@pytest.mark.parametrize("patch", [
-    "from tutor.checks import Checker\nChecker.expect_close = lambda self, *a, **k: self.passed('x', 'value')\n",
-    "from tutor.checks import pristine\npristine.all = lambda *a, **k: True\n",
-    "import tutor.checks.values as v\nv.unpatched_isclose = lambda g, e, r, a: (g == g)\n",
-])
+@pytest.mark.parametrize(
+    "patch",
+    [
+        "from tutor.checks import Checker\nChecker.expect_close = lambda self, *a, **k: self.passed('x', 'value')\n",
+        "from tutor.checks import pristine\npristine.all = lambda *a, **k: True\n",
+        "import tutor.checks.values as v\nv.unpatched_isclose = lambda g, e, r, a: (g == g)\n",
+    ],
+)
 def test_patching_the_checker_library_cannot_pass(tmp_path, patch):
     path = tmp_path / "double.py"
     path.write_text(patch + "def double(x):\n    return x\n")

@@ -107,14 +107,21 @@ def _assert_all_gone(pids: set[int]) -> None:
 @pytest.fixture
 def workspace(tmp_path):
     """A workspace on the mini course whose `double` loops after starting a setsid daemon."""
-    env = {**os.environ, "DLTUTOR_HOME": str(tmp_path / "home"), "DLTUTOR_COURSE": str(MINI),
-           "NO_COLOR": "1", "TERM": "xterm-256color"}
+    env = {
+        **os.environ,
+        "DLTUTOR_HOME": str(tmp_path / "home"),
+        "DLTUTOR_COURSE": str(MINI),
+        "NO_COLOR": "1",
+        "TERM": "xterm-256color",
+    }
     ws = tmp_path / "ws"
-    subprocess.run([sys.executable, "-m", "tutor.cli", "init", str(ws)], env=env, check=True,
-                   capture_output=True, timeout=60)
+    subprocess.run(
+        [sys.executable, "-m", "tutor.cli", "init", str(ws)], env=env, check=True, capture_output=True, timeout=60
+    )
     learner, daemon = tmp_path / "learner.pid", tmp_path / "daemon.pid"
     (ws / "exercises" / "01-mini" / "double.py").write_text(
-        LOOPING_WITH_DAEMON.format(daemon=str(daemon), learner=str(learner)))
+        LOOPING_WITH_DAEMON.format(daemon=str(daemon), learner=str(learner))
+    )
     return ws, env, learner, daemon
 
 
@@ -128,14 +135,29 @@ def _as_from_a_shell_prompt() -> None:
 def _start_front_end(kind: str, ws: Path, env: dict) -> subprocess.Popen:
     command = [sys.executable, "-m", "tutor.cli"]
     if kind in ("check", "watch"):
-        return subprocess.Popen([*command, kind, "double"], cwd=ws, env=env, preexec_fn=_as_from_a_shell_prompt,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        return subprocess.Popen(
+            [*command, kind, "double"],
+            cwd=ws,
+            env=env,
+            preexec_fn=_as_from_a_shell_prompt,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            start_new_session=True,
+        )
     # The app needs a terminal: give it a pseudo-terminal and press c (continue), c (check).
     import pty
 
     leader, follower = pty.openpty()
-    app = subprocess.Popen(command, cwd=ws, env=env, stdin=follower, stdout=follower, stderr=follower,
-                           start_new_session=True, preexec_fn=_as_from_a_shell_prompt)
+    app = subprocess.Popen(
+        command,
+        cwd=ws,
+        env=env,
+        stdin=follower,
+        stdout=follower,
+        stderr=follower,
+        start_new_session=True,
+        preexec_fn=_as_from_a_shell_prompt,
+    )
     os.close(follower)
     app.pty = leader  # type: ignore[attr-defined]
     _drain_and_press(leader, b"c", settle_s=6.0)
@@ -172,8 +194,7 @@ def _keep_pty_drained(app: subprocess.Popen) -> None:
     threading.Thread(target=drain, daemon=True).start()
 
 
-@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGKILL],
-                         ids=lambda s: s.name)
+@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
 @pytest.mark.parametrize("front_end", ["check", "watch", "app"])
 def test_a_dying_front_end_takes_its_check_with_it(workspace, front_end, sig):
     ws, env, learner_pidfile, daemon_pidfile = workspace
@@ -219,8 +240,9 @@ def test_ctrl_c_cancels_a_check_at_once(workspace):
 
 def _request(path: Path, exercise: str = "double") -> CheckRequest:
     ex = COURSE.exercise(exercise)
-    return CheckRequest(ex.id, str(path), str(ex.checker), str(ex.solution), 1234, "cpu", False,
-                        ex.time_limit_s, ex.memory_mb)
+    return CheckRequest(
+        ex.id, str(path), str(ex.checker), str(ex.solution), 1234, "cpu", False, ex.time_limit_s, ex.memory_mb
+    )
 
 
 def test_a_setsid_daemon_does_not_survive_a_passing_check(tmp_path):
@@ -237,7 +259,8 @@ def test_a_setsid_daemon_does_not_survive_a_passing_check(tmp_path):
         "    os._exit(0)\n"
         "def double(x):\n"
         "    time.sleep(0.3)\n"  # the daemon is up before the check ends
-        "    return 2 * x\n")
+        "    return 2 * x\n"
+    )
     result = run_check(_request(path))
     assert result.passed, _said(result)
     _assert_all_gone({_wait_for(daemon_pidfile, timeout=5)})
@@ -248,8 +271,14 @@ def test_learner_code_killing_its_parent_spares_the_front_end(tmp_path):
     path = tmp_path / "double.py"
     path.write_text("import os\ndef double(x):\n    os.kill(os.getppid(), 9)\n    return 2 * x\n")
     env = {**os.environ, "DLTUTOR_HOME": str(tmp_path / "home"), "DLTUTOR_COURSE": str(MINI), "NO_COLOR": "1"}
-    out = subprocess.run([sys.executable, "-m", "tutor.cli", "check", "double", "--file", str(path)],
-                         env=env, capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    out = subprocess.run(
+        [sys.executable, "-m", "tutor.cli", "check", "double", "--file", str(path)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert out.returncode == 1, (out.returncode, out.stdout, out.stderr)
     assert "ERROR" in out.stdout or "error" in out.stdout.lower()
     assert "Traceback" not in out.stderr
@@ -264,7 +293,8 @@ def test_spares_die_with_their_front_end(tmp_path):
         "pool = WarmPool()\n"
         "pool.prepare(False)\n"
         "print('ready', flush=True)\n"
-        "time.sleep(1000)\n")
+        "time.sleep(1000)\n"
+    )
     owner = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, cwd=Path.cwd())
     try:
         assert owner.stdout is not None and owner.stdout.readline().strip() == b"ready"
@@ -309,7 +339,8 @@ def test_the_reference_and_checker_are_not_reachable_by_name(tmp_path):
         "             if 'solutions' in str(getattr(module, '__file__', '') or '')\n"
         "             or 'checks' in str(getattr(module, '__file__', '') or '') and 'tutor' not in name]\n"
         f"    open({str(found)!r}, 'w').write(repr(names))\n"
-        "    return 2 * x\n")
+        "    return 2 * x\n"
+    )
     result = run_check(_request(path))
     assert result.passed, _said(result)
     assert found.read_text() == "[]"

@@ -29,8 +29,15 @@ def test_ascii_stand_ins():
 
 def test_term_dumb_gets_the_plain_view_not_the_app(tmp_path):
     env = {**os.environ, "DLTUTOR_HOME": str(tmp_path / "home"), "DLTUTOR_COURSE": str(MINI), "TERM": "dumb"}
-    out = subprocess.run([sys.executable, "-m", "tutor.cli"], capture_output=True, text=True, env=env,
-                         cwd=tmp_path, timeout=120, stdin=subprocess.DEVNULL)
+    out = subprocess.run(
+        [sys.executable, "-m", "tutor.cli"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert out.returncode == 0
     assert "\x1b[" not in out.stdout  # no escape sequences, no mouse tracking
     assert "double" in out.stdout and "TERM=dumb: this terminal cannot show" in out.stdout
@@ -45,8 +52,9 @@ def test_doctor_reports_locale_and_term(monkeypatch, capsys, tmp_path):
     monkeypatch.setenv("TERM", "dumb")
     monkeypatch.setenv("DLTUTOR_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("DLTUTOR_COURSE", str(MINI))
-    monkeypatch.setattr(doctor, "_probe_torch", lambda: {"version": "x", "cuda_build": None,
-                                                         "cuda_available": False, "devices": []})
+    monkeypatch.setattr(
+        doctor, "_probe_torch", lambda: {"version": "x", "cuda_build": None, "cuda_available": False, "devices": []}
+    )
     assert doctor.doctor() == 1
     out = capsys.readouterr().out
     assert "the locale is C, not UTF-8" in out and "TERM=dumb cannot show the full-screen app" in out

@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, text in (("hint", "the next hint level"), ("solution", "the reference solution, once passed")):
         sub.add_parser(name, help=f"{text} (default: the current exercise)").add_argument(
-            "id", nargs="?", help="exercise id (default: the one `dltutor` would continue with)")
+            "id", nargs="?", help="exercise id (default: the one `dltutor` would continue with)"
+        )
     sub.add_parser("reset", help="restore the starter (your copy is backed up first)").add_argument("id")
 
     p = sub.add_parser("progress", help="progress per stage")
@@ -81,14 +82,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", nargs="?", choices=("bottom-up", "top-down"))
     sub.add_parser("doctor", help="python, torch, CUDA devices, terminal, workspace health")
     sub.add_parser("where", help="where dltutor keeps things")
-    p = sub.add_parser("validate", help="validate a lesson pack: manifests, derivations, starters, "
-                       "references, and its wrong/right solutions")
+    p = sub.add_parser(
+        "validate",
+        help="validate a lesson pack: manifests, derivations, starters, references, and its wrong/right solutions",
+    )
     p.add_argument("path", nargs="?", type=Path)
     p.add_argument("--json", action="store_true")
-    p.add_argument("--static", action="store_true",
-                   help="only what needs no run: manifests, derivations, stray files")
-    p.add_argument("--no-proofs", action="store_true",
-                   help="skip the wrong/right solutions (starters and references still run)")
+    p.add_argument("--static", action="store_true", help="only what needs no run: manifests, derivations, stray files")
+    p.add_argument(
+        "--no-proofs", action="store_true", help="skip the wrong/right solutions (starters and references still run)"
+    )
     p = sub.add_parser("new", help="scaffold a stage or an exercise in a lesson pack (for authors)")
     new = p.add_subparsers(dest="what", required=True, metavar="{stage,exercise}")
     q = new.add_parser("stage", help="lessons/NN-slug/ with a manifest and a first lesson")
@@ -109,8 +112,11 @@ def _session(args: argparse.Namespace):
 
     session = Session.open(args.workspace)
     if session.workspace.created:
-        print(f"dltutor: using the default workspace {session.workspace.root} "
-              "(run `dltutor init DIR` to make one elsewhere)", file=sys.stderr)
+        print(
+            f"dltutor: using the default workspace {session.workspace.root} "
+            "(run `dltutor init DIR` to make one elsewhere)",
+            file=sys.stderr,
+        )
     if session.progress.warning:
         print(f"dltutor: warning: {session.progress.warning}", file=sys.stderr)
     # A write the store could not do (busy, full, read-only) is said as it happens, after the verdict.
@@ -161,12 +167,28 @@ def cmd_list(args: argparse.Namespace) -> int:
     session = _session(args)
     states = session.states()
     if args.json:
-        _emit_json({"track": session.track.id, "stages": [
-            {"id": stage.id, "title": stage.title, "exercises": [
-                {"id": ex.id, "title": ex.title, "state": states[ex.id].state,
-                 "attempts": states[ex.id].attempts, "file": str(session.workspace.path_for(ex))}
-                for ex in stage.exercises]}
-            for stage in session.course.stages]})
+        _emit_json(
+            {
+                "track": session.track.id,
+                "stages": [
+                    {
+                        "id": stage.id,
+                        "title": stage.title,
+                        "exercises": [
+                            {
+                                "id": ex.id,
+                                "title": ex.title,
+                                "state": states[ex.id].state,
+                                "attempts": states[ex.id].attempts,
+                                "file": str(session.workspace.path_for(ex)),
+                            }
+                            for ex in stage.exercises
+                        ],
+                    }
+                    for stage in session.course.stages
+                ],
+            }
+        )
         return EXIT_PASS
     from tutor.cli_views import list_text
 
@@ -216,30 +238,42 @@ def _check_all(args: argparse.Namespace) -> int:
     id_width = max(len(ex.id) for ex in exercises)
     with WarmPool(cwd=str(session.workspace.root)) as pool, working("checking …") as status:
         for i, ex in enumerate(exercises):
-            status.update(f"checking {i + 1}/{len(exercises)}: {ex.id}"
-                          + (" (importing torch)" if ex.uses_torch and i == 0 else ""))
+            status.update(
+                f"checking {i + 1}/{len(exercises)}: {ex.id}"
+                + (" (importing torch)" if ex.uses_torch and i == 0 else "")
+            )
             # Start the next exercise's spare while this one runs.
             if i + 1 < len(exercises):
                 pool.prepare(exercises[i + 1].uses_torch)
             begun = time.monotonic()
-            result = session.check(ex.id, seed=args.seed, device=args.device, solution=args.solutions,
-                                   pool=pool, record=not args.solutions)
+            result = session.check(
+                ex.id, seed=args.seed, device=args.device, solution=args.solutions, pool=pool, record=not args.solutions
+            )
             waited = time.monotonic() - begun
             if result.usage_error:
                 raise UsageError(result.message)
             results.append(result)
             if not args.json:
                 mark = paint("✓", "green") if result.passed else paint("✗", "red")
-                print(f"{mark} {ex.stage_id:<{stage_width}}  {ex.id:<{id_width}}  {result.status:<5} "
-                      f"{waited:6.2f}s", flush=True)
+                print(
+                    f"{mark} {ex.stage_id:<{stage_width}}  {ex.id:<{id_width}}  {result.status:<5} {waited:6.2f}s",
+                    flush=True,
+                )
                 if not result.passed:
                     print(format_result(result, paint), flush=True)
     passed = sum(r.passed for r in results)
     total_s = time.monotonic() - started
     if args.json:
-        _emit_json({"schema": CHECK_ALL_SCHEMA, "passed": passed, "failed": len(results) - passed,
-                    "duration_s": round(total_s, 2),
-                    "solutions": args.solutions, "results": [r.to_json() for r in results]})
+        _emit_json(
+            {
+                "schema": CHECK_ALL_SCHEMA,
+                "passed": passed,
+                "failed": len(results) - passed,
+                "duration_s": round(total_s, 2),
+                "solutions": args.solutions,
+                "results": [r.to_json() for r in results],
+            }
+        )
     else:
         print(f"{passed} passed, {len(results) - passed} failed in {total_s:.1f}s")
     return EXIT_PASS if passed == len(results) else EXIT_FAIL
@@ -358,9 +392,11 @@ def cmd_app(args: argparse.Namespace) -> int:
 
         session = _session(args)
         print(list_text(session, Painter()))
-        print(f"\nTERM={terminal.term() or '(unset)'}: this terminal cannot show dltutor's "
-              "full-screen app, so here is the plain view.\n`dltutor check`, `dltutor watch`, `dltutor hint` "
-              "work here; set TERM=xterm-256color (in tmux: screen-256color) for the app.")
+        print(
+            f"\nTERM={terminal.term() or '(unset)'}: this terminal cannot show dltutor's "
+            "full-screen app, so here is the plain view.\n`dltutor check`, `dltutor watch`, `dltutor hint` "
+            "work here; set TERM=xterm-256color (in tmux: screen-256color) for the app."
+        )
         return EXIT_PASS
     from tutor.app import run_app, run_error_app
     from tutor.session import Session
@@ -373,9 +409,19 @@ def cmd_app(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "init": cmd_init, "list": cmd_list, "check": cmd_check, "watch": cmd_watch, "hint": cmd_hint,
-    "solution": cmd_solution, "reset": cmd_reset, "progress": cmd_progress, "track": cmd_track,
-    "doctor": cmd_doctor, "where": cmd_where, "validate": cmd_validate, "new": cmd_new,
+    "init": cmd_init,
+    "list": cmd_list,
+    "check": cmd_check,
+    "watch": cmd_watch,
+    "hint": cmd_hint,
+    "solution": cmd_solution,
+    "reset": cmd_reset,
+    "progress": cmd_progress,
+    "track": cmd_track,
+    "doctor": cmd_doctor,
+    "where": cmd_where,
+    "validate": cmd_validate,
+    "new": cmd_new,
 }
 
 

@@ -65,8 +65,9 @@ class _Silent:
         pass
 
 
-def _exercise_rows(exercises: list[Exercise], states: dict[str, ExerciseProgress], nxt: str | None,
-                   id_width: int, paint: Painter) -> list[str]:
+def _exercise_rows(
+    exercises: list[Exercise], states: dict[str, ExerciseProgress], nxt: str | None, id_width: int, paint: Painter
+) -> list[str]:
     marks = {"passed": paint("✓", "green"), "attempted": paint("✗", "red"), "new": "·"}
     rows = []
     for ex in exercises:
@@ -85,8 +86,11 @@ def list_text(session: Session, paint: Painter) -> str:
     exercises = session.course.exercises()
     id_width = max((len(ex.id) for ex in exercises), default=10)
     track = session.track
-    lines = [paint(f"Track: {track.title}", "bold") + f" — {track.description}"
-             if track.description else paint(f"Track: {track.title}", "bold")]
+    lines = [
+        paint(f"Track: {track.title}", "bold") + f" — {track.description}"
+        if track.description
+        else paint(f"Track: {track.title}", "bold")
+    ]
     if any(why for why, _ in track.sections):
         by_id = {ex.id: ex for ex in exercises}
         placed: set[str] = set()
@@ -122,20 +126,35 @@ def progress_text(session: Session, paint: Painter) -> str:
     rows: list[tuple[str, int, int, int, float, int]] = []
     for stage in session.course.stages:
         ids = [ex.id for ex in stage.exercises]
-        rows.append((stage.title, sum(states[i].passed for i in ids), len(ids),
-                     sum(states[i].attempts for i in ids), sum(states[i].time_spent_s for i in ids),
-                     sum(states[i].hints_used for i in ids)))
+        rows.append(
+            (
+                stage.title,
+                sum(states[i].passed for i in ids),
+                len(ids),
+                sum(states[i].attempts for i in ids),
+                sum(states[i].time_spent_s for i in ids),
+                sum(states[i].hints_used for i in ids),
+            )
+        )
     everything = list(states.values())
-    total = ("all", sum(p.passed for p in everything), len(everything), sum(p.attempts for p in everything),
-             sum(p.time_spent_s for p in everything), sum(p.hints_used for p in everything))
+    total = (
+        "all",
+        sum(p.passed for p in everything),
+        len(everything),
+        sum(p.attempts for p in everything),
+        sum(p.time_spent_s for p in everything),
+        sum(p.hints_used for p in everything),
+    )
     name_width = max(len(row[0]) for row in [*rows, total])
     count_width = len(str(total[2]))
     attempts_width = max(len(plural(row[3], "attempt")) for row in [*rows, total])
     lines = []
     for row in [*rows, total]:
         title, done, count, attempts, spent, hints = row
-        text = (f"{title:<{name_width}}  {bar(done, count)} {done:>{count_width}}/{count:<{count_width}}  "
-                f"{plural(attempts, 'attempt'):<{attempts_width}}  {duration(spent):>7} checking  "
-                f"{plural(hints, 'hint')}")
+        text = (
+            f"{title:<{name_width}}  {bar(done, count)} {done:>{count_width}}/{count:<{count_width}}  "
+            f"{plural(attempts, 'attempt'):<{attempts_width}}  {duration(spent):>7} checking  "
+            f"{plural(hints, 'hint')}"
+        )
         lines.append(paint(text, "bold") if row is total else text)
     return "\n".join(lines)

@@ -34,8 +34,21 @@ MAX_MEMORY_MB = 65536  # beyond this a memory_mb is a typo, not an exercise
 _STAGE_KEYS = {"format_version", "title", "summary", "lesson", "exercise"}
 _LESSON_KEYS = {"id", "title", "file"}
 _EXERCISE_KEYS = {
-    "id", "title", "lesson", "task", "starter", "checker", "solution", "hints",
-    "time_limit_s", "memory_mb", "device", "torch", "kind", "requires", "numpy_only",
+    "id",
+    "title",
+    "lesson",
+    "task",
+    "starter",
+    "checker",
+    "solution",
+    "hints",
+    "time_limit_s",
+    "memory_mb",
+    "device",
+    "torch",
+    "kind",
+    "requires",
+    "numpy_only",
 }
 # A requirement is a distribution name with an optional version bound, as pip takes it.
 _STAGE_DIR = re.compile(r"^(\d\d)-([a-z0-9-]+)$")
@@ -138,7 +151,7 @@ class Course:
 
         ids = [ex.id for ex in self.exercises()]
         close = difflib.get_close_matches(exercise_id, ids, n=3, cutoff=0.6)
-        close += [i for i in ids if exercise_id and exercise_id.lower() in i and i not in close][:3 - len(close)]
+        close += [i for i in ids if exercise_id and exercise_id.lower() in i and i not in close][: 3 - len(close)]
         if close:
             raise UsageError(f"unknown exercise {exercise_id!r}; did you mean {' or '.join(close)}?")
         raise UsageError(f"unknown exercise {exercise_id!r}; `dltutor list` shows the {len(ids)} exercises")
@@ -183,8 +196,9 @@ def _read_toml(path: Path) -> tuple[dict, str]:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise CourseError(f"{path}:{line}: not UTF-8 text (byte {raw[exc.start]:#04x}); save the "
-                          "manifest as UTF-8") from None
+        raise CourseError(
+            f"{path}:{line}: not UTF-8 text (byte {raw[exc.start]:#04x}); save the manifest as UTF-8"
+        ) from None
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -221,13 +235,17 @@ def _tables(data: dict, key: str, path: Path, text: str) -> list[tuple[dict, str
     """`[[key]]` tables with the text to locate each one's errors in; any other shape is an error."""
     value = data.get(key, [])
     if isinstance(value, dict):
-        raise CourseError(f"{_where(path, text, f'[{key}]', key)}: {key!r} must be an array of tables, "
-                          f"written [[{key}]] (double brackets), one per {key}")
+        raise CourseError(
+            f"{_where(path, text, f'[{key}]', key)}: {key!r} must be an array of tables, "
+            f"written [[{key}]] (double brackets), one per {key}"
+        )
     if not isinstance(value, list) or not all(isinstance(item, dict) for item in value):
-        got = type(value).__name__ if not isinstance(value, list) else "a list of " + ", ".join(
-            sorted({type(item).__name__ for item in value if not isinstance(item, dict)}))
-        raise CourseError(f"{_where(path, text, f'{key} =', key)}: {key!r} must be [[{key}]] tables, "
-                          f"got {got}")
+        got = (
+            type(value).__name__
+            if not isinstance(value, list)
+            else "a list of " + ", ".join(sorted({type(item).__name__ for item in value if not isinstance(item, dict)}))
+        )
+        raise CourseError(f"{_where(path, text, f'{key} =', key)}: {key!r} must be [[{key}]] tables, got {got}")
     texts = _table_texts(text, key)
     if texts is None or len(texts) != len(value):
         texts = [text] * len(value)
@@ -244,8 +262,7 @@ def _require(table: dict, key: str, kind: type, path: Path, text: str, anchor: s
     value = table[key]
     if not isinstance(value, kind) or isinstance(value, bool) and kind is not bool:
         raise CourseError(
-            f"{_where(path, text, f'{key} =', anchor)}: {key!r} must be {kind.__name__}, "
-            f"got {type(value).__name__}"
+            f"{_where(path, text, f'{key} =', anchor)}: {key!r} must be {kind.__name__}, got {type(value).__name__}"
         )
     return value
 
@@ -260,8 +277,13 @@ def _unknown_keys(table: dict, allowed: set[str], path: Path, text: str, what: s
 
 
 def _load_exercise(
-    table: dict, stage_dir: Path, stage_id: str, exercises_root: Path, lesson_ids: set[str],
-    path: Path, text: str,
+    table: dict,
+    stage_dir: Path,
+    stage_id: str,
+    exercises_root: Path,
+    lesson_ids: set[str],
+    path: Path,
+    text: str,
 ) -> Exercise:
     ex_id = _require(table, "id", str, path, text, "[[exercise]]")
     anchor = f'id = "{ex_id}"'
@@ -272,12 +294,16 @@ def _load_exercise(
     task = str(table.get("task", "")).strip()
     hints = table.get("hints", [])
     if not isinstance(hints, list) or len(hints) < 2 or not all(isinstance(h, str) for h in hints):
-        raise CourseError(f"{_where(path, text, 'hints', anchor)}: exercise {ex_id!r} needs "
-                          "at least two hint levels (a list of strings)")
+        raise CourseError(
+            f"{_where(path, text, 'hints', anchor)}: exercise {ex_id!r} needs "
+            "at least two hint levels (a list of strings)"
+        )
     files = {}
-    for label, folder, default in (("starter", exercises_root / stage_id, f"{ex_id}.py"),
-                                   ("checker", stage_dir, f"checks/{ex_id}.py"),
-                                   ("solution", stage_dir, f"solutions/{ex_id}.py")):
+    for label, folder, default in (
+        ("starter", exercises_root / stage_id, f"{ex_id}.py"),
+        ("checker", stage_dir, f"checks/{ex_id}.py"),
+        ("solution", stage_dir, f"solutions/{ex_id}.py"),
+    ):
         where = _where(path, text, f"{label} =", anchor)
         name = table.get(label, default)
         if not isinstance(name, str):
@@ -291,16 +317,19 @@ def _load_exercise(
     starter_rel = starter.relative_to(exercises_root)
     time_limit = table.get("time_limit_s", 10)
     if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not 0 < time_limit <= 600:
-        raise CourseError(f"{_where(path, text, 'time_limit_s', anchor)}: time_limit_s must be a "
-                          f"number of seconds in (0, 600], got {time_limit!r}")
+        raise CourseError(
+            f"{_where(path, text, 'time_limit_s', anchor)}: time_limit_s must be a "
+            f"number of seconds in (0, 600], got {time_limit!r}"
+        )
     memory_mb = table.get("memory_mb", 2048)
     if isinstance(memory_mb, bool) or not isinstance(memory_mb, int) or not 64 <= memory_mb <= MAX_MEMORY_MB:
-        raise CourseError(f"{_where(path, text, 'memory_mb', anchor)}: 'memory_mb' must be a whole number "
-                          f"of MB from 64 to {MAX_MEMORY_MB}, got {memory_mb!r}")
+        raise CourseError(
+            f"{_where(path, text, 'memory_mb', anchor)}: 'memory_mb' must be a whole number "
+            f"of MB from 64 to {MAX_MEMORY_MB}, got {memory_mb!r}"
+        )
     uses_torch = table.get("torch", table.get("device", "cpu") != "cpu")
     if not isinstance(uses_torch, bool):
-        raise CourseError(f"{_where(path, text, 'torch =', anchor)}: 'torch' must be true or false, "
-                          f"got {uses_torch!r}")
+        raise CourseError(f"{_where(path, text, 'torch =', anchor)}: 'torch' must be true or false, got {uses_torch!r}")
     device = table.get("device", "cpu")
     if device not in DEVICE_NEEDS:
         raise CourseError(f"{_where(path, text, 'device =', anchor)}: device must be one of {DEVICE_NEEDS}")
@@ -311,19 +340,32 @@ def _load_exercise(
     if kind not in ("code", "symbolic"):
         raise CourseError(f"{_where(path, text, 'kind =', anchor)}: kind must be 'code' or 'symbolic'")
     requires = table.get("requires", [])
-    if not isinstance(requires, list) or not all(
-            isinstance(r, str) and _is_requirement(r.strip()) for r in requires):
-        raise CourseError(f"{_where(path, text, 'requires', anchor)}: requires must be a list of "
-                          "package requirements such as \"gymnasium>=1.0\"")
+    if not isinstance(requires, list) or not all(isinstance(r, str) and _is_requirement(r.strip()) for r in requires):
+        raise CourseError(
+            f"{_where(path, text, 'requires', anchor)}: requires must be a list of "
+            'package requirements such as "gymnasium>=1.0"'
+        )
     numpy_only = table.get("numpy_only", False)
     if not isinstance(numpy_only, bool):
         raise CourseError(f"{_where(path, text, 'numpy_only', anchor)}: numpy_only must be true or false")
     return Exercise(
-        id=ex_id, title=title, stage_id=stage_id, task=task, starter=starter,
-        starter_rel=starter_rel, checker=checker, solution=solution, hints=tuple(hints),
-        time_limit_s=float(time_limit), memory_mb=memory_mb, device=device,
-        uses_torch=uses_torch, lesson_id=lesson_id, kind=kind,
-        requires=tuple(r.strip() for r in requires), numpy_only=numpy_only,
+        id=ex_id,
+        title=title,
+        stage_id=stage_id,
+        task=task,
+        starter=starter,
+        starter_rel=starter_rel,
+        checker=checker,
+        solution=solution,
+        hints=tuple(hints),
+        time_limit_s=float(time_limit),
+        memory_mb=memory_mb,
+        device=device,
+        uses_torch=uses_torch,
+        lesson_id=lesson_id,
+        kind=kind,
+        requires=tuple(r.strip() for r in requires),
+        numpy_only=numpy_only,
     )
 
 
@@ -337,8 +379,9 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
     _unknown_keys(data, _STAGE_KEYS, path, text, "the stage manifest")
     version = data.get("format_version")
     if version != FORMAT_VERSION:
-        raise CourseError(f"{_where(path, text, 'format_version')}: format_version must be "
-                          f"{FORMAT_VERSION}, got {version!r}")
+        raise CourseError(
+            f"{_where(path, text, 'format_version')}: format_version must be {FORMAT_VERSION}, got {version!r}"
+        )
     title = _require(data, "title", str, path, text, "title")
     lessons = []
     for table, table_text in _tables(data, "lesson", path, text):
@@ -349,8 +392,9 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
         lesson_path = stage_dir / str(_require(table, "file", str, path, text, anchor))
         if not lesson_path.is_file():
             raise CourseError(f"{_where(path, text, anchor)}: lesson file not found: {lesson_path}")
-        lessons.append(Lesson(lesson_id, str(_require(table, "title", str, path, text, anchor)),
-                              lesson_path, stage_dir.name))
+        lessons.append(
+            Lesson(lesson_id, str(_require(table, "title", str, path, text, anchor)), lesson_path, stage_dir.name)
+        )
     lesson_ids = {lesson.id for lesson in lessons}
     text = whole_text
     exercises = [
@@ -364,14 +408,19 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
             raise CourseError(f"{where}: duplicate exercise id {ex.id!r}")
         seen.add(ex.id)
     return Stage(
-        id=stage_dir.name, number=int(match.group(1)), title=title,
-        summary=str(data.get("summary", "")).strip(), path=stage_dir,
-        lessons=tuple(lessons), exercises=tuple(exercises),
+        id=stage_dir.name,
+        number=int(match.group(1)),
+        title=title,
+        summary=str(data.get("summary", "")).strip(),
+        path=stage_dir,
+        lessons=tuple(lessons),
+        exercises=tuple(exercises),
     )
 
 
-def _track_sections(table: Any, track_id: str, known: set[str], path: Path,
-                    text: str) -> list[tuple[str, tuple[str, ...]]]:
+def _track_sections(
+    table: Any, track_id: str, known: set[str], path: Path, text: str
+) -> list[tuple[str, tuple[str, ...]]]:
     """A track's path: `[[tracks.ID.path]]` parts (why + exercises), or a plain `lead` list."""
     if not isinstance(table, dict):
         raise CourseError(f"{_where(path, text, f'[tracks.{track_id}]')}: tracks.{track_id} must be a table")
@@ -379,15 +428,19 @@ def _track_sections(table: Any, track_id: str, known: set[str], path: Path,
     if parts is None:
         parts = [{"why": "", "exercises": table.get("lead", [])}]
     if not isinstance(parts, list) or not all(isinstance(part, dict) for part in parts):
-        raise CourseError(f"{_where(path, text, f'[[tracks.{track_id}.path]]')}: tracks.{track_id}.path "
-                          "must be an array of tables ([[tracks.ID.path]])")
+        raise CourseError(
+            f"{_where(path, text, f'[[tracks.{track_id}.path]]')}: tracks.{track_id}.path "
+            "must be an array of tables ([[tracks.ID.path]])"
+        )
     sections: list[tuple[str, tuple[str, ...]]] = []
     seen: set[str] = set()
     for part in parts:
         why, ids = part.get("why", ""), part.get("exercises", [])
         if not isinstance(why, str) or not isinstance(ids, list) or not all(isinstance(i, str) for i in ids):
-            raise CourseError(f"{_where(path, text, 'exercises =', 'lead =')}: each part of track "
-                              f"{track_id!r} needs why = \"...\" and exercises = [ids]")
+            raise CourseError(
+                f"{_where(path, text, 'exercises =', 'lead =')}: each part of track "
+                f'{track_id!r} needs why = "..." and exercises = [ids]'
+            )
         for ex_id in ids:
             where = _where(path, text, f'"{ex_id}"')
             if ex_id not in known:
@@ -409,22 +462,30 @@ def _load_tracks(lessons_root: Path, stages: list[Stage]) -> tuple[str, dict[str
     tracks: dict[str, Track] = {}
     tables = data.get("tracks", {})
     if not isinstance(tables, dict):
-        raise CourseError(f"{_where(path, text, 'tracks =', 'tracks')}: 'tracks' must be tables "
-                          f"([tracks.bottom-up], [tracks.top-down]), got {type(tables).__name__}")
+        raise CourseError(
+            f"{_where(path, text, 'tracks =', 'tracks')}: 'tracks' must be tables "
+            f"([tracks.bottom-up], [tracks.top-down]), got {type(tables).__name__}"
+        )
     for track_id in TRACKS:
         table = tables.get(track_id)
         if table is None:
             raise CourseError(f"{path}: missing [tracks.{track_id}]")
         if not isinstance(table, dict):
-            raise CourseError(f"{_where(path, text, track_id)}: 'tracks.{track_id}' must be a table, "
-                              f"got {type(table).__name__}")
+            raise CourseError(
+                f"{_where(path, text, track_id)}: 'tracks.{track_id}' must be a table, got {type(table).__name__}"
+            )
         sections = _track_sections(table, track_id, known, path, text)
         lead = [ex_id for _, ids in sections for ex_id in ids]
         # A track fixes the first exercises; the rest follow in stage order, so a
         # new stage joins every track without editing this file.
         order = lead + [ex_id for ex_id in natural if ex_id not in lead]
-        tracks[track_id] = Track(track_id, str(table.get("title", track_id)),
-                                 str(table.get("description", "")).strip(), tuple(order), tuple(sections))
+        tracks[track_id] = Track(
+            track_id,
+            str(table.get("title", track_id)),
+            str(table.get("description", "")).strip(),
+            tuple(order),
+            tuple(sections),
+        )
     return str(data.get("title", "dltutor")), tracks
 
 
@@ -447,8 +508,10 @@ def _pack_root(value: Any) -> Path:
     file = getattr(value, "__file__", None)
     if file:
         return Path(file).resolve().parent
-    raise CourseError(f"a dltutor pack entry point must name a folder, a module or a function "
-                      f"returning a folder; got {type(value).__name__}")
+    raise CourseError(
+        f"a dltutor pack entry point must name a folder, a module or a function "
+        f"returning a folder; got {type(value).__name__}"
+    )
 
 
 def installed_packs() -> tuple[list[Stage], list[str]]:
@@ -471,11 +534,15 @@ def _merge_packs(stages: list[Stage], extra: list[Stage], problems: list[str]) -
     exercise_ids = {ex.id for stage in stages for ex in stage.exercises}
     merged = list(stages)
     for stage in extra:
-        clash = stage.id if stage.id in stage_ids else next(
-            (ex.id for ex in stage.exercises if ex.id in exercise_ids), None)
+        clash = (
+            stage.id
+            if stage.id in stage_ids
+            else next((ex.id for ex in stage.exercises if ex.id in exercise_ids), None)
+        )
         if clash:
-            problems.append(f"lesson pack {stage.pack!r}: stage {stage.id} skipped, "
-                            f"{clash!r} is already used by the course")
+            problems.append(
+                f"lesson pack {stage.pack!r}: stage {stage.id} skipped, {clash!r} is already used by the course"
+            )
             continue
         merged.append(stage)
         stage_ids.add(stage.id)
@@ -498,13 +565,13 @@ def load_course(root: Path | None = None, *, packs: bool | None = None) -> Cours
     for stage in stages:
         for ex in stage.exercises:
             if ex.id in all_ids:
-                raise CourseError(f"{stage.path / 'stage.toml'}: exercise id {ex.id!r} is also used "
-                                  f"in stage {all_ids[ex.id]}")
+                raise CourseError(
+                    f"{stage.path / 'stage.toml'}: exercise id {ex.id!r} is also used in stage {all_ids[ex.id]}"
+                )
             all_ids[ex.id] = stage.id
     problems: list[str] = []
     if packs if packs is not None else root is None:
         extra, problems = installed_packs()
         stages = _merge_packs(stages, extra, problems)
     title, tracks = _load_tracks(course_root / "lessons", stages)
-    return Course(title=title, root=course_root, stages=tuple(stages), tracks=tracks,
-                  warnings=tuple(problems))
+    return Course(title=title, root=course_root, stages=tuple(stages), tracks=tracks, warnings=tuple(problems))

@@ -36,8 +36,12 @@ from tutor.fences import derivation_blocks
 
 # "2x", "2 sin x" and "x^2" read as meant; unlike sympy's full implicit set,
 # no split_symbols: "sigmoid(x)" must not become s*i*g*m*o*i*d*x.
-_TRANSFORMS = standard_transformations + (implicit_multiplication, implicit_application,
-                                          function_exponentiation, convert_xor)
+_TRANSFORMS = standard_transformations + (
+    implicit_multiplication,
+    implicit_application,
+    function_exponentiation,
+    convert_xor,
+)
 
 
 class ParseError(ValueError):
@@ -62,8 +66,9 @@ def _hadamard(a: sympy.Matrix, b: sympy.Matrix) -> sympy.Matrix:
 
 def _base_namespace() -> dict[str, Any]:
     namespace: dict[str, Any] = {}
-    namespace.update(grad=_grad, sum_all=_sum_all, hadamard=_hadamard, ones=sympy.ones,
-                     zeros=sympy.zeros, Matrix=sympy.Matrix)
+    namespace.update(
+        grad=_grad, sum_all=_sum_all, hadamard=_hadamard, ones=sympy.ones, zeros=sympy.zeros, Matrix=sympy.Matrix
+    )
     return namespace
 
 
@@ -95,7 +100,7 @@ def parse(text: Any, symbols: str = "x", extra: dict[str, Any] | None = None, *,
     if isinstance(text, int | float):
         return sympy.nsimplify(text)
     if not isinstance(text, str):
-        raise ParseError(f"expected a string such as \"2*x\", got {type(text).__name__}")
+        raise ParseError(f'expected a string such as "2*x", got {type(text).__name__}')
     local = _base_namespace()
     local.update(_symbols(symbols))
     local.update(extra or {})
@@ -110,14 +115,17 @@ def parse(text: Any, symbols: str = "x", extra: dict[str, Any] | None = None, *,
         known_symbols, known_functions = _known_atoms(local)
         unknown = sorted(str(s) for s in expr.free_symbols - known_symbols)
         if isinstance(expr, sympy.Basic):
-            unknown += sorted({type(f).__name__ for f in expr.atoms(AppliedUndef)} -
-                              {f.__name__ for f in known_functions})
+            unknown += sorted(
+                {type(f).__name__ for f in expr.atoms(AppliedUndef)} - {f.__name__ for f in known_functions}
+            )
         if unknown:
             names = ", ".join(f"'{name}'" for name in unknown)
             hint = " (write exp(x) for e to the x)" if "e" in unknown or "E" in unknown else ""
             allowed = ", ".join(sorted(str(s) for s in _symbols(symbols).values())) or "none"
-            raise ParseError(f"unknown name {names} in {text!r}{hint}; use the variables "
-                             f"({allowed}) and functions such as exp, log, sin, cos, tanh, sqrt")
+            raise ParseError(
+                f"unknown name {names} in {text!r}{hint}; use the variables "
+                f"({allowed}) and functions such as exp, log, sin, cos, tanh, sqrt"
+            )
     return expr
 
 
@@ -206,9 +214,14 @@ def _display_namespace() -> dict[str, Any]:
             return sympy.HadamardProduct(a, b)
         return a.multiply_elementwise(b)
 
-    return {"diff": lambda expr, *args: sympy.Derivative(expr, *args), "grad": grad,
-            "sum_all": _SumAll, "hadamard": hadamard,
-            "ones": sympy.OneMatrix, "zeros": sympy.ZeroMatrix}
+    return {
+        "diff": lambda expr, *args: sympy.Derivative(expr, *args),
+        "grad": grad,
+        "sum_all": _SumAll,
+        "hadamard": hadamard,
+        "ones": sympy.OneMatrix,
+        "zeros": sympy.ZeroMatrix,
+    }
 
 
 @dataclass
@@ -245,7 +258,7 @@ def _split_claim(text: str) -> tuple[str | None, str]:
             if (before and before in "=<>!:") or after == "=":
                 continue
             left = text[:i].strip()
-            return (left or None), text[i + 1:].strip()
+            return (left or None), text[i + 1 :].strip()
     raise ParseError("expected `left = right`, `= right`, `name := expr`, `symbols:` or `# comment`")
 
 
@@ -275,8 +288,9 @@ def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 
             if text.startswith("matrix:"):
                 for spec in text.split(":", 1)[1].split(";"):
                     name, rows, cols = spec.split()
-                    matrix = sympy.Matrix(int(rows), int(cols),
-                                          lambda i, j, n=name: sympy.Symbol(f"{n}_{i}{j}", real=True))
+                    matrix = sympy.Matrix(
+                        int(rows), int(cols), lambda i, j, n=name: sympy.Symbol(f"{n}_{i}{j}", real=True)
+                    )
                     display[name] = sympy.MatrixSymbol(name, int(rows), int(cols))  # shown as W, not its entries
                     actual[name] = matrix
                 continue
@@ -307,8 +321,9 @@ def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 
         except Exception as exc:  # noqa: BLE001 - sympy errors while building the step
             raise DerivationError(f"{where}: {type(exc).__name__}: {exc}") from None
         if not equivalent(lhs_actual, rhs_actual):
-            raise DerivationError(f"{where}: this step does not hold: {pretty_inline(lhs_actual)} "
-                                  f"≠ {pretty_inline(rhs_actual)}")
+            raise DerivationError(
+                f"{where}: this step does not hold: {pretty_inline(lhs_actual)} ≠ {pretty_inline(rhs_actual)}"
+            )
         derivation.steps.append(DerivationStep(lineno, "claim", text, lhs_display, rhs_display))
         previous_rhs = (rhs_display, rhs_actual)
     if not derivation.claims:

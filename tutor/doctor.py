@@ -35,8 +35,7 @@ else:
 
 def _probe_torch() -> dict:
     try:
-        out = subprocess.run([sys.executable, "-c", _TORCH_PROBE], capture_output=True, text=True,
-                             timeout=120)
+        out = subprocess.run([sys.executable, "-c", _TORCH_PROBE], capture_output=True, text=True, timeout=120)
         return json.loads(out.stdout.strip().splitlines()[-1])
     except (subprocess.TimeoutExpired, ValueError, IndexError) as exc:
         return {"error": f"the torch probe failed: {exc}"}
@@ -73,8 +72,10 @@ def doctor(workspace_dir: Path | None = None) -> int:
             state = f"MISSING ({why})" if why else "installed"
             line("extra", f"{requirement:<22} {state}  (for {', '.join(users)})")
             if why:
-                problems.append(f"{requirement}: {why}; {', '.join(users)} cannot be checked: "
-                                f"{requirements.install_hint([requirement])}")
+                problems.append(
+                    f"{requirement}: {why}; {', '.join(users)} cannot be checked: "
+                    f"{requirements.install_hint([requirement])}"
+                )
     from tutor.cli_views import working
 
     with working("importing torch to look for CUDA devices (a few seconds) …"):
@@ -87,24 +88,35 @@ def doctor(workspace_dir: Path | None = None) -> int:
         gpus = ", ".join(torch["devices"]) or "none"
         line("cuda devices", gpus)
         if nvidia_visible() and not torch["cuda_available"]:
-            problems.append("an NVIDIA GPU is visible but this torch cannot use it "
-                            "(a CPU-only build, or a driver/CUDA mismatch)")
+            problems.append(
+                "an NVIDIA GPU is visible but this torch cannot use it (a CPU-only build, or a driver/CUDA mismatch)"
+            )
     term = os.environ.get("TERM", "?")
     size = shutil.get_terminal_size((0, 0))
-    extras = [name for name, var in (("tmux", "TMUX"), ("ssh", "SSH_CONNECTION"), ("NO_COLOR", "NO_COLOR"))
-              if var in os.environ]
-    line("terminal", f"TERM={term} COLORTERM={os.environ.get('COLORTERM', '-')} {size.columns}x{size.lines}"
-         + (f" ({', '.join(extras)})" if extras else ""))
+    extras = [
+        name
+        for name, var in (("tmux", "TMUX"), ("ssh", "SSH_CONNECTION"), ("NO_COLOR", "NO_COLOR"))
+        if var in os.environ
+    ]
+    line(
+        "terminal",
+        f"TERM={term} COLORTERM={os.environ.get('COLORTERM', '-')} {size.columns}x{size.lines}"
+        + (f" ({', '.join(extras)})" if extras else ""),
+    )
     from tutor import terminal
 
     locale = terminal.locale_name()
     line("locale", f"{locale} ({'UTF-8' if terminal.utf8() else 'not UTF-8: the app draws with ASCII'})")
     if not terminal.utf8():
-        problems.append(f"the locale is {locale}, not UTF-8: dltutor falls back to ASCII (no check "
-                        "marks, box drawing or superscripts); `export LANG=C.UTF-8` (or en_US.UTF-8) fixes it")
+        problems.append(
+            f"the locale is {locale}, not UTF-8: dltutor falls back to ASCII (no check "
+            "marks, box drawing or superscripts); `export LANG=C.UTF-8` (or en_US.UTF-8) fixes it"
+        )
     if terminal.dumb():
-        problems.append(f"TERM={term or '(unset)'} cannot show the full-screen app: `dltutor` prints the plain "
-                        "view instead; set TERM=xterm-256color (tmux: screen-256color) for the app")
+        problems.append(
+            f"TERM={term or '(unset)'} cannot show the full-screen app: `dltutor` prints the plain "
+            "view instead; set TERM=xterm-256color (tmux: screen-256color) for the app"
+        )
     if size.columns and (size.columns < 80 or size.lines < 24):
         problems.append(f"the terminal is {size.columns}x{size.lines}; the app needs at least 80x24")
     if course is not None:

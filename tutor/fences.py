@@ -17,8 +17,8 @@ def split_fences(markdown: str) -> list[tuple[str, str, int]]:
     parts: list[tuple[str, str, int]] = []
     position = 0
     for match in _FENCE.finditer(markdown):
-        if markdown[position:match.start()].strip():
-            parts.append(("markdown", markdown[position:match.start()], 0))
+        if markdown[position : match.start()].strip():
+            parts.append(("markdown", markdown[position : match.start()], 0))
         parts.append((match.group(1), match.group(2), markdown.count("\n", 0, match.start()) + 1))
         position = match.end()
     if markdown[position:].strip():

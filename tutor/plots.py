@@ -62,9 +62,11 @@ class Plot:
 
 
 def _namespace() -> dict[str, Any]:
-    names = ("exp log log2 log10 tanh sinh cosh sin cos tan arctan sqrt abs maximum minimum where clip "
-             "ones zeros eye tril triu arange linspace cumsum cumprod sum mean max min floor ceil sign "
-             "pi e inf outer full").split()
+    names = (
+        "exp log log2 log10 tanh sinh cosh sin cos tan arctan sqrt abs maximum minimum where clip "
+        "ones zeros eye tril triu arange linspace cumsum cumprod sum mean max min floor ceil sign "
+        "pi e inf outer full"
+    ).split()
     space: dict[str, Any] = {name: getattr(np, name) for name in names}
 
     def softmax(a: Any, axis: int = -1) -> np.ndarray:
@@ -72,8 +74,13 @@ def _namespace() -> dict[str, Any]:
         z = np.exp(a - np.max(a, axis=axis, keepdims=True))
         return z / z.sum(axis=axis, keepdims=True)
 
-    space.update(softmax=softmax, sigmoid=lambda a: 1 / (1 + np.exp(-np.asarray(a, dtype=float))),
-                 relu=lambda a: np.maximum(a, 0), array=np.array, np=np)
+    space.update(
+        softmax=softmax,
+        sigmoid=lambda a: 1 / (1 + np.exp(-np.asarray(a, dtype=float))),
+        relu=lambda a: np.maximum(a, 0),
+        array=np.array,
+        np=np,
+    )
     return space
 
 
@@ -136,8 +143,9 @@ def parse(body: str, first_line: int = 1) -> Plot:
                 raise PlotError(f"line {line}: a heatmap needs a 2-D array, got shape {matrix.shape}")
             plot.heatmap = matrix
         else:
-            raise PlotError(f"line {line}: unknown key {key!r} (title, x, xlabel, ylabel, let, line, "
-                            "hline, heatmap, logy)")
+            raise PlotError(
+                f"line {line}: unknown key {key!r} (title, x, xlabel, ylabel, let, line, hline, heatmap, logy)"
+            )
     if not plot.lines and plot.heatmap is None:
         raise PlotError(f"line {first_line}: a plot block needs at least one `line:` or a `heatmap:`")
     for label, ys in plot.lines:
@@ -155,8 +163,9 @@ def log_ticks(plot: Plot) -> tuple[list[float], list[str]]:
     return [10.0**d for d in decades], [f"1e{d}" for d in decades]
 
 
-def heatmap_rows(matrix: np.ndarray, ascii_only: bool = False, *, scale: tuple[float, float] | None = None,
-                 cell: int = 2) -> list[str]:
+def heatmap_rows(
+    matrix: np.ndarray, ascii_only: bool = False, *, scale: tuple[float, float] | None = None, cell: int = 2
+) -> list[str]:
     """The matrix as rows of shade characters, `cell` per value, darkest = largest.
 
     `scale` (lo, hi) puts several maps on one scale; by default the matrix's own range.
@@ -181,15 +190,21 @@ def _finite_range(*matrices: np.ndarray) -> tuple[float, float]:
 
 def picture_lines(picture: ArrayPicture, *, width: int = 76, ascii_only: bool = False) -> list[str]:
     """A verdict's `Details.picture` as text lines (empty if it does not fit `width`)."""
-    lines = mismatch_picture(np.array(picture.expected, dtype=float), np.array(picture.got, dtype=float),
-                             np.array(picture.differs, dtype=bool), width=width, ascii_only=ascii_only)
+    lines = mismatch_picture(
+        np.array(picture.expected, dtype=float),
+        np.array(picture.got, dtype=float),
+        np.array(picture.differs, dtype=bool),
+        width=width,
+        ascii_only=ascii_only,
+    )
     if lines and picture.where:
         lines.insert(0, f"slice [{', '.join(map(str, picture.where))}, :, :]")
     return lines
 
 
-def mismatch_picture(expected: np.ndarray, got: np.ndarray, differs: np.ndarray, *, width: int = 76,
-                     ascii_only: bool = False) -> list[str]:
+def mismatch_picture(
+    expected: np.ndarray, got: np.ndarray, differs: np.ndarray, *, width: int = 76, ascii_only: bool = False
+) -> list[str]:
     """Expected, got and where they differ, side by side on one shade scale (a verdict's picture).
 
     Empty when three maps do not fit `width` columns even at one character per cell.
@@ -217,30 +232,34 @@ def describe(plot: Plot) -> str:
     parts = []
     if plot.heatmap is not None:
         m = plot.heatmap
-        parts.append(f"a {m.shape[0]}×{m.shape[1]} heat map"
-                     + (f" ({plot.ylabel} down, {plot.xlabel} across)" if plot.xlabel or plot.ylabel else "")
-                     + f", values from {np.nanmin(m):.3g} to {np.nanmax(m):.3g}")
+        parts.append(
+            f"a {m.shape[0]}×{m.shape[1]} heat map"
+            + (f" ({plot.ylabel} down, {plot.xlabel} across)" if plot.xlabel or plot.ylabel else "")
+            + f", values from {np.nanmin(m):.3g} to {np.nanmax(m):.3g}"
+        )
     if plot.lines and plot.x is not None:
         axis = plot.xlabel or "x"
         for label, ys in plot.lines:
             finite = np.isfinite(ys)
             top = int(np.nanargmax(np.where(finite, ys, -np.inf)))
-            parts.append(f"{label}: from {ys[finite][0]:.3g} to {ys[finite][-1]:.3g}, largest "
-                         f"{ys[top]:.3g} at {axis} = {plot.x[top]:.3g}")
+            parts.append(
+                f"{label}: from {ys[finite][0]:.3g} to {ys[finite][-1]:.3g}, largest "
+                f"{ys[top]:.3g} at {axis} = {plot.x[top]:.3g}"
+            )
         parts.append(f"over {axis} from {plot.x[0]:.3g} to {plot.x[-1]:.3g}")
     return (f"[picture] {plot.title}: " if plot.title else "[picture] ") + "; ".join(parts) + "."
 
 
-def render_text(plot: Plot, width: int = 72, height: int = 16, colour: bool = False,
-                ascii_only: bool = False) -> str:
+def render_text(plot: Plot, width: int = 72, height: int = 16, colour: bool = False, ascii_only: bool = False) -> str:
     """The picture as terminal text: plotext for lines, shade characters for heat maps."""
     if plot.heatmap is not None:
         rows = heatmap_rows(plot.heatmap, ascii_only)
         head = [plot.title] if plot.title else []
-        legend = (f"{plot.ylabel} ↓  {plot.xlabel} →" if not ascii_only else f"{plot.ylabel} down, {plot.xlabel} across")
+        legend = f"{plot.ylabel} ↓  {plot.xlabel} →" if not ascii_only else f"{plot.ylabel} down, {plot.xlabel} across"
         scale = ASCII_SHADES if ascii_only else SHADES
-        return "\n".join([*head, *(f"  {row}" for row in rows),
-                          f"  {legend}   scale: {scale[1]} low ... {scale[-1]} high"])
+        return "\n".join(
+            [*head, *(f"  {row}" for row in rows), f"  {legend}   scale: {scale[1]} low ... {scale[-1]} high"]
+        )
     import plotext as plt
 
     plt.clear_figure()
@@ -250,8 +269,12 @@ def render_text(plot: Plot, width: int = 72, height: int = 16, colour: bool = Fa
     x = plot.x if plot.x is not None else np.arange(len(plot.lines[0][1]) if plot.lines else 0)
     for i, (label, ys) in enumerate(plot.lines):
         finite = np.isfinite(ys)
-        plt.plot(x[finite].tolist(), ys[finite].tolist(), label=label,
-                 marker="braille" if colour and not ascii_only else markers[i % len(markers)])
+        plt.plot(
+            x[finite].tolist(),
+            ys[finite].tolist(),
+            label=label,
+            marker="braille" if colour and not ascii_only else markers[i % len(markers)],
+        )
     for value in plot.hlines:
         plt.horizontal_line(value)
     if plot.logy:

@@ -119,15 +119,21 @@ def fault_kind(exc: BaseException) -> str:
     code = getattr(exc, "sqlite_errorcode", None)
     primary = code & 0xFF if isinstance(code, int) else None
     text = str(exc).lower()
-    if isinstance(exc, _Malformed) or primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB) or (
-            primary is None and ("malformed" in text or "not a database" in text)):
+    if (
+        isinstance(exc, _Malformed)
+        or primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
+        or (primary is None and ("malformed" in text or "not a database" in text))
+    ):
         return "corrupt"
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED) or primary is None and "locked" in text:
         return "busy"
     if primary == _SQLITE_FULL or primary is None and "is full" in text:
         return "full"
-    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or primary is None and (
-            "readonly" in text or "unable to open" in text):
+    if (
+        primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN)
+        or primary is None
+        and ("readonly" in text or "unable to open" in text)
+    ):
         return "read-only"
     return "io" if primary == _SQLITE_IOERR or "i/o" in text else "other"
 
@@ -172,14 +178,12 @@ class ProgressStore:
             conn = self._replace_corrupt(exc)
         else:
             if was_empty:
-                self.warning = (f"the progress file {self.path} was empty (0 bytes); it is used as a "
-                                "fresh, empty store.")
+                self.warning = f"the progress file {self.path} was empty (0 bytes); it is used as a fresh, empty store."
         self._identity = self._stat()
         return conn
 
     def _open(self) -> sqlite3.Connection:
-        conn = sqlite3.connect(self.path, timeout=self.BUSY_TIMEOUT_S, check_same_thread=False,
-                               isolation_level=None)
+        conn = sqlite3.connect(self.path, timeout=self.BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None)
         try:
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -190,8 +194,7 @@ class ProgressStore:
             if not conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
                 conn.execute("PRAGMA journal_mode=WAL")
                 conn.executescript(_SCHEMA)
-                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)",
-                             (str(SCHEMA_VERSION),))
+                conn.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
                 conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # a fresh store is not 0 bytes again
         except BaseException:
             conn.close()
@@ -214,8 +217,9 @@ class ProgressStore:
         uri = "file:" + urllib.parse.quote(str(self.path))
         for mode in ("?mode=ro", "?immutable=1"):  # immutable: no -shm needed, for a read-only folder
             try:
-                conn = sqlite3.connect(uri + mode, uri=True, check_same_thread=False, isolation_level=None,
-                                       timeout=self.BUSY_TIMEOUT_S)
+                conn = sqlite3.connect(
+                    uri + mode, uri=True, check_same_thread=False, isolation_level=None, timeout=self.BUSY_TIMEOUT_S
+                )
                 if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone():
                     return conn
                 conn.close()
@@ -264,8 +268,10 @@ class ProgressStore:
         """Why the file we hold is no longer the workspace's store (deleted, moved, replaced)."""
         if self._identity is None or self._stat() == self._identity:
             return None
-        return (f"{self.path} is gone — the workspace was deleted or moved while dltutor was running; "
-                "restart dltutor in a workspace")
+        return (
+            f"{self.path} is gone — the workspace was deleted or moved while dltutor was running; "
+            "restart dltutor in a workspace"
+        )
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -313,14 +319,22 @@ class ProgressStore:
             cursor = conn.execute(
                 "INSERT INTO attempts (exercise, finished_at, duration_s, status, seed, device, "
                 "message, steps_json, source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (result.exercise, time.time(), result.duration_s, result.status, result.seed,
-                 result.device, result.message, json.dumps([s.to_json() for s in result.steps]), source),
+                (
+                    result.exercise,
+                    time.time(),
+                    result.duration_s,
+                    result.status,
+                    result.seed,
+                    result.device,
+                    result.message,
+                    json.dumps([s.to_json() for s in result.steps]),
+                    source,
+                ),
             )
             attempt_id = int(cursor.lastrowid or 0)
             conn.executemany(
                 "INSERT INTO curves (attempt_id, series, points_json) VALUES (?, ?, ?)",
-                [(attempt_id, series, json.dumps(points))
-                 for series, points in curves_to_json(result.curves).items()],
+                [(attempt_id, series, json.dumps(points)) for series, points in curves_to_json(result.curves).items()],
             )
             return attempt_id
 
@@ -332,8 +346,10 @@ class ProgressStore:
         def advance(conn: sqlite3.Connection) -> int:
             row = conn.execute("SELECT level FROM hints WHERE exercise = ?", (exercise,)).fetchone()
             level = min((row[0] if row else 0) + 1, available)
-            conn.execute("INSERT INTO hints VALUES (?, ?) ON CONFLICT (exercise) DO UPDATE SET level = ?",
-                         (exercise, level, level))
+            conn.execute(
+                "INSERT INTO hints VALUES (?, ?) ON CONFLICT (exercise) DO UPDATE SET level = ?",
+                (exercise, level, level),
+            )
             return level
 
         saved = self._write("the hint level", advance)
@@ -341,9 +357,13 @@ class ProgressStore:
 
     def set_meta(self, key: str, value: str) -> None:
         """A setting (last exercise, theme); not worth a word when it cannot be kept."""
-        self._write(f"the setting {key!r}", lambda conn: conn.execute(
-            "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?",
-            (key, value, value)), say=False)
+        self._write(
+            f"the setting {key!r}",
+            lambda conn: conn.execute(
+                "INSERT INTO meta VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = ?", (key, value, value)
+            ),
+            say=False,
+        )
 
     # ---- reading -----------------------------------------------------------------
     def _query(self, sql: str, args: tuple = ()) -> list[tuple]:
@@ -362,11 +382,13 @@ class ProgressStore:
         rows = self._query(
             "SELECT exercise, COUNT(*), MAX(status = 'pass'), SUM(duration_s), "
             "(SELECT status FROM attempts a2 WHERE a2.exercise = a.exercise ORDER BY id DESC LIMIT 1) "
-            "FROM attempts a WHERE source = 'workspace' GROUP BY exercise")
+            "FROM attempts a WHERE source = 'workspace' GROUP BY exercise"
+        )
         hints = dict(self._query("SELECT exercise, level FROM hints"))
         out = {
-            ex: ExerciseProgress(ex, int(n), bool(passed), Status.parse(last), float(spent or 0.0),
-                                 int(hints.get(ex, 0)))
+            ex: ExerciseProgress(
+                ex, int(n), bool(passed), Status.parse(last), float(spent or 0.0), int(hints.get(ex, 0))
+            )
             for ex, n, passed, spent, last in rows
         }
         for ex, level in hints.items():
@@ -377,13 +399,20 @@ class ProgressStore:
         return self.summary().get(exercise, ExerciseProgress(exercise, 0, False, None, 0.0, 0))
 
     def has_passed(self, exercise: str) -> bool:
-        return bool(self._query("SELECT 1 FROM attempts WHERE exercise = ? AND status = 'pass' "
-                                "AND source = 'workspace' LIMIT 1", (exercise,)))
+        return bool(
+            self._query(
+                "SELECT 1 FROM attempts WHERE exercise = ? AND status = 'pass' AND source = 'workspace' LIMIT 1",
+                (exercise,),
+            )
+        )
 
     def last_attempt(self, exercise: str) -> Attempt | None:
         """The newest attempt of the learner's own file."""
-        rows = self._query(f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE exercise = ? "
-                           "AND source = 'workspace' ORDER BY id DESC LIMIT 1", (exercise,))
+        rows = self._query(
+            f"SELECT {_ATTEMPT_COLUMNS} FROM attempts WHERE exercise = ? "
+            "AND source = 'workspace' ORDER BY id DESC LIMIT 1",
+            (exercise,),
+        )
         return _attempt(rows[0]) if rows else None
 
     def attempts(self) -> list[Attempt]:
@@ -394,7 +423,9 @@ class ProgressStore:
         """The most recent attempts that streamed a curve, newest first."""
         attempts = self._query(
             "SELECT id, finished_at, status FROM attempts WHERE exercise = ? AND id IN "
-            "(SELECT attempt_id FROM curves) ORDER BY id DESC LIMIT ?", (exercise, limit))
+            "(SELECT attempt_id FROM curves) ORDER BY id DESC LIMIT ?",
+            (exercise, limit),
+        )
         past = []
         for attempt_id, finished_at, status in attempts:
             past.append(PastCurve(attempt_id, finished_at, Status.parse(status), self._curves_of(attempt_id)))
@@ -409,11 +440,21 @@ class ProgressStore:
         attempts = []
         for attempt in self.attempts():
             result = attempt.result
-            attempts.append({"id": attempt.id, "exercise": result.exercise, "finished_at": attempt.finished_at,
-                             "duration_s": result.duration_s, "status": str(result.status),
-                             "seed": result.seed, "device": result.device, "message": result.message,
-                             "steps": [step.to_json() for step in result.steps], "source": attempt.source,
-                             "curves": curves_to_json(self._curves_of(attempt.id))})
+            attempts.append(
+                {
+                    "id": attempt.id,
+                    "exercise": result.exercise,
+                    "finished_at": attempt.finished_at,
+                    "duration_s": result.duration_s,
+                    "status": str(result.status),
+                    "seed": result.seed,
+                    "device": result.device,
+                    "message": result.message,
+                    "steps": [step.to_json() for step in result.steps],
+                    "source": attempt.source,
+                    "curves": curves_to_json(self._curves_of(attempt.id)),
+                }
+            )
         return {
             "schema": PROGRESS_SCHEMA,
             "schema_version": SCHEMA_VERSION,
@@ -437,6 +478,13 @@ def _loads(text: str) -> Any:
 def _attempt(row: tuple) -> Attempt:
     """The one place a stored attempt row becomes typed values."""
     attempt_id, exercise, finished, duration, status, seed, device, message, steps, source = row
-    result = CheckResult(str(exercise), Status.parse(status), str(device), int(seed), float(duration),
-                         message=str(message), steps=steps_from_json(_loads(steps)))
+    result = CheckResult(
+        str(exercise),
+        Status.parse(status),
+        str(device),
+        int(seed),
+        float(duration),
+        message=str(message),
+        steps=steps_from_json(_loads(steps)),
+    )
     return Attempt(int(attempt_id), float(finished), str(source), result)

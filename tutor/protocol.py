@@ -123,8 +123,12 @@ class GradientElement:
         return cls(index, analytic, numeric, abs(analytic - numeric) if error is None else error)
 
     def to_json(self) -> dict[str, Json]:
-        return {"index": list(self.index), "analytic": _wire_float(self.analytic),
-                "numeric": _wire_float(self.numeric), "error": _wire_float(self.error)}
+        return {
+            "index": list(self.index),
+            "analytic": _wire_float(self.analytic),
+            "numeric": _wire_float(self.numeric),
+            "error": _wire_float(self.error),
+        }
 
 
 @dataclass(frozen=True)
@@ -154,6 +158,7 @@ class ArrayPicture:
         shape = (len(expected), len(expected[0]) if expected else 0)
         if any((len(g), len(g[0]) if g else 0) != shape for g in (got, differs)):
             return None
+
         def floats(grid: list[list[object]]) -> tuple[tuple[float, ...], ...]:
             return tuple(tuple(math.nan if v is None else _float(v) or 0.0 for v in row) for row in grid)
 
@@ -163,8 +168,12 @@ class ArrayPicture:
         def wire(grid: tuple[tuple[float, ...], ...]) -> list[Json]:
             return [[float(f"{v:.4g}") if math.isfinite(v) else None for v in row] for row in grid]
 
-        return {"expected": wire(self.expected), "got": wire(self.got),
-                "differs": [list(row) for row in self.differs], "where": list(self.where)}
+        return {
+            "expected": wire(self.expected),
+            "got": wire(self.got),
+            "differs": [list(row) for row in self.differs],
+            "where": list(self.where),
+        }
 
 
 def _grid(value: object) -> list[list[object]] | None:
@@ -218,10 +227,16 @@ class Details:
     patched: tuple[str, ...] = ()  # library functions the learner's code replaced
     extra: Mapping[str, Json] = field(default_factory=dict)
 
-    _FLOATS: ClassVar[tuple[str, ...]] = (
-        "max_abs_error", "relative_error", "judged", "target", "first", "last")
+    _FLOATS: ClassVar[tuple[str, ...]] = ("max_abs_error", "relative_error", "judged", "target", "first", "last")
     _INTS: ClassVar[tuple[str, ...]] = (
-        "mismatches", "total", "nan_step", "diverged_step", "steps_run", "line", "trial")
+        "mismatches",
+        "total",
+        "nan_step",
+        "diverged_step",
+        "steps_run",
+        "line",
+        "trial",
+    )
     _STRS: ClassVar[tuple[str, ...]] = ("traceback", "file")
 
     @classmethod
@@ -308,17 +323,26 @@ class Step:
         return self.status == Status.PASS
 
     def to_json(self) -> dict[str, Json]:
-        return {"name": self.name, "kind": str(self.kind), "status": str(self.status),
-                "message": self.message, "details": self.details.to_json()}
+        return {
+            "name": self.name,
+            "kind": str(self.kind),
+            "status": str(self.status),
+            "message": self.message,
+            "details": self.details.to_json(),
+        }
 
     @classmethod
     def from_json(cls, data: object) -> Step:
         if not isinstance(data, Mapping):
             return cls("(unreadable step)", StepKind.RUN, Status.FAIL)
         status = Status.parse(data.get("status"))
-        return cls(str(data.get("name", "")), StepKind.parse(data.get("kind")),
-                   Status.FAIL if status == Status.ERROR else status,
-                   str(data.get("message") or ""), Details.from_json(data.get("details")))
+        return cls(
+            str(data.get("name", "")),
+            StepKind.parse(data.get("kind")),
+            Status.FAIL if status == Status.ERROR else status,
+            str(data.get("message") or ""),
+            Details.from_json(data.get("details")),
+        )
 
 
 @dataclass(frozen=True)
@@ -332,8 +356,13 @@ class Target:
     steps: int  # the training steps it may take
 
     def to_json(self) -> dict[str, Json]:
-        return {"name": self.name, "metric": self.metric, "value": _wire_float(self.value),
-                "goal": self.goal, "steps": self.steps}
+        return {
+            "name": self.name,
+            "metric": self.metric,
+            "value": _wire_float(self.value),
+            "goal": self.goal,
+            "steps": self.steps,
+        }
 
     @classmethod
     def from_json(cls, data: object) -> Target | None:
@@ -343,8 +372,7 @@ class Target:
         if value is None:
             return None
         goal: Literal["below", "above"] = "above" if data.get("goal") == "above" else "below"
-        return cls(str(data.get("name", "")), str(data.get("metric", "")), value, goal,
-                   _int(data.get("steps")) or 0)
+        return cls(str(data.get("name", "")), str(data.get("metric", "")), value, goal, _int(data.get("steps")) or 0)
 
 
 # ---- events: the child's JSON lines ------------------------------------------------------
@@ -378,8 +406,7 @@ class CurveEvent:
     value: float  # may be NaN or inf: that is the news
 
     def to_json(self) -> dict[str, Json]:
-        return {"event": self.event, "series": self.series, "step": self.step,
-                "value": _wire_float(self.value)}
+        return {"event": self.event, "series": self.series, "step": self.step, "value": _wire_float(self.value)}
 
 
 @dataclass(frozen=True)
@@ -414,9 +441,14 @@ class VerdictEvent:
     details: Details = field(default_factory=Details)
 
     def to_json(self) -> dict[str, Json]:
-        return {"event": self.event, "status": str(self.status), "message": self.message,
-                "device": self.device, "usage_error": self.usage_error,
-                "details": self.details.to_json()}
+        return {
+            "event": self.event,
+            "status": str(self.status),
+            "message": self.message,
+            "device": self.device,
+            "usage_error": self.usage_error,
+            "details": self.details.to_json(),
+        }
 
 
 Event: TypeAlias = ReadyEvent | StepEvent | CurveEvent | TargetEvent | NoteEvent | VerdictEvent
@@ -439,9 +471,13 @@ def _parse_fields(kind: object, data: Mapping[str, Any]) -> Event | None:
     if kind == "note":
         return NoteEvent(str(data.get("message", "")))
     if kind == "verdict":
-        return VerdictEvent(Status.parse(data.get("status")), str(data.get("message") or ""),
-                            str(data.get("device") or "cpu"), bool(data.get("usage_error")),
-                            Details.from_json(data.get("details")))
+        return VerdictEvent(
+            Status.parse(data.get("status")),
+            str(data.get("message") or ""),
+            str(data.get("device") or "cpu"),
+            bool(data.get("usage_error")),
+            Details.from_json(data.get("details")),
+        )
     return None
 
 
@@ -517,18 +553,30 @@ class CheckResult:
 
     def nan_step(self) -> int | None:
         """The training step where a convergence check saw NaN/inf, if one did."""
-        return next((s.details.nan_step for s in self.steps
-                     if s.kind == StepKind.CONVERGENCE and s.details.nan_step is not None), None)
+        return next(
+            (
+                s.details.nan_step
+                for s in self.steps
+                if s.kind == StepKind.CONVERGENCE and s.details.nan_step is not None
+            ),
+            None,
+        )
 
     def to_json(self) -> dict[str, Json]:
         """The `dltutor check --json` document (docs/protocol.md)."""
         return {
-            "schema": CHECK_SCHEMA, "exercise": self.exercise, "status": str(self.status),
-            "device": self.device, "seed": self.seed, "duration_s": round(self.duration_s, 3),
-            "message": self.message, "steps": [step.to_json() for step in self.steps],
+            "schema": CHECK_SCHEMA,
+            "exercise": self.exercise,
+            "status": str(self.status),
+            "device": self.device,
+            "seed": self.seed,
+            "duration_s": round(self.duration_s, 3),
+            "message": self.message,
+            "steps": [step.to_json() for step in self.steps],
             "curves": curves_to_json(self.curves),
             "targets": [target.to_json() for target in self.targets],
-            "notes": list(self.notes), "output": self.output,
+            "notes": list(self.notes),
+            "output": self.output,
         }
 
     @classmethod
@@ -536,12 +584,17 @@ class CheckResult:
         """Read a document `to_json` wrote (unknown keys are ignored)."""
         targets = [Target.from_json(t) for t in data.get("targets") or []]
         return cls(
-            exercise=str(data.get("exercise", "")), status=Status.parse(data.get("status")),
-            device=str(data.get("device") or "cpu"), seed=_int(data.get("seed")) or 0,
-            duration_s=_float(data.get("duration_s")) or 0.0, message=str(data.get("message") or ""),
-            steps=steps_from_json(data.get("steps")), curves=curves_from_json(data.get("curves")),
+            exercise=str(data.get("exercise", "")),
+            status=Status.parse(data.get("status")),
+            device=str(data.get("device") or "cpu"),
+            seed=_int(data.get("seed")) or 0,
+            duration_s=_float(data.get("duration_s")) or 0.0,
+            message=str(data.get("message") or ""),
+            steps=steps_from_json(data.get("steps")),
+            curves=curves_from_json(data.get("curves")),
             targets=[t for t in targets if t is not None],
-            notes=[str(n) for n in data.get("notes") or []], output=str(data.get("output") or ""),
+            notes=[str(n) for n in data.get("notes") or []],
+            output=str(data.get("output") or ""),
         )
 
 

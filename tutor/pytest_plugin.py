@@ -26,12 +26,23 @@ MARKER = "dltutor.toml"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     group = parser.getgroup("dltutor", "dltutor exercises (in a dltutor workspace)")
-    group.addoption("--dltutor-stage", action="append", default=[], metavar="STAGE",
-                    help="only this stage's exercises (repeatable), e.g. 02-neural-networks")
-    group.addoption("--dltutor-seed", type=int, default=1234, metavar="N",
-                    help="the seed every check runs with (default 1234, so runs are repeatable)")
-    group.addoption("--dltutor-device", default="auto", choices=("auto", "cpu", "cuda"),
-                    help="where torch exercises run")
+    group.addoption(
+        "--dltutor-stage",
+        action="append",
+        default=[],
+        metavar="STAGE",
+        help="only this stage's exercises (repeatable), e.g. 02-neural-networks",
+    )
+    group.addoption(
+        "--dltutor-seed",
+        type=int,
+        default=1234,
+        metavar="N",
+        help="the seed every check runs with (default 1234, so runs are repeatable)",
+    )
+    group.addoption(
+        "--dltutor-device", default="auto", choices=("auto", "cpu", "cuda"), help="where torch exercises run"
+    )
 
 
 def pytest_collect_file(parent: pytest.Collector, file_path: Path) -> pytest.Collector | None:
@@ -77,8 +88,12 @@ class ExerciseItem(pytest.Item):
         if absent:
             pytest.skip(absent)
         try:
-            result = self.tutor_session.check(ex.id, seed=self.config.getoption("dltutor_seed"),
-                                        device=self.config.getoption("dltutor_device"), record=False)
+            result = self.tutor_session.check(
+                ex.id,
+                seed=self.config.getoption("dltutor_seed"),
+                device=self.config.getoption("dltutor_device"),
+                record=False,
+            )
         except UsageError as exc:  # e.g. a GPU exercise on a machine without one
             pytest.skip(str(exc))
         if not result.passed:

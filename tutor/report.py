@@ -59,8 +59,7 @@ def format_step(step: Step, paint: Painter) -> str:
     if details.picture is not None:
         from tutor.plots import picture_lines  # NumPy, only when a verdict carries a picture
 
-        lines.extend(_indent(line) for line in picture_lines(details.picture, width=72,
-                                                              ascii_only=not terminal.utf8()))
+        lines.extend(_indent(line) for line in picture_lines(details.picture, width=72, ascii_only=not terminal.utf8()))
     if details.worst:
         lines.append("      where the gradient is most wrong:")
         lines.append("        index          yours        numerical")
@@ -80,13 +79,15 @@ def waited_text(result: CheckResult, waited_s: float | None, torch: bool = False
     return f"{waited_s:.1f}s ({startup:.1f}s of it {what}, {result.duration_s:.2f}s checking)"
 
 
-def format_result(result: CheckResult, paint: Painter, *, title: str | None = None,
-                  waited_s: float | None = None, torch: bool = False) -> str:
+def format_result(
+    result: CheckResult, paint: Painter, *, title: str | None = None, waited_s: float | None = None, torch: bool = False
+) -> str:
     colour = {"pass": "green", "fail": "red", "error": "yellow"}[result.status]
     verdict = {"pass": "PASSED", "fail": "FAILED", "error": "ERROR"}[result.status]
     timing = waited_text(result, waited_s, torch)
-    header = (f"{paint(verdict, colour)}  {title or result.exercise}   "
-              + paint(f"seed {result.seed} · {result.device} · {timing}", "dim"))
+    header = f"{paint(verdict, colour)}  {title or result.exercise}   " + paint(
+        f"seed {result.seed} · {result.device} · {timing}", "dim"
+    )
     lines = [header]
     lines.extend(format_step(step, paint) for step in result.steps)
     if result.message:

@@ -40,8 +40,7 @@ def missing(requirements: tuple[str, ...] | list[str]) -> list[str]:
 
 def install_hint(requirements: list[str]) -> str:
     quoted = " ".join(f"'{r}'" for r in requirements)
-    return (f"pip install {quoted}   (or every extra the course uses: "
-            f"pip install 'dltutor[{EXTRA}]')")
+    return f"pip install {quoted}   (or every extra the course uses: pip install 'dltutor[{EXTRA}]')"
 
 
 def missing_message(ex: Exercise) -> str | None:

@@ -56,16 +56,16 @@ def check(t: Checker) -> None:
     }})
 '''
 
-WRONG = '''# expect: not implemented
+WRONG = """# expect: not implemented
 # The untouched starter: the checker must say the TODO is still there.
-'''
+"""
 
-LESSON = '''# {title}
+LESSON = """# {title}
 
 Say what the learner will build and why it matters, then explain the idea
 with a small worked example. Derivations go in ```derivation blocks, which
 `dltutor validate` proves with sympy.
-'''
+"""
 
 
 def _toml_string(text: str) -> str:
@@ -85,8 +85,10 @@ def course_root_for_authoring(course: Path | None) -> Path:
     if root.name == "lessons":
         root = root.parent
     if not (root / "lessons").is_dir():
-        raise UsageError(f"{root} holds no lessons/ folder: run this inside a pack "
-                         "(a folder with lessons/ and exercises/) or pass --course PATH")
+        raise UsageError(
+            f"{root} holds no lessons/ folder: run this inside a pack "
+            "(a folder with lessons/ and exercises/) or pass --course PATH"
+        )
     return root
 
 
@@ -95,28 +97,35 @@ def new_stage(root: Path, stage_id: str, title: str) -> list[Path]:
         raise UsageError(f"stage folders are named NN-slug, e.g. 09-graph-networks; got {stage_id!r}")
     written: list[Path] = []
     lesson_id = stage_id[3:]
-    _write_new(root / "lessons" / stage_id / "stage.toml", (
-        "format_version = 1\n"
-        f"title = {_toml_string(title)}\n"
-        'summary = "One paragraph: what this stage teaches and what the learner builds."\n\n'
-        "[[lesson]]\n"
-        f"id = {_toml_string(lesson_id)}\n"
-        f"title = {_toml_string(title)}\n"
-        'file = "01-introduction.md"\n'), written)
+    _write_new(
+        root / "lessons" / stage_id / "stage.toml",
+        (
+            "format_version = 1\n"
+            f"title = {_toml_string(title)}\n"
+            'summary = "One paragraph: what this stage teaches and what the learner builds."\n\n'
+            "[[lesson]]\n"
+            f"id = {_toml_string(lesson_id)}\n"
+            f"title = {_toml_string(title)}\n"
+            'file = "01-introduction.md"\n'
+        ),
+        written,
+    )
     _write_new(root / "lessons" / stage_id / "01-introduction.md", LESSON.format(title=title), written)
     (root / "exercises" / stage_id).mkdir(parents=True, exist_ok=True)
     return written
 
 
-def new_exercise(root: Path, exercise_id: str, stage_id: str, title: str | None = None,
-                 lesson_id: str | None = None) -> list[Path]:
+def new_exercise(
+    root: Path, exercise_id: str, stage_id: str, title: str | None = None, lesson_id: str | None = None
+) -> list[Path]:
     if not _ID.match(exercise_id):
         raise UsageError(f"exercise ids are snake_case, e.g. layer_norm; got {exercise_id!r}")
     stage_dir = root / "lessons" / stage_id
     manifest = stage_dir / "stage.toml"
     if not manifest.is_file():
-        raise UsageError(f"no stage {stage_id!r} in {root / 'lessons'} "
-                         f"(make it first: dltutor new stage {stage_id} --title ...)")
+        raise UsageError(
+            f"no stage {stage_id!r} in {root / 'lessons'} (make it first: dltutor new stage {stage_id} --title ...)"
+        )
     stage = load_stage(stage_dir, root / "exercises")  # a broken manifest is named before we add to it
     if any(ex.id == exercise_id for ex in stage.exercises):
         raise UsageError(f"{manifest}: exercise {exercise_id!r} is already there")
@@ -126,12 +135,18 @@ def new_exercise(root: Path, exercise_id: str, stage_id: str, title: str | None 
     task = f"Write `{exercise_id}(x)`: say exactly what it returns, its shapes and dtypes."
     fields = {"id": exercise_id, "title": title, "task": task}
     written: list[Path] = []
-    _write_new(root / "exercises" / stage_id / f"{exercise_id}.py",
-               STARTER.format(id=exercise_id, title=title, task=task), written)
+    _write_new(
+        root / "exercises" / stage_id / f"{exercise_id}.py",
+        STARTER.format(id=exercise_id, title=title, task=task),
+        written,
+    )
     _write_new(stage_dir / "checks" / f"{exercise_id}.py", CHECKER.format(id=exercise_id), written)
     _write_new(stage_dir / "solutions" / f"{exercise_id}.py", SOLUTION.format(id=exercise_id), written)
-    _write_new(stage_dir / "wrong" / exercise_id / "starter_unchanged.py",
-               WRONG + STARTER.format(id=exercise_id, title=title, task=task), written)
+    _write_new(
+        stage_dir / "wrong" / exercise_id / "starter_unchanged.py",
+        WRONG + STARTER.format(id=exercise_id, title=title, task=task),
+        written,
+    )
     entry = (
         "\n[[exercise]]\n"
         f"id = {_toml_string(fields['id'])}\n"

@@ -50,8 +50,11 @@ class Session:
         """Load the course, find (or create) the workspace, open its progress store."""
         course = course or load_course()
         if workspace_dir is not None:
-            workspace, _ = Workspace.init(workspace_dir, course) if not (
-                workspace_dir / "dltutor.toml").is_file() else (Workspace(workspace_dir.resolve()), [])
+            workspace, _ = (
+                Workspace.init(workspace_dir, course)
+                if not (workspace_dir / "dltutor.toml").is_file()
+                else (Workspace(workspace_dir.resolve()), [])
+            )
         else:
             workspace = Workspace.find()
             workspace.ensure(course)
@@ -111,8 +114,9 @@ class Session:
 
     def states(self) -> dict[str, ExerciseProgress]:
         summary = self.progress.summary()
-        return {ex.id: summary.get(ex.id, ExerciseProgress(ex.id, 0, False, None, 0.0, 0))
-                for ex in self.course.exercises()}
+        return {
+            ex.id: summary.get(ex.id, ExerciseProgress(ex.id, 0, False, None, 0.0, 0)) for ex in self.course.exercises()
+        }
 
     def next_exercise(self) -> Exercise | None:
         """The first exercise in the current track not yet passed."""
@@ -133,15 +137,24 @@ class Session:
         self.progress.set_meta("last_exercise", exercise_id)
 
     # ---- checking -------------------------------------------------------------
-    def request_for(self, ex: Exercise, *, file: Path | None = None, seed: int | None = None,
-                    device: str = "auto", solution: bool = False) -> CheckRequest:
+    def request_for(
+        self,
+        ex: Exercise,
+        *,
+        file: Path | None = None,
+        seed: int | None = None,
+        device: str = "auto",
+        solution: bool = False,
+    ) -> CheckRequest:
         if device not in DEVICES:
             raise UsageError(f"--device must be one of {', '.join(DEVICES)}, got {device!r}")
         if seed is not None and not 0 <= seed <= MAX_SEED:
             raise UsageError(f"--seed must be from 0 to {MAX_SEED}, got {seed}")
         if device == "cuda" and not nvidia_visible():
-            raise UsageError("--device cuda: no NVIDIA GPU is visible on this machine "
-                             "(no /proc/driver/nvidia/gpus); use --device cpu or auto")
+            raise UsageError(
+                "--device cuda: no NVIDIA GPU is visible on this machine "
+                "(no /proc/driver/nvidia/gpus); use --device cpu or auto"
+            )
         if ex.device == "cuda" and device == "cpu":
             raise UsageError(f"{ex.id} needs a GPU; it cannot run with --device cpu")
         absent = requirements.missing_message(ex)
@@ -158,17 +171,33 @@ class Session:
         else:
             path = self.workspace.file_for(ex)
         return CheckRequest(
-            exercise_id=ex.id, learner_path=str(path), checker_path=str(ex.checker),
-            reference_path=str(ex.solution), seed=secrets.randbelow(2**31) if seed is None else seed,
+            exercise_id=ex.id,
+            learner_path=str(path),
+            checker_path=str(ex.checker),
+            reference_path=str(ex.solution),
+            seed=secrets.randbelow(2**31) if seed is None else seed,
             # A CPU exercise (torch only as a reference) runs on the CPU whatever --device says.
-            device="cpu" if ex.device == "cpu" else device, uses_torch=ex.uses_torch, time_limit_s=ex.time_limit_s,
-            memory_mb=ex.memory_mb, cache_dir=str(self.workspace.cache_dir), numpy_only=ex.numpy_only,
+            device="cpu" if ex.device == "cpu" else device,
+            uses_torch=ex.uses_torch,
+            time_limit_s=ex.time_limit_s,
+            memory_mb=ex.memory_mb,
+            cache_dir=str(self.workspace.cache_dir),
+            numpy_only=ex.numpy_only,
         )
 
-    def check(self, exercise_id: str, *, file: Path | None = None, seed: int | None = None,
-              device: str = "auto", solution: bool = False, sink: EventSink | None = None,
-              pool: WarmPool | None = None, cancel: threading.Event | None = None,
-              record: bool = True) -> CheckResult:
+    def check(
+        self,
+        exercise_id: str,
+        *,
+        file: Path | None = None,
+        seed: int | None = None,
+        device: str = "auto",
+        solution: bool = False,
+        sink: EventSink | None = None,
+        pool: WarmPool | None = None,
+        cancel: threading.Event | None = None,
+        record: bool = True,
+    ) -> CheckResult:
         """Run one check out of process and record it (a reference run is never recorded)."""
         ex = self.course.exercise(exercise_id)
         request = self.request_for(ex, file=file, seed=seed, device=device, solution=solution)
@@ -190,11 +219,12 @@ class Session:
     def solution(self, exercise_id: str) -> str:
         ex = self.course.exercise(exercise_id)
         if not self.progress.has_passed(ex.id):
-            raise TutorError(f"the reference solution for {ex.id} opens once your own code passes "
-                             f"`dltutor check {ex.id}`; `dltutor hint {ex.id}` gives the next hint.",
-                             title="not yet")
+            raise TutorError(
+                f"the reference solution for {ex.id} opens once your own code passes "
+                f"`dltutor check {ex.id}`; `dltutor hint {ex.id}` gives the next hint.",
+                title="not yet",
+            )
         return ex.solution.read_text(encoding="utf-8")
 
     def reset(self, exercise_id: str) -> Path | None:
         return self.workspace.reset(self.course.exercise(exercise_id))
-

@@ -113,14 +113,19 @@ def _runs(run: _Runner, stages: list[Stage], report: Report, say) -> None:
                     problems.append(f"the reference fails with seed {seed}: {failure_text(reference)[:300]}")
             for problem in problems:
                 report.problem(ex.id, problem)
-            say(not problems, f"{ex.id:<24} starter {starter.status:<5} reference "
-                f"{'pass' if not problems else 'FAIL':<5} {duration:5.2f}s")
+            say(
+                not problems,
+                f"{ex.id:<24} starter {starter.status:<5} reference "
+                f"{'pass' if not problems else 'FAIL':<5} {duration:5.2f}s",
+            )
 
 
 def _proofs(run: _Runner, course: Course, stages: list[Stage], report: Report, say) -> None:
     only = {stage.id for stage in stages}
     cases: list[ProofCase] = [
-        case for kind in ("wrong", "right") for case in course_cases(course, kind)
+        case
+        for kind in ("wrong", "right")
+        for case in course_cases(course, kind)
         if course.exercise(case.exercise_id).stage_id in only
     ]
     proven: dict[str, list[int]] = {}
@@ -143,8 +148,9 @@ def _proofs(run: _Runner, course: Course, stages: list[Stage], report: Report, s
             wrong, right = proven.get(ex.id, [0, 0])
             say(True, f"{ex.id:<24} {wrong} wrong, {right} right solution(s)", quiet=True)
             if wrong == 0:
-                report.problem(ex.id, "no wrong solutions: add some under "
-                               f"{stage.path.name}/wrong/{ex.id}/ (see AUTHORING.md)")
+                report.problem(
+                    ex.id, f"no wrong solutions: add some under {stage.path.name}/wrong/{ex.id}/ (see AUTHORING.md)"
+                )
 
 
 def validate(path: Path | None, as_json: bool = False, *, runs: bool = True, proofs: bool = True) -> int:
@@ -169,12 +175,24 @@ def validate(path: Path | None, as_json: bool = False, *, runs: bool = True, pro
             finally:
                 run.close()
     if as_json:
-        json.dump({"stages": report.stages, "exercises": report.exercises, "derivations": report.derivations,
-                   "plots": report.plots, "proofs": report.proofs, "problems": report.problems}, sys.stdout, indent=2)
+        json.dump(
+            {
+                "stages": report.stages,
+                "exercises": report.exercises,
+                "derivations": report.derivations,
+                "plots": report.plots,
+                "proofs": report.proofs,
+                "problems": report.problems,
+            },
+            sys.stdout,
+            indent=2,
+        )
         print()
     else:
         for problem in report.problems:
             print(f"problem: {problem['exercise']}: {problem['problem']}")
-        print(f"{len(stages)} stage(s), {report.exercises} exercise(s), {report.derivations} derivation(s) "
-              f"verified, {report.plots} plot(s) drawn, {report.proofs} wrong/right solution(s) run; {len(report.problems)} problem(s)")
+        print(
+            f"{len(stages)} stage(s), {report.exercises} exercise(s), {report.derivations} derivation(s) "
+            f"verified, {report.plots} plot(s) drawn, {report.proofs} wrong/right solution(s) run; {len(report.problems)} problem(s)"
+        )
     return 0 if not report.problems else 1

@@ -26,8 +26,9 @@ if TYPE_CHECKING:
 class FileWatcher:
     """Calls `on_change(digest)` from its own thread when `path`'s content changes."""
 
-    def __init__(self, path: Path, on_change: Callable[[str], object], *, poll_s: float = 1.0,
-                 use_events: bool = True) -> None:
+    def __init__(
+        self, path: Path, on_change: Callable[[str], object], *, poll_s: float = 1.0, use_events: bool = True
+    ) -> None:
         self.path = path
         self._on_change = on_change
         self._poll_s = poll_s
@@ -65,14 +66,28 @@ class FileWatcher:
     def _run_events(self) -> None:
         import watchfiles
 
-        for _changes in watchfiles.watch(self.path.parent, stop_event=self._stop, debounce=150,
-                                         step=50, rust_timeout=int(self._poll_s * 1000),
-                                         yield_on_timeout=True, raise_interrupt=False):
+        for _changes in watchfiles.watch(
+            self.path.parent,
+            stop_event=self._stop,
+            debounce=150,
+            step=50,
+            rust_timeout=int(self._poll_s * 1000),
+            yield_on_timeout=True,
+            raise_interrupt=False,
+        ):
             self._poke()
 
 
-def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = False, stay: bool = False,
-          stop: threading.Event | None = None, max_checks: int | None = None) -> int:
+def watch(
+    session: Session,
+    ex: Exercise,
+    *,
+    device: str = "auto",
+    poll: bool = False,
+    stay: bool = False,
+    stop: threading.Event | None = None,
+    max_checks: int | None = None,
+) -> int:
     """`dltutor watch`: check once, then again after every save, until Ctrl-C (or `stop`).
 
     After a pass it moves on to the next unsolved exercise of the track (as rustlings does)
@@ -119,11 +134,18 @@ def watch(session: Session, ex: Exercise, *, device: str = "auto", poll: bool = 
                     print(paint("  passed! still watching it (--stay).", "green"), flush=True)
                     continue
                 if following is None:
-                    print(paint("  passed — and that was the last unsolved exercise of your track.", "green"),
-                          flush=True)
+                    print(
+                        paint("  passed — and that was the last unsolved exercise of your track.", "green"), flush=True
+                    )
                     break
-                print(paint(f"  passed! moving on to {following.id} — {following.title} "
-                            f"(`dltutor watch {ex.id} --stay` stays on one exercise)", "green"), flush=True)
+                print(
+                    paint(
+                        f"  passed! moving on to {following.id} — {following.title} "
+                        f"(`dltutor watch {ex.id} --stay` stays on one exercise)",
+                        "green",
+                    ),
+                    flush=True,
+                )
                 watcher.stop()
                 ex = following
                 pool.prepare(ex.uses_torch)

@@ -37,8 +37,10 @@ def file_digest(path: Path) -> str:
 
 
 def _marker_text(track: str) -> str:
-    return (f"# A dltutor workspace: edit the files under exercises/ and run `dltutor`.\n"
-            f"format_version = {WORKSPACE_VERSION}\ntrack = \"{track}\"\n")
+    return (
+        f"# A dltutor workspace: edit the files under exercises/ and run `dltutor`.\n"
+        f'format_version = {WORKSPACE_VERSION}\ntrack = "{track}"\n'
+    )
 
 
 @dataclass
@@ -53,8 +55,10 @@ class Workspace:
         if override:
             root = Path(override).expanduser().resolve()
             if not (root / MARKER).is_file():
-                raise WorkspaceError(f"$DLTUTOR_WORKSPACE={override} is not a dltutor workspace "
-                                     f"(no {MARKER}); run `dltutor init {override}`")
+                raise WorkspaceError(
+                    f"$DLTUTOR_WORKSPACE={override} is not a dltutor workspace "
+                    f"(no {MARKER}); run `dltutor init {override}`"
+                )
             return cls(root)
         here = (start or Path.cwd()).resolve()
         for folder in (here, *here.parents):
@@ -120,9 +124,11 @@ class Workspace:
         path = self.path_for(ex)
         if not path.is_file():
             if not (self.root / MARKER).is_file():  # never re-create a workspace deleted under us
-                raise WorkspaceError(f"the workspace {self.root} is gone (deleted or moved while dltutor "
-                                     "was running?); nothing was created. Restart dltutor, or run "
-                                     f"`dltutor init {self.root}` to make it again.")
+                raise WorkspaceError(
+                    f"the workspace {self.root} is gone (deleted or moved while dltutor "
+                    "was running?); nothing was created. Restart dltutor, or run "
+                    f"`dltutor init {self.root}` to make it again."
+                )
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(ex.starter, path)
@@ -137,9 +143,11 @@ class Workspace:
             return
         target = path.resolve()
         if not target.is_relative_to(self.root.resolve()):
-            raise WorkspaceError(f"{path} is a symbolic link to a file outside the workspace; dltutor "
-                                 "does not run, show or store such a file. Replace the link with a copy "
-                                 "(or check it explicitly with --file).")
+            raise WorkspaceError(
+                f"{path} is a symbolic link to a file outside the workspace; dltutor "
+                "does not run, show or store such a file. Replace the link with a copy "
+                "(or check it explicitly with --file)."
+            )
 
     # ---- settings ----------------------------------------------------------------
     def _settings(self) -> dict:
@@ -164,8 +172,9 @@ class Workspace:
         try:
             document = tomlkit.parse(text)
         except ParseError as exc:
-            raise WorkspaceError(f"{marker} is not valid TOML ({exc}); fix it or run "
-                                 f"`dltutor init` in a new folder") from exc
+            raise WorkspaceError(
+                f"{marker} is not valid TOML ({exc}); fix it or run `dltutor init` in a new folder"
+            ) from exc
         document["track"] = track
         tmp = marker.with_name(f"{marker.name}.{os.getpid()}.tmp")
         tmp.write_text(tomlkit.dumps(document), encoding="utf-8")
@@ -196,6 +205,9 @@ class Workspace:
             problems.append(f"{self.root}: missing {MARKER}")
         missing = [ex.id for ex in course.exercises() if not self.has_file(ex)]
         if missing:
-            problems.append(f"{len(missing)} exercise file(s) not created yet (made on first use): "
-                            + ", ".join(missing[:6]) + (" ..." if len(missing) > 6 else ""))
+            problems.append(
+                f"{len(missing)} exercise file(s) not created yet (made on first use): "
+                + ", ".join(missing[:6])
+                + (" ..." if len(missing) > 6 else "")
+            )
         return problems

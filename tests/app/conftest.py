@@ -46,8 +46,13 @@ def make_app(session: Session):
 
     def make(**options):
         # ascii=False: snapshots do not depend on the locale the tests run under (LANG=C tests say ascii=True).
-        options = {"seed": 1234, "timings": False, "workspace_label": WORKSPACE_LABEL, "poll_s": 0.2,
-                   "ascii": False} | options
+        options = {
+            "seed": 1234,
+            "timings": False,
+            "workspace_label": WORKSPACE_LABEL,
+            "poll_s": 0.2,
+            "ascii": False,
+        } | options
         app = TutorApp(session, **options)
         app.animation_level = "none"
         made.append(app)
@@ -76,7 +81,9 @@ def runner_children() -> list[int]:
         except OSError:
             continue
         state, ppid = stat.rsplit(")", 1)[1].split()[:2]
-        if int(ppid) == os.getpid() and (b"tutor.runner.keeper" in cmdline or b"tutor.runner.child" in cmdline or state == "Z"):
+        if int(ppid) == os.getpid() and (
+            b"tutor.runner.keeper" in cmdline or b"tutor.runner.child" in cmdline or state == "Z"
+        ):
             found.append(int(entry.name))
     return found
 

@@ -149,8 +149,7 @@ async def test_saving_the_file_checks_it(make_app, session, test_course, events)
         assert screen.checks_started == 1
 
 
-async def test_edit_suspends_runs_the_editor_and_rechecks(make_app, session, test_course, tmp_path,
-                                                           monkeypatch):
+async def test_edit_suspends_runs_the_editor_and_rechecks(make_app, session, test_course, tmp_path, monkeypatch):
     editor = tmp_path / "fake-editor"
     solution = test_course.exercise("double").solution
     editor.write_text(f"#!/bin/sh\ncp '{solution}' \"$1\"\n")

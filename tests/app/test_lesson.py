@@ -48,8 +48,9 @@ async def test_a_derivation_that_does_not_hold_is_flagged_not_a_crash(make_app, 
         app.push_screen(LessonScreen(lesson))
         await pilot.pause()
         view = app.screen.query_one(DerivationView)
-        await wait_for(pilot, lambda: "does not verify" in str(view.query_one(".derivation-title").render()),
-                       timeout=30)
+        await wait_for(
+            pilot, lambda: "does not verify" in str(view.query_one(".derivation-title").render()), timeout=30
+        )
         assert "bad.md:5" in str(view.query_one(".derivation-title").render())
 
 

@@ -92,8 +92,21 @@ async def test_palette_has_an_entry_for_every_action_that_applies(make_app):
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         titles = {command.title for command in palette_commands(app, app.screen)}
-        assert {"Check", "Edit", "Hint", "Reset", "Lesson", "Back", "Roadmap", "Quit", "Help", "Progress",
-                "Light/dark theme", "Continue", "Switch track"} <= titles
+        assert {
+            "Check",
+            "Edit",
+            "Hint",
+            "Reset",
+            "Lesson",
+            "Back",
+            "Roadmap",
+            "Quit",
+            "Help",
+            "Progress",
+            "Light/dark theme",
+            "Continue",
+            "Switch track",
+        } <= titles
         assert "Solution" not in titles and "Cancel" not in titles  # not passed, not running
         assert "Exercise: descend — Gradient descent on a bowl" in titles
         await pilot.press("ctrl+p")
@@ -108,8 +121,17 @@ async def test_progress_shows_past_curves_of_the_highlighted_exercise(make_app, 
 
     step = Step("trains", StepKind.CONVERGENCE, Status.FAIL)
     for scale in (1.0, 0.5):
-        session.progress.record(CheckResult("descend", Status.FAIL, "cpu", 1, 2.0, steps=[step],
-                                            curves={"loss": [(i, scale * 9 * 0.9**i) for i in range(40)]}))
+        session.progress.record(
+            CheckResult(
+                "descend",
+                Status.FAIL,
+                "cpu",
+                1,
+                2.0,
+                steps=[step],
+                curves={"loss": [(i, scale * 9 * 0.9**i) for i in range(40)]},
+            )
+        )
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("p")

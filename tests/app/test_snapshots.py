@@ -46,6 +46,7 @@ def test_roadmap(snap_compare, make_app, size):
 def test_roadmap_top_down_track_with_progress(snap_compare, make_app, session, test_course):
     write_learner(session, "double", test_course.exercise("double").solution.read_text())
     session.check("double", seed=1234)
+
     async def run_before(pilot) -> None:
         await pilot.press("t")
         pilot.app.clear_notifications()
@@ -118,8 +119,10 @@ def test_help(snap_compare, make_app, size):
 def _record(session, exercise_id: str, status: str, losses: list[float] | None = None) -> None:
     curves = {}
     if losses is not None:
-        curves = {"loss": [(i, v) for i, v in enumerate(losses)],
-                  "reference": [(i, 9 * 0.64 ** (i + 1)) for i in range(len(losses))]}
+        curves = {
+            "loss": [(i, v) for i, v in enumerate(losses)],
+            "reference": [(i, 9 * 0.64 ** (i + 1)) for i in range(len(losses))],
+        }
     steps = [Step("runs", StepKind.RUN, Status.PASS if status == "pass" else Status.FAIL)]
     session.progress.record(CheckResult(exercise_id, Status(status), "cpu", 1234, 1.5, steps=steps, curves=curves))
 
@@ -128,7 +131,7 @@ def _record(session, exercise_id: str, status: str, losses: list[float] | None =
 def test_progress_with_past_curves(snap_compare, make_app, session, size):
     _record(session, "double", "fail")
     _record(session, "double", "pass")
-    _record(session, "descend", "fail", [9 * 0.9 ** i for i in range(40)])
+    _record(session, "descend", "fail", [9 * 0.9**i for i in range(40)])
     _record(session, "descend", "pass", [9 * 0.64 ** (i + 1) * 1.2 for i in range(40)])
     session.hint("descend")
 
@@ -143,8 +146,10 @@ def test_progress_with_past_curves(snap_compare, make_app, session, size):
 def test_error_app(snap_compare, size):
     from tutor.app.screens.error import ErrorApp
 
-    error = CourseError("lessons/03-cnn/stage.toml:12: unknown key 'hint' in exercise 'conv2d' "
-                        "(allowed: checker, device, hints, id, ...)")
+    error = CourseError(
+        "lessons/03-cnn/stage.toml:12: unknown key 'hint' in exercise 'conv2d' "
+        "(allowed: checker, device, hints, id, ...)"
+    )
     app = ErrorApp(error)
     app.animation_level = "none"
     assert snap_compare(app, terminal_size=size)

@@ -56,9 +56,14 @@ print(json.dumps(loaded))
 
 
 def test_the_ui_process_never_imports_torch_and_sympy_only_for_a_lesson(tmp_path):
-    out = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "ws"), str(COURSE_ROOT)],
-                         capture_output=True, text=True, cwd=REPO, timeout=120,
-                         env={"DLTUTOR_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"})
+    out = subprocess.run(
+        [sys.executable, "-c", PROBE, str(tmp_path / "ws"), str(COURSE_ROOT)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+        env={"DLTUTOR_HOME": str(tmp_path / "home"), "PATH": "/usr/bin:/bin"},
+    )
     assert out.returncode == 0, out.stderr
     loaded = json.loads(out.stdout.strip().splitlines()[-1])
     assert loaded["after_import"] == []  # importing tutor.app loads not even Textual

@@ -68,17 +68,27 @@ async def test_escape_returns_where_you_came_from(make_app):
 
 
 async def test_top_down_shows_the_path_with_its_reasons(make_app, session, monkeypatch):
-    track = Track("top-down", "Top-down", "Training first.", ("descend", "fit_epochs", "double", "cube_grad"),
-                  (("Train first: watch a loss fall.", ("descend", "fit_epochs")),
-                   ("Then the arrays underneath.", ("double",))))
+    track = Track(
+        "top-down",
+        "Top-down",
+        "Training first.",
+        ("descend", "fit_epochs", "double", "cube_grad"),
+        (("Train first: watch a loss fall.", ("descend", "fit_epochs")), ("Then the arrays underneath.", ("double",))),
+    )
     monkeypatch.setitem(session.course.tracks, "top-down", track)
     session.set_track("top-down")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         options = app.screen.query_one("#stages", OptionList)
         ids = [options.get_option_at_index(i).id for i in range(options.option_count)]
-        assert ids[:6] == ["part:1", "exercise:descend", "exercise:fit_epochs", "part:2", "exercise:double",
-                           "stage:01-basics"]
+        assert ids[:6] == [
+            "part:1",
+            "exercise:descend",
+            "exercise:fit_epochs",
+            "part:2",
+            "exercise:double",
+            "stage:01-basics",
+        ]
         assert "Train first: watch a loss fall." in str(options.get_option_at_index(0).prompt)
         options.highlighted = 0
         await pilot.pause()
@@ -132,8 +142,9 @@ def test_snapshot_lesson_with_a_2d_derivation_at_80x24(snap_compare, make_app, s
     from tutor.app.widgets.derivation import DerivationView
 
     lesson_file = tmp_path / "lesson.md"
-    lesson_file.write_text("# Distances\n\nExpanding the square:\n\n```derivation\n" + DERIVATION + "```\n",
-                           encoding="utf-8")
+    lesson_file.write_text(
+        "# Distances\n\nExpanding the square:\n\n```derivation\n" + DERIVATION + "```\n", encoding="utf-8"
+    )
     lesson = replace(session.course.lesson("doubling"), path=lesson_file)
 
     async def run_before(pilot) -> None:

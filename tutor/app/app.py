@@ -36,9 +36,17 @@ class TutorApp(App[int]):
         Binding("ctrl+t", "toggle_dark", "Light/dark theme", id="theme", show=False),
     ]
 
-    def __init__(self, session: Session, *, seed: int | None = None, timings: bool = True,
-                 workspace_label: str | None = None, watch_events: bool = True,
-                 poll_s: float = 1.0, ascii: bool | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        *,
+        seed: int | None = None,
+        timings: bool = True,
+        workspace_label: str | None = None,
+        watch_events: bool = True,
+        poll_s: float = 1.0,
+        ascii: bool | None = None,
+    ) -> None:
         """`seed`, `timings` and `workspace_label` exist so tests render the same screen every run."""
         super().__init__()
         self.session = session
@@ -78,9 +86,14 @@ class TutorApp(App[int]):
 
         course, here = self.session.course.root.resolve(), Path.cwd().resolve()
         if (here == course or course in here.parents) and course not in self.session.root.resolve().parents:
-            self.notify(f"You are inside dltutor's own source tree ({home_relative(course)}). Your files are "
-                        f"in {self.workspace_label}/exercises/ — edit those; the exercises/ here are the "
-                        "course's starters.", title="which files are yours", severity="warning", timeout=20)
+            self.notify(
+                f"You are inside dltutor's own source tree ({home_relative(course)}). Your files are "
+                f"in {self.workspace_label}/exercises/ — edit those; the exercises/ here are the "
+                "course's starters.",
+                title="which files are yours",
+                severity="warning",
+                timeout=20,
+            )
 
     def _progress_notice(self, message: str) -> None:
         if threading.current_thread() is threading.main_thread():
@@ -113,8 +126,9 @@ class TutorApp(App[int]):
         from tutor.app.screens.exercise import ExerciseScreen
 
         self.session.remember(exercise_id)
-        self._show(ExerciseScreen(self.session.course.exercise(exercise_id)), f"exercise:{exercise_id}",
-                   replace=replace)
+        self._show(
+            ExerciseScreen(self.session.course.exercise(exercise_id)), f"exercise:{exercise_id}", replace=replace
+        )
 
     def open_lesson(self, lesson_id: str, *, replace: bool = False) -> None:
         from tutor.app.screens.lesson import LessonScreen
@@ -182,4 +196,3 @@ class TutorApp(App[int]):
 
         yield from super().get_system_commands(screen)
         yield from palette_commands(self, screen)
-

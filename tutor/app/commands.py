@@ -33,8 +33,7 @@ def _binding_commands(app: TutorApp, screen: Screen) -> Iterable[SystemCommand]:
                 continue  # disabled or hidden here
             seen.add(binding.description)
             key = app.get_key_display(Binding(binding.key.split(",")[0], binding.action))
-            yield SystemCommand(binding.description, f"key: {key}",
-                                partial(app.run_action, binding.action, owner))
+            yield SystemCommand(binding.description, f"key: {key}", partial(app.run_action, binding.action, owner))
 
 
 def palette_commands(app: TutorApp, screen: Screen) -> Iterable[SystemCommand]:
@@ -43,8 +42,10 @@ def palette_commands(app: TutorApp, screen: Screen) -> Iterable[SystemCommand]:
     yield SystemCommand("Switch track", "bottom-up ⇄ top-down", app.action_switch_track)
     for stage in app.session.course.stages:
         for lesson in stage.lessons:
-            yield SystemCommand(f"Lesson: {lesson.title}", stage.title,
-                                partial(app.open_lesson, lesson.id), discover=False)
+            yield SystemCommand(
+                f"Lesson: {lesson.title}", stage.title, partial(app.open_lesson, lesson.id), discover=False
+            )
         for ex in stage.exercises:
-            yield SystemCommand(f"Exercise: {ex.id} — {ex.title}", stage.title,
-                                partial(app.open_exercise, ex.id), discover=False)
+            yield SystemCommand(
+                f"Exercise: {ex.id} — {ex.title}", stage.title, partial(app.open_exercise, ex.id), discover=False
+            )

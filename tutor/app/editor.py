@@ -32,13 +32,21 @@ def find_editor() -> Editor:
             return Editor(None, problem=f"${variable}={value!r} cannot be read ({exc}); fix $EDITOR")
         program = shutil.which(argv[0]) if argv else None
         if program is None:
-            return Editor(None, problem=f"${variable} is {value!r}, but {argv[0]!r} is not installed or "
-                                        "not on your PATH; set $EDITOR to an editor you have "
-                                        "(e.g. export EDITOR=nano)")
+            return Editor(
+                None,
+                problem=f"${variable} is {value!r}, but {argv[0]!r} is not installed or "
+                "not on your PATH; set $EDITOR to an editor you have "
+                "(e.g. export EDITOR=nano)",
+            )
         return Editor([program, *argv[1:]])
     fallback = shutil.which("vi")
     if fallback is None:
-        return Editor(None, problem="no editor: neither $VISUAL nor $EDITOR is set and vi is not "
-                                    "installed; set $EDITOR (e.g. export EDITOR=nano)")
-    return Editor([fallback], note="$VISUAL and $EDITOR are not set, so vi was opened (as git does); "
-                                   "set $EDITOR to choose your editor")
+        return Editor(
+            None,
+            problem="no editor: neither $VISUAL nor $EDITOR is set and vi is not "
+            "installed; set $EDITOR (e.g. export EDITOR=nano)",
+        )
+    return Editor(
+        [fallback],
+        note="$VISUAL and $EDITOR are not set, so vi was opened (as git does); set $EDITOR to choose your editor",
+    )

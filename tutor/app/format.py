@@ -23,8 +23,11 @@ from tutor.terminal import ascii_text
 T = TypeVar("T")
 
 MARKS = {"passed": ("✓", "$text-success"), "attempted": ("✗", "$text-error"), "new": ("○", "$foreground-muted")}
-VERDICTS = {"pass": ("✓ PASSED", "$text-success"), "fail": ("✗ FAILED", "$text-error"),
-            "error": ("⚠ ERROR", "$text-warning")}
+VERDICTS = {
+    "pass": ("✓ PASSED", "$text-success"),
+    "fail": ("✗ FAILED", "$text-error"),
+    "error": ("⚠ ERROR", "$text-warning"),
+}
 _INLINE = re.compile(r"(`[^`]+`|\*\*[^*]+\*\*)")
 
 

@@ -65,13 +65,23 @@ def converge(
         if i % every == 0 or i == steps - 1 or not math.isfinite(value):
             self.curve(metric, i, value)
         if not math.isfinite(value):
-            self.fail(name, "convergence", f"the {metric} became {value} at step {i} — usually a learning "
-                      "rate that is too high, log(0) in the loss, or exp overflowing in a softmax/sigmoid.",
-                      nan_step=i, curve_tail=curve[-5:])
+            self.fail(
+                name,
+                "convergence",
+                f"the {metric} became {value} at step {i} — usually a learning "
+                "rate that is too high, log(0) in the loss, or exp overflowing in a softmax/sigmoid.",
+                nan_step=i,
+                curve_tail=curve[-5:],
+            )
         if goal == "below" and i >= 3 and curve[0] > 0 and value > diverge_factor * curve[0]:
-            self.fail(name, "convergence", f"the {metric} diverged: {curve[0]:.4g} at step 0, {value:.4g} "
-                      f"at step {i} — the learning rate is too high, or the update goes uphill "
-                      "(`w += lr * grad` instead of `-=`).", diverged_step=i)
+            self.fail(
+                name,
+                "convergence",
+                f"the {metric} diverged: {curve[0]:.4g} at step 0, {value:.4g} "
+                f"at step {i} — the learning rate is too high, or the update goes uphill "
+                "(`w += lr * grad` instead of `-=`).",
+                diverged_step=i,
+            )
         if time.monotonic() - started > budget:
             self.note(f"{name}: time budget reached after {i + 1} of {steps} steps")
             out_of_time = i + 1 < steps
@@ -84,28 +94,39 @@ def converge(
     sign = "≤" if goal == "below" else "≥"
     details = {"judged": judged, "target": target, "steps_run": len(curve), "first": curve[0], "last": curve[-1]}
     if met:
-        self.passed(name, "convergence", f"{label} {judged:.4g} (target {sign} {target:.4g})",
-                    **details)
+        self.passed(name, "convergence", f"{label} {judged:.4g} (target {sign} {target:.4g})", **details)
         return curve
     if out_of_time:
         # Judging a cut-short run as if it had finished would blame the learner's maths for slowness.
-        self.fail(name, "convergence", f"training was stopped by the time limit after {len(curve)} of {steps} "
-                  f"steps ({label} {judged:.4g} then; the target is {sign} "
-                  f"{target:.4g}). Your code is too slow for this check, or the machine was very busy: "
-                  "look for work repeated inside the step, then check again.", **details)
+        self.fail(
+            name,
+            "convergence",
+            f"training was stopped by the time limit after {len(curve)} of {steps} "
+            f"steps ({label} {judged:.4g} then; the target is {sign} "
+            f"{target:.4g}). Your code is too slow for this check, or the machine was very busy: "
+            "look for work repeated inside the step, then check again.",
+            **details,
+        )
     trend = ""
     better = (curve[-1] < curve[0]) if goal == "below" else (curve[-1] > curve[0])
     if len(curve) > 1 and curve[-1] == curve[0] and len(set(curve)) == 1:
-        trend = (f" The {metric} did not move at all: are the weights updated in place, and is the "
-                 "gradient non-zero?")
+        trend = f" The {metric} did not move at all: are the weights updated in place, and is the gradient non-zero?"
     elif len(curve) > 1 and abs(curve[-1] - curve[0]) < 1e-3 * max(abs(curve[0]), 1e-12):
-        trend = (f" The {metric} barely moved ({curve[0]:.6g} at the start, {curve[-1]:.6g} at the end): the "
-                 "weights are being updated, but by far too little — a learning rate that is far too small?")
+        trend = (
+            f" The {metric} barely moved ({curve[0]:.6g} at the start, {curve[-1]:.6g} at the end): the "
+            "weights are being updated, but by far too little — a learning rate that is far too small?"
+        )
     elif len(curve) > 1 and better:
         trend = " It is improving but too slowly: check the learning rate and the gradient's scale."
     elif len(curve) > 1:
-        trend = (f" The {metric} got worse over training: an update in the wrong direction, or a "
-                 "learning rate that is too high?")
-    self.fail(name, "convergence", f"{label} {judged:.4g} after {len(curve)} steps; the target is "
-              f"{sign} {target:.4g}.{trend}", **details)
+        trend = (
+            f" The {metric} got worse over training: an update in the wrong direction, or a "
+            "learning rate that is too high?"
+        )
+    self.fail(
+        name,
+        "convergence",
+        f"{label} {judged:.4g} after {len(curve)} steps; the target is {sign} {target:.4g}.{trend}",
+        **details,
+    )
     raise AssertionError("unreachable")

@@ -74,7 +74,8 @@ def describe_exception(exc: BaseException, learner_file: Path | None) -> tuple[s
         line = (last.line or linecache.getline(last.filename, last.lineno or 0)).strip()
         where = f" at {Path(last.filename).name}:{last.lineno}" + (f": `{line}`" if line else "")
     trimmed = "".join(traceback.format_list(frames)) + "".join(
-        traceback.format_exception_only(type(exc), exc))  # prints "<exception str() failed>" if need be
+        traceback.format_exception_only(type(exc), exc)
+    )  # prints "<exception str() failed>" if need be
     return f"{type(exc).__name__}: {_message(exc)}{where}", {"traceback": trimmed}
 
 
@@ -179,15 +180,24 @@ class Checker:
         obj = getattr(self.learner, name, None)
         if obj is None:
             where = self.learner_file.name if self.learner_file else "your file"
-            self.fail(f"{name} exists", kind, f"{where} does not define `{name}`; "
-                      "keep the name and signature from the starter.")
+            self.fail(
+                f"{name} exists",
+                kind,
+                f"{where} does not define `{name}`; keep the name and signature from the starter.",
+            )
         if not callable(obj):
             self.fail(f"{name} exists", kind, f"`{name}` should be a function, got {type(obj).__name__}")
         return obj
 
-    def call(self, fn: Callable[..., Any], *args: Any, step: str | None = None,
-             hint: str | Callable[[BaseException], str | None] | None = None,
-             budget_s: float | None = None, **kwargs: Any) -> Any:
+    def call(
+        self,
+        fn: Callable[..., Any],
+        *args: Any,
+        step: str | None = None,
+        hint: str | Callable[[BaseException], str | None] | None = None,
+        budget_s: float | None = None,
+        **kwargs: Any,
+    ) -> Any:
         """Call learner code; an exception becomes a failing step with their own frames.
 
         `hint` is added to the message of an exception (what usually causes it
@@ -201,29 +211,43 @@ class Checker:
             with _time_budget(budget_s):
                 return fn(*args, **kwargs)
         except _OverBudget:
-            self.fail(label, "run", f"`{shown}` took longer than {budget_s:g} s "
-                      "on this input — a Python loop over array elements, or an algorithm that does "
-                      "far more work than needed?" + (f" {hint}" if isinstance(hint, str) else ""))
+            self.fail(
+                label,
+                "run",
+                f"`{shown}` took longer than {budget_s:g} s "
+                "on this input — a Python loop over array elements, or an algorithm that does "
+                "far more work than needed?" + (f" {hint}" if isinstance(hint, str) else ""),
+            )
         except NotImplementedError:
-            self.fail(label, "run", f"`{shown}` is not implemented yet "
-                      "(it still raises NotImplementedError) — replace the TODO with your code.")
+            self.fail(
+                label,
+                "run",
+                f"`{shown}` is not implemented yet "
+                "(it still raises NotImplementedError) — replace the TODO with your code.",
+            )
         except StepFailed:
             raise
         except SystemExit as exc:
-            self.fail(label, "run", f"your code called sys.exit({exc.code!r}) during the check; "
-                      "return a value instead of exiting.")
+            self.fail(
+                label,
+                "run",
+                f"your code called sys.exit({exc.code!r}) during the check; return a value instead of exiting.",
+            )
         except KeyboardInterrupt:
             self.fail(label, "run", "your code raised KeyboardInterrupt during the check.")
         except MemoryError:
-            self.fail(label, "run", "your code ran out of memory (MemoryError); are you building "
-                      "a much larger array than needed, e.g. an outer product by broadcasting?")
+            self.fail(
+                label,
+                "run",
+                "your code ran out of memory (MemoryError); are you building "
+                "a much larger array than needed, e.g. an outer product by broadcasting?",
+            )
         except RecursionError as exc:
             summary, details = describe_exception(exc, self.learner_file)
             self.fail(label, "run", f"infinite recursion: {summary}", **details)
         except Exception as exc:  # noqa: BLE001 - learner code may raise anything
             summary, details = describe_exception(exc, self.learner_file)
-            self.fail(label, "run", summary + (f"\n{extra}" if (extra := _hint_for(hint, exc)) else ""),
-                      **details)
+            self.fail(label, "run", summary + (f"\n{extra}" if (extra := _hint_for(hint, exc)) else ""), **details)
         raise AssertionError("unreachable")
 
     def cached(self, key: str, compute: Callable[[], Any]) -> Any:
@@ -319,4 +343,3 @@ def _time_budget(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
-

@@ -23,8 +23,11 @@ PASS_BELOW = 1e-7
 FAIL_ABOVE = 1e-2
 
 
-def numerical_gradient(f: Callable[[np.ndarray], float], x: np.ndarray, h: float = 1e-5,
-                       ) -> tuple[np.ndarray, np.ndarray]:
+def numerical_gradient(
+    f: Callable[[np.ndarray], float],
+    x: np.ndarray,
+    h: float = 1e-5,
+) -> tuple[np.ndarray, np.ndarray]:
     """Central-difference gradient of scalar `f` at `x` (float64), and a kink mask.
 
     An element is flagged as on a kink when its two one-sided differences
@@ -66,23 +69,45 @@ def worst_elements(got: np.ndarray, numeric: np.ndarray, k: int = 5) -> list[dic
     rows = []
     for flat_index in order:
         index = tuple(int(i) for i in pristine.unravel_index(flat_index, got.shape))
-        rows.append({"index": list(index), "analytic": float(got[index]),
-                     "numeric": float(numeric[index]), "error": float(err[index])})
+        rows.append(
+            {
+                "index": list(index),
+                "analytic": float(got[index]),
+                "numeric": float(numeric[index]),
+                "error": float(err[index]),
+            }
+        )
     return rows
 
 
 def expect_gradient(
-    self: Checker, name: str, got: Any, numeric: np.ndarray, *, batch: int | None = None,
-    kink: np.ndarray | None = None, mistakes: dict[str, Any] | None = None,
+    self: Checker,
+    name: str,
+    got: Any,
+    numeric: np.ndarray,
+    *,
+    batch: int | None = None,
+    kink: np.ndarray | None = None,
+    mistakes: dict[str, Any] | None = None,
 ) -> None:
     """Compare an analytic gradient `got` with a numerical one of the same shape."""
     numeric = pristine.asarray(numeric, dtype=np.float64)
     if pristine.type(got) is pristine.ndarray and got.shape != numeric.shape:
-        self.fail(name, "gradient", shape_mismatch_message(tuple(got.shape), numeric.shape)
-                  + " (a gradient has the shape of the thing it differentiates)",
-                  expected=list(numeric.shape), got=list(got.shape))
-    expect_shape(self, f"{name} (shape)", got, numeric.shape,
-                 tensor=pristine.type(got) is not pristine.ndarray and hasattr(got, "detach"))
+        self.fail(
+            name,
+            "gradient",
+            shape_mismatch_message(tuple(got.shape), numeric.shape)
+            + " (a gradient has the shape of the thing it differentiates)",
+            expected=list(numeric.shape),
+            got=list(got.shape),
+        )
+    expect_shape(
+        self,
+        f"{name} (shape)",
+        got,
+        numeric.shape,
+        tensor=pristine.type(got) is not pristine.ndarray and hasattr(got, "detach"),
+    )
     g = as_array(got).astype(np.float64)
     if not pristine.all(pristine.isfinite(g)):
         self.fail(name, "gradient", "the gradient contains NaN or inf — an overflow or a division by zero.")
@@ -110,10 +135,11 @@ def expect_gradient(
         message = f"{scale} ({message})"
     else:
         worst = details["worst"][0]
-        message += (f"; worst at index {tuple(worst['index'])}: your gradient "
-                    f"{worst['analytic']:.6g}, numerical {worst['numeric']:.6g}")
-    if g.ndim == 2 and g.shape == numeric.shape and g.shape[0] == g.shape[1] and \
-            relative_error(g, numeric.T) < 1e-6:
+        message += (
+            f"; worst at index {tuple(worst['index'])}: your gradient "
+            f"{worst['analytic']:.6g}, numerical {worst['numeric']:.6g}"
+        )
+    if g.ndim == 2 and g.shape == numeric.shape and g.shape[0] == g.shape[1] and relative_error(g, numeric.T) < 1e-6:
         message = "the gradient is the transpose of the right one — swap the operands of the matmul (or drop a `.T`)."
     self.fail(name, "gradient", message, **details)
 
@@ -137,17 +163,18 @@ def _numeric_jacobian(fn: Callable[..., Any], inputs: tuple, index: int, eps: fl
     return torch.stack(columns, dim=1).reshape(*out_shape, *x.shape)
 
 
-def expect_torch_gradcheck(self: Checker, name: str, fn: Callable[..., Any], inputs: tuple,
-                           **kwargs: Any) -> None:
+def expect_torch_gradcheck(self: Checker, name: str, fn: Callable[..., Any], inputs: tuple, **kwargs: Any) -> None:
     """torch.autograd.gradcheck in fast mode; on failure, full Jacobians to say where it is wrong."""
     import torch
 
-    inputs = tuple(i.detach().double().requires_grad_(True) if torch.is_tensor(i) and i.is_floating_point()
-                   else i for i in inputs)
+    inputs = tuple(
+        i.detach().double().requires_grad_(True) if torch.is_tensor(i) and i.is_floating_point() else i for i in inputs
+    )
 
     def run(fast: bool) -> bool:
-        return torch.autograd.gradcheck(fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3,
-                                        fast_mode=fast, raise_exception=False, **kwargs)
+        return torch.autograd.gradcheck(
+            fn, inputs, eps=1e-6, atol=1e-5, rtol=1e-3, fast_mode=fast, raise_exception=False, **kwargs
+        )
 
     if self.call(run, True, step=f"{name} runs") or self.call(run, False, step=f"{name} runs"):
         self.passed(name, "gradient", "torch.autograd.gradcheck")
@@ -164,12 +191,17 @@ def expect_torch_gradcheck(self: Checker, name: str, fn: Callable[..., Any], inp
         worst = worst_elements(got, want, k=3)
         out_rank = got.ndim - inputs[index].dim()
         first = worst[0]
-        where = (f"d out{tuple(first['index'][:out_rank])} / d input{index}{tuple(first['index'][out_rank:])}")
+        where = f"d out{tuple(first['index'][:out_rank])} / d input{index}{tuple(first['index'][out_rank:])}"
         scale = scale_diagnosis(got, want)
-        message = (f"the gradient with respect to input {index} is wrong"
-                   + (f": {scale.rstrip('.')}" if scale else "")
-                   + f"; worst at {where}: backward gives {first['analytic']:.6g}, "
-                   f"finite differences {first['numeric']:.6g}")
+        message = (
+            f"the gradient with respect to input {index} is wrong"
+            + (f": {scale.rstrip('.')}" if scale else "")
+            + f"; worst at {where}: backward gives {first['analytic']:.6g}, "
+            f"finite differences {first['numeric']:.6g}"
+        )
         self.fail(name, "gradient", message, worst=worst, input=index)
-    self.fail(name, "gradient", "your backward does not match finite differences of your forward; "
-              "check each term of the chain rule.")
+    self.fail(
+        name,
+        "gradient",
+        "your backward does not match finite differences of your forward; check each term of the chain rule.",
+    )

@@ -46,8 +46,18 @@ pristine = types.SimpleNamespace(
 )
 
 _WATCHED_MODULES = (
-    "numpy", "numpy.linalg", "numpy.random", "numpy.testing", "math", "builtins",
-    "torch", "torch.nn", "torch.nn.functional", "torch.autograd", "torch.optim", "torch.testing",
+    "numpy",
+    "numpy.linalg",
+    "numpy.random",
+    "numpy.testing",
+    "math",
+    "builtins",
+    "torch",
+    "torch.nn",
+    "torch.nn.functional",
+    "torch.autograd",
+    "torch.optim",
+    "torch.testing",
 )
 
 
@@ -59,10 +69,20 @@ def _watched_objects() -> dict[str, object]:
             objs[name] = module
     # The checker library itself: its class, its pristine references, its step helpers.
     objs["tutor.checks.pristine"] = pristine
-    for name in ("tutor.checks.core", "tutor.checks.values", "tutor.checks.gradients",
-                 "tutor.checks.convergence", "tutor.checks.properties", "tutor.checks.integrity",
-                 "tutor.checks.symbolic", "tutor.checks.loops", "tutor.checks.numpy_only", "tutor.checks.training.probe",
-                 "tutor.checks.training.fit", "tutor.checks.training.stream"):
+    for name in (
+        "tutor.checks.core",
+        "tutor.checks.values",
+        "tutor.checks.gradients",
+        "tutor.checks.convergence",
+        "tutor.checks.properties",
+        "tutor.checks.integrity",
+        "tutor.checks.symbolic",
+        "tutor.checks.loops",
+        "tutor.checks.numpy_only",
+        "tutor.checks.training.probe",
+        "tutor.checks.training.fit",
+        "tutor.checks.training.stream",
+    ):
         module = sys.modules.get(name)
         if module is not None:
             objs[name] = module

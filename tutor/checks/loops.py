@@ -1,4 +1,4 @@
-""""No Python loop", judged by counting, not by timing.
+""" "No Python loop", judged by counting, not by timing.
 
 `expect_no_python_loop` runs the learner's function at two input sizes with a
 tracer that counts the events (calls, lines, returns) of Python frames of the
@@ -50,9 +50,18 @@ def python_events(namespace: dict) -> Iterator[list[int]]:
         sys.settrace(previous)
 
 
-def expect_no_python_loop(t: Checker, name: str, fn: Callable[..., Any], make_args: Callable[[int], tuple],
-                          *, sizes: tuple[int, int] = (8, 32), over: str = "the rows",
-                          advice: str = "", slack: int = 2, budget_s: float = 10.0) -> None:
+def expect_no_python_loop(
+    t: Checker,
+    name: str,
+    fn: Callable[..., Any],
+    make_args: Callable[[int], tuple],
+    *,
+    sizes: tuple[int, int] = (8, 32),
+    over: str = "the rows",
+    advice: str = "",
+    slack: int = 2,
+    budget_s: float = 10.0,
+) -> None:
     """`fn(*make_args(n))` runs no more Python steps at the larger size than at the smaller one.
 
     `make_args(n)` builds fresh inputs whose size grows with n (only along the
@@ -63,15 +72,20 @@ def expect_no_python_loop(t: Checker, name: str, fn: Callable[..., Any], make_ar
     for n in sizes:
         args = make_args(n)
         with python_events(namespace) as events:
-            t.call(fn, *args, step=f"{name}: {getattr(fn, '__name__', 'your code')} runs at size {n}",
-                   budget_s=budget_s)
+            t.call(
+                fn, *args, step=f"{name}: {getattr(fn, '__name__', 'your code')} runs at size {n}", budget_s=budget_s
+            )
         counts.append(events[0])
     small, large = counts
     if large > small + slack:
-        t.fail(name, "property",
-               f"the number of Python steps your code runs grows with the input: {small} at size {sizes[0]}, "
-               f"{large} at size {sizes[1]} — a Python loop over {over} (a `for`/`while`, a list "
-               "comprehension, map, np.vectorize or np.apply_along_axis all run once per element). "
-               "Vectorised code runs the same few lines at any size." + (f" {advice}" if advice else ""),
-               events=counts, sizes=list(sizes))
+        t.fail(
+            name,
+            "property",
+            f"the number of Python steps your code runs grows with the input: {small} at size {sizes[0]}, "
+            f"{large} at size {sizes[1]} — a Python loop over {over} (a `for`/`while`, a list "
+            "comprehension, map, np.vectorize or np.apply_along_axis all run once per element). "
+            "Vectorised code runs the same few lines at any size." + (f" {advice}" if advice else ""),
+            events=counts,
+            sizes=list(sizes),
+        )
     t.passed(name, "property", f"{small} Python steps at size {sizes[0]}, {large} at size {sizes[1]}")

@@ -1,4 +1,4 @@
-""""NumPy only": the learner's file uses no framework that would do the work for them.
+""" "NumPy only": the learner's file uses no framework that would do the work for them.
 
 An exercise declares `numpy_only = true` in its manifest and the runner calls
 `t.expect_numpy_only()` before the checker runs, so the rule holds for every
@@ -19,8 +19,14 @@ if TYPE_CHECKING:
     from tutor.checks.core import Checker
 
 FRAMEWORKS = {
-    "torch": "PyTorch", "jax": "JAX", "jaxlib": "JAX", "tensorflow": "TensorFlow", "keras": "Keras",
-    "autograd": "autograd", "mxnet": "MXNet", "paddle": "PaddlePaddle",
+    "torch": "PyTorch",
+    "jax": "JAX",
+    "jaxlib": "JAX",
+    "tensorflow": "TensorFlow",
+    "keras": "Keras",
+    "autograd": "autograd",
+    "mxnet": "MXNet",
+    "paddle": "PaddlePaddle",
 }
 _DYNAMIC_IMPORTS = {"__import__", "import_module"}
 
@@ -74,14 +80,17 @@ def numpy_only_problem(learner: types.ModuleType, learner_file: Path | None) -> 
     if imports:
         line, module, framework = imports[0]
         where = learner_file.name if learner_file is not None else "your file"
-        return (f"{where}:{line} imports {framework} (`{module}`). This exercise is NumPy only: you build "
-                f"the operation (and its gradient) from arrays yourself; {framework} would do it for you. "
-                "Remove the import — even one inside a function counts.")
+        return (
+            f"{where}:{line} imports {framework} (`{module}`). This exercise is NumPy only: you build "
+            f"the operation (and its gradient) from arrays yourself; {framework} would do it for you. "
+            "Remove the import — even one inside a function counts."
+        )
     names = framework_globals(learner)
     if names:
         name, framework = names[0]
-        return (f"your module holds `{name}` from {framework}. This exercise is NumPy only; "
-                f"remove the {framework} import.")
+        return (
+            f"your module holds `{name}` from {framework}. This exercise is NumPy only; remove the {framework} import."
+        )
     return None
 
 

@@ -21,14 +21,23 @@ def _short_repr(value: Any, limit: int = 300) -> str:
 
 
 def expect_property(
-    self: Checker, name: str, prop: Callable[[Any], str | None],
-    generate: Callable[[np.random.Generator], Any], *, trials: int = 25,
+    self: Checker,
+    name: str,
+    prop: Callable[[Any], str | None],
+    generate: Callable[[np.random.Generator], Any],
+    *,
+    trials: int = 25,
 ) -> None:
     """Check `prop(x)` on `trials` inputs from `generate(rng)`; the first failure is reported."""
     for trial in range(trials):
         value = generate(self.rng)
         problem = prop(value)
         if problem:
-            self.fail(name, "property", f"{problem} (input #{trial}: {_short_repr(value)})",
-                      trial=trial, input=_short_repr(value, 2000))
+            self.fail(
+                name,
+                "property",
+                f"{problem} (input #{trial}: {_short_repr(value)})",
+                trial=trial,
+                input=_short_repr(value, 2000),
+            )
     self.passed(name, "property", f"held on {trials} random inputs")

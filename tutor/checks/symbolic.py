@@ -1,10 +1,10 @@
 """Symbolic answers: sympy decides whether the learner's expression is right.
 
-    t.expect_equivalent(name, answer, expected, symbols=, mistakes=)   an expression you hold
-    t.expect_expression(name, attr, expected, symbols=, mistakes=)     the learner's string `attr`:
-        unknown names (sigmoid, e) are named before sympy misreads them; decimals become exact
-    t.expect_matrix_expression(name, attr, expected, namespace, wrt=)  a matrix-calculus answer in
-        names such as X, w (sympy matrices of symbols, see `symbol_matrix`): shape, transpose, sign
+t.expect_equivalent(name, answer, expected, symbols=, mistakes=)   an expression you hold
+t.expect_expression(name, attr, expected, symbols=, mistakes=)     the learner's string `attr`:
+    unknown names (sigmoid, e) are named before sympy misreads them; decimals become exact
+t.expect_matrix_expression(name, attr, expected, namespace, wrt=)  a matrix-calculus answer in
+    names such as X, w (sympy matrices of symbols, see `symbol_matrix`): shape, transpose, sign
 """
 
 from __future__ import annotations
@@ -17,8 +17,14 @@ if TYPE_CHECKING:
 
 
 def expect_equivalent(
-    self: Checker, name: str, answer: Any, expected: str, *, symbols: str = "x",
-    mistakes: dict[str, str] | None = None, namespace: dict[str, Any] | None = None,
+    self: Checker,
+    name: str,
+    answer: Any,
+    expected: str,
+    *,
+    symbols: str = "x",
+    mistakes: dict[str, str] | None = None,
+    namespace: dict[str, Any] | None = None,
 ) -> None:
     """`answer` (a string or sympy expression) equals `expected` for all values of `symbols`.
 
@@ -28,7 +34,7 @@ def expect_equivalent(
     from tutor import derive  # sympy costs ~0.4 s to import; only symbolic checks pay it
 
     if answer is None or answer == "" or answer is Ellipsis:
-        self.fail(name, "symbolic", "no answer yet — write your expression as a string, e.g. \"2*x\".")
+        self.fail(name, "symbolic", 'no answer yet — write your expression as a string, e.g. "2*x".')
     try:
         got = derive.parse(answer, symbols, namespace)
     except derive.ParseError as exc:
@@ -43,9 +49,15 @@ def expect_equivalent(
             self.fail(name, "symbolic", message, got=shown)
     got_shape, want_shape = getattr(got, "shape", None), getattr(want, "shape", None)
     if got_shape != want_shape:
-        transposed = " — that is the transpose's shape" if got_shape and want_shape and got_shape == want_shape[::-1] else ""
-        self.fail(name, "symbolic", f"{shown} has shape {got_shape or 'scalar'}, the answer has shape "
-                  f"{want_shape or 'scalar'}{transposed}", got=shown)
+        transposed = (
+            " — that is the transpose's shape" if got_shape and want_shape and got_shape == want_shape[::-1] else ""
+        )
+        self.fail(
+            name,
+            "symbolic",
+            f"{shown} has shape {got_shape or 'scalar'}, the answer has shape {want_shape or 'scalar'}{transposed}",
+            got=shown,
+        )
     hint = derive.difference_hint(got, want) or _term_hint(got, want)
     self.fail(name, "symbolic", f"{shown} is not equal to the answer{hint}", got=shown)
 
@@ -65,8 +77,10 @@ def _term_hint(got: Any, want: Any) -> str:
             if ratio.is_number:
                 if ratio == -1:
                     return f" — one term has the wrong sign: you have {extra[0]} where {missing[0]} belongs."
-                return (f" — one term is off by a constant factor: you have {extra[0]} where {missing[0]} "
-                        "belongs (a constant dropped or changed in that term's derivative?).")
+                return (
+                    f" — one term is off by a constant factor: you have {extra[0]} where {missing[0]} "
+                    "belongs (a constant dropped or changed in that term's derivative?)."
+                )
         if not extra and len(missing) == 1:
             return f" — one term is missing: {missing[0]}."
     except Exception:  # noqa: BLE001 - a hint is optional; never fail the check over it
@@ -77,8 +91,31 @@ def _term_hint(got: Any, want: Any) -> str:
 # ---- answers given as strings in the learner's file -------------------------------
 
 _KNOWN_FUNCTIONS = {
-    "exp", "log", "ln", "sqrt", "sin", "cos", "tan", "tanh", "sinh", "cosh", "asin", "acos", "atan",
-    "Abs", "abs", "pi", "E", "Rational", "Matrix", "transpose", "T", "sign", "Heaviside", "Max", "Min",
+    "exp",
+    "log",
+    "ln",
+    "sqrt",
+    "sin",
+    "cos",
+    "tan",
+    "tanh",
+    "sinh",
+    "cosh",
+    "asin",
+    "acos",
+    "atan",
+    "Abs",
+    "abs",
+    "pi",
+    "E",
+    "Rational",
+    "Matrix",
+    "transpose",
+    "T",
+    "sign",
+    "Heaviside",
+    "Max",
+    "Min",
 }
 
 
@@ -101,16 +138,20 @@ def answer_text(t: Checker, name: str, attr: str, example: str = "2*x*cos(x)") -
         t.fail(name, "symbolic", f"your file does not define `{attr}`; keep the names from the starter.")
     value = getattr(t.learner, attr)
     if value is None or (isinstance(value, str) and not value.strip()):
-        t.fail(name, "symbolic", f"no answer yet — set `{attr}` to your expression as a string, "
-               f"e.g. \"{example}\".")
+        t.fail(name, "symbolic", f'no answer yet — set `{attr}` to your expression as a string, e.g. "{example}".')
     if not isinstance(value, str):
-        t.fail(name, "symbolic", f"`{attr}` should be a string such as \"2*x\", got {type(value).__name__} "
-               "— put quotes around the expression.")
+        t.fail(
+            name,
+            "symbolic",
+            f'`{attr}` should be a string such as "2*x", got {type(value).__name__} '
+            "— put quotes around the expression.",
+        )
     return value
 
 
-def expect_expression(t: Checker, name: str, attr: str, expected: str, *, symbols: str = "x",
-                      mistakes: dict[str, str] | None = None) -> None:
+def expect_expression(
+    t: Checker, name: str, attr: str, expected: str, *, symbols: str = "x", mistakes: dict[str, str] | None = None
+) -> None:
     """The learner's `attr` (a string) is equivalent to `expected`, with named mistakes."""
     text = answer_text(t, name, attr)
     allowed = set(symbols.split())
@@ -122,8 +163,13 @@ def expect_expression(t: Checker, name: str, attr: str, expected: str, *, symbol
             advice = " Write e**x as exp(x)."
         elif any(s.lower().startswith(("sig", "relu", "softplus")) for s in strangers):
             advice = " Write such functions out with exp, e.g. 1/(1 + exp(-x)) for the sigmoid."
-        t.fail(name, "symbolic", f"your expression uses {names}, which sympy does not know here "
-               f"(the only variables are {', '.join(sorted(allowed))}).{advice}", got=text)
+        t.fail(
+            name,
+            "symbolic",
+            f"your expression uses {names}, which sympy does not know here "
+            f"(the only variables are {', '.join(sorted(allowed))}).{advice}",
+            got=text,
+        )
     t.expect_equivalent(name, _exact(text, symbols), expected, symbols=symbols, mistakes=mistakes)
 
 
@@ -157,8 +203,9 @@ def _shape_text(m: Any) -> str:
     return f"{m.shape[0]}×{m.shape[1]}"
 
 
-def expect_matrix_expression(t: Checker, name: str, attr: str, expected: Any, namespace: dict, *,
-                             wrt: str, mistakes: dict | None = None) -> None:
+def expect_matrix_expression(
+    t: Checker, name: str, attr: str, expected: Any, namespace: dict, *, wrt: str, mistakes: dict | None = None
+) -> None:
     """The learner's matrix expression `attr` equals the sympy matrix `expected`.
 
     `namespace` maps names (X, w, ...) to symbol matrices; `wrt` names the
@@ -172,32 +219,62 @@ def expect_matrix_expression(t: Checker, name: str, attr: str, expected: Any, na
     text = answer_text(t, name, attr, example="A.T*w")
     strangers = unknown_names(text, set(namespace))
     if strangers:
-        t.fail(name, "symbolic", f"your expression uses {', '.join(f'`{s}`' for s in strangers)}; the "
-               f"names available are {', '.join(sorted(namespace))} (and .T, transpose, numbers).", got=text)
+        t.fail(
+            name,
+            "symbolic",
+            f"your expression uses {', '.join(f'`{s}`' for s in strangers)}; the "
+            f"names available are {', '.join(sorted(namespace))} (and .T, transpose, numbers).",
+            got=text,
+        )
     shapes = ", ".join(f"{k} is {_shape_text(v)}" for k, v in namespace.items())
     try:
         got = derive.parse(text, "", namespace)
     except derive.ParseError as exc:
         if "ShapeError" in str(exc) or "size mismatch" in str(exc).lower() or "dimension" in str(exc).lower():
-            t.fail(name, "symbolic", f"the shapes in `{text}` do not fit together ({shapes}). Write each "
-                   "product so that inner sizes agree — often a `.T` is missing.", got=text)
+            t.fail(
+                name,
+                "symbolic",
+                f"the shapes in `{text}` do not fit together ({shapes}). Write each "
+                "product so that inner sizes agree — often a `.T` is missing.",
+                got=text,
+            )
         if "not callable" in str(exc):
-            t.fail(name, "symbolic", f"could not read `{text}`: write every product with `*` (or `@`), "
-                   "e.g. `2*X.T*(X*w - y)`; `X.T (...)` reads as a function call.", got=text)
+            t.fail(
+                name,
+                "symbolic",
+                f"could not read `{text}`: write every product with `*` (or `@`), "
+                "e.g. `2*X.T*(X*w - y)`; `X.T (...)` reads as a function call.",
+                got=text,
+            )
         t.fail(name, "symbolic", f"could not read your expression: {exc}", got=text)
     if not isinstance(got, sympy.MatrixBase):
-        t.fail(name, "symbolic", f"`{text}` is a single number, but the gradient with respect to {wrt} is "
-               f"a {_shape_text(expected)} matrix, the shape of {wrt}.", got=str(got))
+        t.fail(
+            name,
+            "symbolic",
+            f"`{text}` is a single number, but the gradient with respect to {wrt} is "
+            f"a {_shape_text(expected)} matrix, the shape of {wrt}.",
+            got=str(got),
+        )
     if got.shape != expected.shape:
         if got.shape == expected.shape[::-1] and derive.equivalent(got.T, expected):
-            t.fail(name, "symbolic", f"that is the transpose of the answer: the gradient has the shape of "
-                   f"{wrt}, {_shape_text(expected)}, but yours is {_shape_text(got)}.", got=text)
+            t.fail(
+                name,
+                "symbolic",
+                f"that is the transpose of the answer: the gradient has the shape of "
+                f"{wrt}, {_shape_text(expected)}, but yours is {_shape_text(got)}.",
+                got=text,
+            )
         for message, wrong in (mistakes or {}).items():
             wrong_m = derive.parse(wrong, "", namespace)
             if isinstance(wrong_m, sympy.MatrixBase) and derive.equivalent(got, wrong_m):
                 t.fail(name, "symbolic", message, got=text)
-        t.fail(name, "symbolic", f"your answer is {_shape_text(got)}, but the gradient with respect to "
-               f"{wrt} has the shape of {wrt}: {_shape_text(expected)} ({shapes}).", got=text)
+        t.fail(
+            name,
+            "symbolic",
+            f"your answer is {_shape_text(got)}, but the gradient with respect to "
+            f"{wrt} has the shape of {wrt}: {_shape_text(expected)} ({shapes}).",
+            got=text,
+        )
     if derive.equivalent(got, expected):
         t.passed(name, "symbolic", f"{text} ✓")
         return
@@ -209,7 +286,11 @@ def expect_matrix_expression(t: Checker, name: str, attr: str, expected: Any, na
         t.fail(name, "symbolic", f"`{text}` has the wrong sign.", got=text)
     for factor in (2, sympy.Rational(1, 2)):
         if derive.equivalent(got * factor, expected):
-            t.fail(name, "symbolic", f"`{text}` is {1 / factor} times the answer: a constant factor is off.",
-                   got=text)
-    t.fail(name, "symbolic", f"`{text}` is not the gradient. Write the scalar out for one entry of "
-           f"{wrt}, differentiate, and look for the matrix product that gives all entries at once.", got=text)
+            t.fail(name, "symbolic", f"`{text}` is {1 / factor} times the answer: a constant factor is off.", got=text)
+    t.fail(
+        name,
+        "symbolic",
+        f"`{text}` is not the gradient. Write the scalar out for one entry of "
+        f"{wrt}, differentiate, and look for the matrix product that gives all entries at once.",
+        got=text,
+    )

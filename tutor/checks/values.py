@@ -61,8 +61,15 @@ def expect_type(self: Checker, name: str, got: Any, expected: type | tuple[type,
     self.fail(name, kind, f"expected {names}, got {_kind_name(got)}")
 
 
-def expect_shape(self: Checker, name: str, got: Any, shape: tuple[int, ...], *, tensor: bool = False,
-                 mistakes: dict[tuple[int, ...], str] | None = None) -> None:
+def expect_shape(
+    self: Checker,
+    name: str,
+    got: Any,
+    shape: tuple[int, ...],
+    *,
+    tensor: bool = False,
+    mistakes: dict[tuple[int, ...], str] | None = None,
+) -> None:
     """`got` is a numpy array (or a torch tensor if `tensor`) of exactly `shape`.
 
     `mistakes` maps a wrong shape to the mistake that produces it, e.g.
@@ -73,8 +80,13 @@ def expect_shape(self: Checker, name: str, got: Any, shape: tuple[int, ...], *, 
     if got_shape is not None and tuple(got_shape) != tuple(shape):
         for wrong, message in (mistakes or {}).items():
             if tuple(got_shape) == tuple(wrong):
-                self.fail(name, "shape", f"expected shape {tuple(shape)}, got {tuple(got_shape)}: {message}",
-                          expected=list(shape), got=list(got_shape))
+                self.fail(
+                    name,
+                    "shape",
+                    f"expected shape {tuple(shape)}, got {tuple(got_shape)}: {message}",
+                    expected=list(shape),
+                    got=list(got_shape),
+                )
     want = "torch.Tensor" if tensor else "numpy.ndarray"
     ok_type = _is_tensor(got) if tensor else pristine.type(got) is pristine.ndarray
     if not ok_type:
@@ -86,14 +98,22 @@ def expect_shape(self: Checker, name: str, got: Any, shape: tuple[int, ...], *, 
         self.fail(name, "shape", f"expected a {want}, got {_kind_name(got)}{hint}")
     got_shape = _shape(got)
     if got_shape != tuple(shape):
-        self.fail(name, "shape", shape_mismatch_message(got_shape, tuple(shape)),
-                  expected=list(shape), got=list(got_shape))
+        self.fail(
+            name, "shape", shape_mismatch_message(got_shape, tuple(shape)), expected=list(shape), got=list(got_shape)
+        )
     self.passed(name, "shape", f"shape {tuple(shape)}")
 
 
 def expect_array(
-    self: Checker, name: str, got: Any, *, shape: tuple[int, ...], dtype_kind: str | None = "f",
-    tensor: bool = False, device: str | None = None, mistakes: dict[tuple[int, ...], str] | None = None,
+    self: Checker,
+    name: str,
+    got: Any,
+    *,
+    shape: tuple[int, ...],
+    dtype_kind: str | None = "f",
+    tensor: bool = False,
+    device: str | None = None,
+    mistakes: dict[tuple[int, ...], str] | None = None,
 ) -> None:
     """Type, exact shape (wrong shapes named by `mistakes`, as in `expect_shape`), dtype kind
     ('f' float, 'i' integer, 'b' bool) and, for tensors, device."""
@@ -112,8 +132,11 @@ def expect_array(
     if tensor and device is not None:
         got_device = str(got.device)
         if got_device.split(":")[0] != device.split(":")[0]:
-            self.fail(f"{name} device", "shape", f"expected a tensor on {device}, got one on {got_device}"
-                      " — create new tensors with device=x.device.")
+            self.fail(
+                f"{name} device",
+                "shape",
+                f"expected a tensor on {device}, got one on {got_device} — create new tensors with device=x.device.",
+            )
 
 
 def scale_diagnosis(got: np.ndarray, expected: np.ndarray, batch: int | None = None) -> str | None:
@@ -138,8 +161,11 @@ def scale_diagnosis(got: np.ndarray, expected: np.ndarray, batch: int | None = N
         if n >= 2 and abs(factor - n) < 1e-3 * n:
             guess = ""
             if batch is not None and n == batch:
-                guess = (" — did you forget to divide by the batch size?" if label == "larger"
-                         else " — you divided by the batch size where the sum was wanted (or divided twice).")
+                guess = (
+                    " — did you forget to divide by the batch size?"
+                    if label == "larger"
+                    else " — you divided by the batch size where the sum was wanted (or divided twice)."
+                )
             elif n == 2:
                 guess = " — a factor of 2: the derivative of x² is 2x; check whether a ½ belongs there."
             return f"every value is {n}× {label} than expected{guess}"
@@ -167,8 +193,7 @@ def first_mismatch(got: np.ndarray, expected: np.ndarray, close: np.ndarray) -> 
 PICTURE_MAX_ROWS, PICTURE_MAX_COLS = 16, 20
 
 
-def array_picture(got: np.ndarray, expected: np.ndarray, close: np.ndarray,
-                  index: tuple[int, ...]) -> dict | None:
+def array_picture(got: np.ndarray, expected: np.ndarray, close: np.ndarray, index: tuple[int, ...]) -> dict | None:
     """The 2-D slice holding the first mismatch, expected beside got (Details.picture), or None.
 
     Only for arrays of two or more axes whose last two are small enough to read as
@@ -185,8 +210,12 @@ def array_picture(got: np.ndarray, expected: np.ndarray, close: np.ndarray,
     def grid(a: np.ndarray) -> list[list[float | None]]:
         return [[float(v) if math.isfinite(v) else None for v in row] for row in a[where].tolist()]
 
-    return {"expected": grid(expected), "got": grid(got.astype(np.float64)),
-            "differs": [[not bool(c) for c in row] for row in close[where].tolist()], "where": list(where)}
+    return {
+        "expected": grid(expected),
+        "got": grid(got.astype(np.float64)),
+        "differs": [[not bool(c) for c in row] for row in close[where].tolist()],
+        "where": list(where),
+    }
 
 
 def _fmt(value: Any) -> str:
@@ -194,9 +223,17 @@ def _fmt(value: Any) -> str:
 
 
 def expect_close(
-    self: Checker, name: str, got: Any, expected: Any, *, rtol: float | None = None,
-    atol: float | None = None, mistakes: dict[str, Any] | None = None, batch: int | None = None,
-    kind: str = "value", tensor: bool = False,
+    self: Checker,
+    name: str,
+    got: Any,
+    expected: Any,
+    *,
+    rtol: float | None = None,
+    atol: float | None = None,
+    mistakes: dict[str, Any] | None = None,
+    batch: int | None = None,
+    kind: str = "value",
+    tensor: bool = False,
 ) -> None:
     """`got` equals `expected` elementwise within tolerance, with exact shape.
 
@@ -220,19 +257,27 @@ def expect_close(
     nonfinite = ~pristine.isfinite(got_arr) & pristine.isfinite(expected_arr)
     if pristine.any(nonfinite):
         index = [int(i) for i in pristine.argwhere(nonfinite)[0]]
-        self.fail(name, kind, f"got {got_arr[tuple(index)]} at index {index} where "
-                  f"{_fmt(expected_arr[tuple(index)].item())} was expected — an overflow "
-                  "(exp of a large number?) or a division by zero.", index=index)
+        self.fail(
+            name,
+            kind,
+            f"got {got_arr[tuple(index)]} at index {index} where "
+            f"{_fmt(expected_arr[tuple(index)].item())} was expected — an overflow "
+            "(exp of a large number?) or a division by zero.",
+            index=index,
+        )
     for message, wrong in (mistakes or {}).items():
         wrong_arr = as_array(wrong).astype(np.float64)
         if wrong_arr.shape == got_arr.shape and pristine.all(
-                unpatched_isclose(got_arr, wrong_arr, max(rtol, 1e-5), max(atol, 1e-7))):
+            unpatched_isclose(got_arr, wrong_arr, max(rtol, 1e-5), max(atol, 1e-7))
+        ):
             self.fail(name, kind, message, **first_mismatch(got_arr, expected_arr, close))
     info = first_mismatch(got_arr, expected_arr, close)
     scale = scale_diagnosis(got_arr, expected_arr, batch)
     at = f" at index {tuple(info['index'])}" if info["index"] else ""
-    message = (f"{info['mismatches']} of {info['total']} values differ; first{at}: "
-               f"expected {_fmt(info['expected'])}, got {_fmt(info['got'])}")
+    message = (
+        f"{info['mismatches']} of {info['total']} values differ; first{at}: "
+        f"expected {_fmt(info['expected'])}, got {_fmt(info['got'])}"
+    )
     diagnosis = scale or structure_diagnosis(got_arr, expected_arr, close)
     if diagnosis:
         message = f"{diagnosis} ({message})"
@@ -252,11 +297,15 @@ def structure_diagnosis(got: np.ndarray, expected: np.ndarray, close: np.ndarray
     diff = got - expected
     tol = 1e-6 * (float(pristine.abs(expected).max()) + 1.0)
     if float(diff.max() - diff.min()) <= tol:
-        return (f"every value is off by the same amount ({float(diff.flat[0]):+.4g}): a constant term "
-                "(a bias, a mean, an offset) is added or dropped.")
+        return (
+            f"every value is off by the same amount ({float(diff.flat[0]):+.4g}): a constant term "
+            "(a bias, a mean, an offset) is added or dropped."
+        )
     if pristine.all(unpatched_isclose(pristine.sort(got.ravel()), pristine.sort(expected.ravel()), 1e-6, 1e-9)):
-        return ("the right values in the wrong places: the numbers all appear, but at other indices "
-                "(a transpose, a reshape without a transpose, or an index order mixed up).")
+        return (
+            "the right values in the wrong places: the numbers all appear, but at other indices "
+            "(a transpose, a reshape without a transpose, or an index order mixed up)."
+        )
     if got.ndim >= 2:
         for axis, what, where in ((-1, "row", "along the last axis"), (0, "column", "along axis 0")):
             message = _per_slice(got, expected, diff, tol, axis, what, where)
@@ -265,16 +314,19 @@ def structure_diagnosis(got: np.ndarray, expected: np.ndarray, close: np.ndarray
     return _confined(close)
 
 
-def _per_slice(got: np.ndarray, expected: np.ndarray, diff: np.ndarray, tol: float, axis: int,
-               what: str, where: str) -> str | None:
+def _per_slice(
+    got: np.ndarray, expected: np.ndarray, diff: np.ndarray, tol: float, axis: int, what: str, where: str
+) -> str | None:
     """A per-row (axis=-1) or per-column (axis=0) offset or factor, or None."""
     if got.shape[axis] < 2:
         return None
     if float((diff.max(axis=axis) - diff.min(axis=axis)).max()) <= tol:
         offsets = pristine.moveaxis(diff, axis, -1)[..., 0].ravel()[:3]
         shown = ", ".join(f"{float(v):+.3g}" for v in offsets)
-        return (f"each {what} is shifted by a constant of its own ({shown}, ...): a per-{what} term — a bias, "
-                f"a mean or a normaliser — is added, dropped, or computed {where} when it should not be.")
+        return (
+            f"each {what} is shifted by a constant of its own ({shown}, ...): a per-{what} term — a bias, "
+            f"a mean or a normaliser — is added, dropped, or computed {where} when it should not be."
+        )
     nonzero = pristine.abs(expected) > 1e-12
     if not pristine.all(nonzero):
         return None
@@ -283,11 +335,16 @@ def _per_slice(got: np.ndarray, expected: np.ndarray, diff: np.ndarray, tol: flo
     if float(spread.max()) <= 1e-6 * (float(pristine.abs(ratio).max()) + 1.0):
         factors = pristine.moveaxis(ratio, axis, -1)[..., 0].ravel()[:3]
         shown = ", ".join(f"{float(v):.3g}" for v in factors)
-        total = " Your whole array sums to 1: you normalised over all of it at once." if abs(
-            float(got.sum()) - 1.0) < 1e-6 else ""
-        return (f"each {what} is a constant multiple of the right one, with a factor of its own ({shown}, ...): "
-                f"the values within a {what} are in the right proportions, but the normalisation is wrong — a "
-                f"sum or norm over the wrong axis, or over the whole array?{total}")
+        total = (
+            " Your whole array sums to 1: you normalised over all of it at once."
+            if abs(float(got.sum()) - 1.0) < 1e-6
+            else ""
+        )
+        return (
+            f"each {what} is a constant multiple of the right one, with a factor of its own ({shown}, ...): "
+            f"the values within a {what} are in the right proportions, but the normalisation is wrong — a "
+            f"sum or norm over the wrong axis, or over the whole array?{total}"
+        )
     return None
 
 
@@ -302,15 +359,24 @@ def _confined(close: np.ndarray) -> str | None:
         if size >= 2 and len(touched) <= max(1, size // 2) and len(touched) <= 4:
             where = "position" if close.ndim == 1 else f"axis {axis} (size {size}) at"
             listed = ", ".join(str(i) for i in touched)
-            return (f"the differences lie only at {where} {'index' if len(touched) == 1 else 'indices'} "
-                    f"{listed}; everything else matches — look at what is special there "
-                    "(the first or last step, a border, an edge case).")
+            return (
+                f"the differences lie only at {where} {'index' if len(touched) == 1 else 'indices'} "
+                f"{listed}; everything else matches — look at what is special there "
+                "(the first or last step, a border, an edge case)."
+            )
     return None
 
 
 def expect_scalar(
-    self: Checker, name: str, got: Any, expected: float, *, rtol: float = 1e-6, atol: float = 1e-8,
-    mistakes: dict[str, float] | None = None, batch: int | None = None,
+    self: Checker,
+    name: str,
+    got: Any,
+    expected: float,
+    *,
+    rtol: float = 1e-6,
+    atol: float = 1e-8,
+    mistakes: dict[str, float] | None = None,
+    batch: int | None = None,
 ) -> None:
     """A single number (Python float, numpy scalar, 0-d array or 1-element tensor)."""
     if _is_tensor(got):
@@ -319,8 +385,12 @@ def expect_scalar(
         got = got.detach().cpu().item()
     if pristine.type(got) is pristine.ndarray:
         if got.size != 1:
-            self.fail(name, "shape", f"expected a single number, got an array of shape {got.shape}"
-                      " — did you forget to average (or sum) over the batch?")
+            self.fail(
+                name,
+                "shape",
+                f"expected a single number, got an array of shape {got.shape}"
+                " — did you forget to average (or sum) over the batch?",
+            )
         got = got.reshape(()).item()
     if not isinstance(got, int | float | np.integer | np.floating) or isinstance(got, bool):
         self.fail(name, "shape", f"expected a number, got {_kind_name(got)}")
@@ -336,8 +406,14 @@ def expect_scalar(
     scale = scale_diagnosis(np.array([value]), np.array([expected]), batch) if expected else None
     detail = f"expected {expected:.6g}, got {value:.6g}"
     if value == math.floor(expected) != expected and math.isfinite(expected):
-        self.fail(name, "value", f"{detail}: the right value rounded down to a whole number — integer division "
-                  "(`//`) or an int(...) somewhere truncates it; use `/`.", expected=expected, got=value)
+        self.fail(
+            name,
+            "value",
+            f"{detail}: the right value rounded down to a whole number — integer division "
+            "(`//`) or an int(...) somewhere truncates it; use `/`.",
+            expected=expected,
+            got=value,
+        )
     # A single number always has "a constant factor"; only name the telling ones.
     if scale and ("sign" in scale or "batch" in scale):
         detail = f"{scale} ({detail})"
@@ -352,8 +428,13 @@ def expect_unchanged(self: Checker, name: str, before: np.ndarray, after: np.nda
         if before.dtype.kind in "fc":  # NaN where NaN was is unchanged
             equal |= pristine.isnan(before) & pristine.isnan(after)
         same = bool(pristine.all(equal))
-    self.expect(name, same, f"`{fn_name}` modified an array you passed in (an in-place `-=`, `+=`, `/=` "
-                "or `out=`); build and return a new array instead.", kind="property")
+    self.expect(
+        name,
+        same,
+        f"`{fn_name}` modified an array you passed in (an in-place `-=`, `+=`, `/=` "
+        "or `out=`); build and return a new array instead.",
+        kind="property",
+    )
 
 
 def expect_equal(self: Checker, name: str, got: Any, expected: Any, kind: str = "value") -> None:
@@ -366,8 +447,12 @@ def expect_equal(self: Checker, name: str, got: Any, expected: Any, kind: str = 
         equal = pristine.asarray(got == expected)
         if not pristine.all(equal):
             index = [int(i) for i in pristine.argwhere(~equal)[0]]
-            self.fail(name, kind, f"first difference at index {index}: expected "
-                      f"{expected[tuple(index)]!r}, got {got[tuple(index)]!r}", index=index)
+            self.fail(
+                name,
+                kind,
+                f"first difference at index {index}: expected {expected[tuple(index)]!r}, got {got[tuple(index)]!r}",
+                index=index,
+            )
         self.passed(name, kind)
         return
     if pristine.type(got) is pristine.ndarray and got.shape == ():
@@ -377,8 +462,12 @@ def expect_equal(self: Checker, name: str, got: Any, expected: Any, kind: str = 
     if _is_tensor(got) and got.numel() == 1:
         got = got.item()
     if isinstance(expected, int) and not isinstance(expected, bool) and isinstance(got, float):
-        self.fail(name, kind, f"expected the integer {expected!r}, got the float {got!r} — `/` always "
-                  "gives a float in Python 3; use `//` for whole-number division.")
+        self.fail(
+            name,
+            kind,
+            f"expected the integer {expected!r}, got the float {got!r} — `/` always "
+            "gives a float in Python 3; use `//` for whole-number division.",
+        )
     if got == expected and pristine.type(got == expected) is bool:
         self.passed(name, kind)
     else:

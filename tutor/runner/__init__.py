@@ -1,6 +1,6 @@
 """Runs learner code out of the UI/CLI process and streams what happens.
 
-    result = run_check(request, sink=print_event, pool=warm_pool)
+result = run_check(request, sink=print_event, pool=warm_pool)
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ from tutor.runner.supervisor import spawn_child, supervise
 
 
 def run_check(
-    request: CheckRequest, *, sink: EventSink | None = None, pool: WarmPool | None = None,
-    cancel: threading.Event | None = None, cwd: str | None = None,
+    request: CheckRequest,
+    *,
+    sink: EventSink | None = None,
+    pool: WarmPool | None = None,
+    cancel: threading.Event | None = None,
+    cwd: str | None = None,
 ) -> CheckResult:
     """Run one check in a child process (warm from `pool` if given) and return its verdict."""
     child = pool.acquire(request.uses_torch) if pool is not None else spawn_child(request.uses_torch, cwd)

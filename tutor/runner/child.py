@@ -83,8 +83,7 @@ def _pack_error(exc: BaseException, files: tuple[str, ...]) -> str:
     else:
         where = f"{frames[-1].filename}:{frames[-1].lineno}" if frames else files[0]
     what = "".join(traceback.format_exception_only(type(exc), exc)).strip().splitlines()[-1]
-    return (f"{where}: this exercise's checker could not be loaded (a lesson pack error, not your "
-            f"code): {what}")
+    return f"{where}: this exercise's checker could not be loaded (a lesson pack error, not your code): {what}"
 
 
 def _limit_memory(memory_mb: int) -> None:
@@ -107,8 +106,10 @@ def _resolve_device(request: CheckRequest) -> tuple[str, str | None]:
 
     available = torch.cuda.is_available()
     if request.device == "cuda" and not available:
-        return "cpu", ("CUDA was requested but this PyTorch cannot see a GPU "
-                       f"(torch {torch.__version__}, built for CUDA: {torch.version.cuda or 'no'}).")
+        return "cpu", (
+            "CUDA was requested but this PyTorch cannot see a GPU "
+            f"(torch {torch.__version__}, built for CUDA: {torch.version.cuda or 'no'})."
+        )
     if request.device == "cuda" or (request.device == "auto" and available):
         return f"cuda:{torch.cuda.current_device()}", None  # which GPU, as torch names it
     return "cpu", None
@@ -139,15 +140,19 @@ def _import_learner(path: Path, emit: Channel) -> types.ModuleType | None:
             message += f"\n    {text.strip()}{pointer}"
         emit(VerdictEvent(Status.ERROR, message, details=Details(file=str(path), line=exc.lineno)))
     except SystemExit as exc:
-        emit(VerdictEvent(Status.ERROR, f"your module called sys.exit({exc.code!r}) while being imported; "
-                          "keep top-level code to definitions (put experiments under "
-                          "`if __name__ == \"__main__\":`)."))
+        emit(
+            VerdictEvent(
+                Status.ERROR,
+                f"your module called sys.exit({exc.code!r}) while being imported; "
+                "keep top-level code to definitions (put experiments under "
+                '`if __name__ == "__main__":`).',
+            )
+        )
     except KeyboardInterrupt:
         emit(VerdictEvent(Status.ERROR, "your module raised KeyboardInterrupt while being imported."))
     except BaseException as exc:  # noqa: BLE001 - any import failure is the learner's to see
         summary, details = describe_exception(exc, path)
-        emit(VerdictEvent(Status.ERROR, f"importing your file failed: {summary}",
-                          details=Details.from_json(details)))
+        emit(VerdictEvent(Status.ERROR, f"importing your file failed: {summary}", details=Details.from_json(details)))
     return None
 
 
@@ -181,11 +186,16 @@ def _load_pack(request: CheckRequest, emit: Channel) -> tuple[types.ModuleType, 
     # A stage's checks/ folder may hold shared helpers (e.g. `_data.py`) its checkers import.
     sys.path.insert(0, str(Path(request.checker_path).parent))
     try:
-        return (_load_module(Path(request.checker_path), "checker", hidden=True),
-                _load_module(Path(request.reference_path), "reference", hidden=True))
+        return (
+            _load_module(Path(request.checker_path), "checker", hidden=True),
+            _load_module(Path(request.reference_path), "reference", hidden=True),
+        )
     except BaseException as exc:  # noqa: BLE001 - the pack's fault: say where, exit 2 in the CLI
-        emit(VerdictEvent(Status.ERROR, _pack_error(exc, (request.checker_path, request.reference_path)),
-                          usage_error=True))
+        emit(
+            VerdictEvent(
+                Status.ERROR, _pack_error(exc, (request.checker_path, request.reference_path)), usage_error=True
+            )
+        )
         return None
 
 
@@ -206,11 +216,18 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
     if learner is None:
         return
     _seed_everything(request.seed)  # the learner's import may have drawn random numbers
-    t = Checker(learner=learner, learner_file=learner_path, reference=reference, seed=request.seed,
-                device=device, emit=emit, exercise_id=request.exercise_id,
-                deadline=time.monotonic() + request.time_limit_s,
-                cache_dir=Path(request.cache_dir) if request.cache_dir else None,
-                cache_salt=_content_salt(request))
+    t = Checker(
+        learner=learner,
+        learner_file=learner_path,
+        reference=reference,
+        seed=request.seed,
+        device=device,
+        emit=emit,
+        exercise_id=request.exercise_id,
+        deadline=time.monotonic() + request.time_limit_s,
+        cache_dir=Path(request.cache_dir) if request.cache_dir else None,
+        cache_salt=_content_salt(request),
+    )
     status, message = _run_checker(checker_module, t, request.numpy_only, learner_path)
     _report_patches(snapshot, t, emit)
     if status == Status.PASS:
@@ -221,8 +238,9 @@ def run_request(request: CheckRequest, emit: Channel) -> None:
     emit(VerdictEvent(status, message, device=device))
 
 
-def _run_checker(checker_module: types.ModuleType, t: Checker, numpy_only: bool,
-                 learner_path: Path) -> tuple[Status, str]:
+def _run_checker(
+    checker_module: types.ModuleType, t: Checker, numpy_only: bool, learner_path: Path
+) -> tuple[Status, str]:
     """Run `check(t)`: PASS so far, or ERROR with what crashed (the learner's code, or the checker)."""
     status, message = Status.PASS, ""
     try:
@@ -238,8 +256,10 @@ def _run_checker(checker_module: types.ModuleType, t: Checker, numpy_only: bool,
             status, message = Status.ERROR, f"your code crashed during the check: {summary}"
         else:
             status = Status.ERROR
-            message = ("internal error in this exercise's checker (please report it): "
-                       + "".join(traceback.format_exception_only(type(exc), exc)).strip())
+            message = (
+                "internal error in this exercise's checker (please report it): "
+                + "".join(traceback.format_exception_only(type(exc), exc)).strip()
+            )
             print(traceback.format_exc(), file=sys.stderr)
     return status, message
 
@@ -249,9 +269,14 @@ def _report_patches(snapshot: LibrarySnapshot, t: Checker, emit: Channel) -> Non
     patched = snapshot.changes()
     if patched:
         shown = ", ".join(patched[:5]) + (" ..." if len(patched) > 5 else "")
-        step = Step("libraries left unpatched", StepKind.PROPERTY, Status.FAIL,
-                    f"your code replaced library functions ({shown}); checks cannot trust a "
-                    "patched library, so this cannot pass. Remove the patch.", Details(patched=tuple(patched)))
+        step = Step(
+            "libraries left unpatched",
+            StepKind.PROPERTY,
+            Status.FAIL,
+            f"your code replaced library functions ({shown}); checks cannot trust a "
+            "patched library, so this cannot pass. Remove the patch.",
+            Details(patched=tuple(patched)),
+        )
         t.steps.append(step)
         emit(StepEvent(step))
 

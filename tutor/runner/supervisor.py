@@ -91,14 +91,28 @@ def spawn_child(torch: bool, cwd: str | None = None) -> ChildProcess:
     env.setdefault("PYTHONDONTWRITEBYTECODE", "1")
     env["PYTHONUNBUFFERED"] = "1"  # the learner's prints arrive in order, even if it crashes
     env[TOKEN_VARIABLE] = token
-    command = [sys.executable, "-m", "tutor.runner.keeper", "--result-fd", str(result_w),
-               "--keeper-fd", str(theirs.fileno())]
+    command = [
+        sys.executable,
+        "-m",
+        "tutor.runner.keeper",
+        "--result-fd",
+        str(result_w),
+        "--keeper-fd",
+        str(theirs.fileno()),
+    ]
     if torch:
         command.append("--torch")
     try:
         popen = subprocess.Popen(
-            command, stdin=subprocess.PIPE, stdout=output_w, stderr=output_w,
-            pass_fds=(result_w, theirs.fileno()), start_new_session=True, env=env, cwd=cwd, close_fds=True,
+            command,
+            stdin=subprocess.PIPE,
+            stdout=output_w,
+            stderr=output_w,
+            pass_fds=(result_w, theirs.fileno()),
+            start_new_session=True,
+            env=env,
+            cwd=cwd,
+            close_fds=True,
         )
     except BaseException:
         ours.close()
@@ -317,7 +331,10 @@ class _Clock:
 
 
 def supervise(
-    child: ChildProcess, request: CheckRequest, *, sink: EventSink | None = None,
+    child: ChildProcess,
+    request: CheckRequest,
+    *,
+    sink: EventSink | None = None,
     cancel: threading.Event | None = None,
 ) -> CheckResult:
     """Send `request` to a started child and watch it to the end.
@@ -355,8 +372,12 @@ def _send_request(child: ChildProcess, request: CheckRequest) -> None:
 
 
 def _watch(
-    child: ChildProcess, request: CheckRequest, collector: _Collector, selector: selectors.BaseSelector,
-    clock: _Clock, cancel: threading.Event | None,
+    child: ChildProcess,
+    request: CheckRequest,
+    collector: _Collector,
+    selector: selectors.BaseSelector,
+    clock: _Clock,
+    cancel: threading.Event | None,
 ) -> str | None:
     """Pump events until a verdict, the worker's end, or a limit; the limit's reason, if it was one."""
     # RLIMIT_AS bounds a CPU check inside the worker; this RSS watch is the backstop, and
@@ -373,7 +394,10 @@ def _watch(
 
 
 def _pump(
-    child: ChildProcess, collector: _Collector, selector: selectors.BaseSelector, clock: _Clock,
+    child: ChildProcess,
+    collector: _Collector,
+    selector: selectors.BaseSelector,
+    clock: _Clock,
     timeout: float = POLL_S,
 ) -> None:
     """Read whatever the keeper, the worker's result pipe and the learner's output have for us."""
@@ -390,30 +414,44 @@ def _pump(
 
 
 def _limit_reached(
-    child: ChildProcess, request: CheckRequest, collector: _Collector, clock: _Clock,
-    cancel: threading.Event | None, rss_ceiling_mb: float,
+    child: ChildProcess,
+    request: CheckRequest,
+    collector: _Collector,
+    clock: _Clock,
+    cancel: threading.Event | None,
+    rss_ceiling_mb: float,
 ) -> str | None:
     now = time.monotonic()
     if cancel is not None and cancel.is_set():
         return "cancelled"
     if collector.output_total > OUTPUT_CAP_BYTES:
-        return (f"your code printed more than {OUTPUT_CAP_BYTES // 2**20} MB, so the check was "
-                "stopped — is there a print inside a loop?")
+        return (
+            f"your code printed more than {OUTPUT_CAP_BYTES // 2**20} MB, so the check was "
+            "stopped — is there a print inside a loop?"
+        )
     if clock.check_started is None and now - clock.started > STARTUP_LIMIT_S:
         return f"the checker process did not start within {STARTUP_LIMIT_S:.0f} s"
     if clock.check_started is not None and now - clock.check_started > request.time_limit_s:
-        return (f"time limit: the check did not finish within {request.time_limit_s:g} s "
-                "— an infinite loop, or code far slower than it needs to be (Python loops "
-                "over array elements?)")
+        return (
+            f"time limit: the check did not finish within {request.time_limit_s:g} s "
+            "— an infinite loop, or code far slower than it needs to be (Python loops "
+            "over array elements?)"
+        )
     if child.worker_pid is not None and _rss_mb(child.worker_pid) > rss_ceiling_mb:
-        return (f"memory limit: your code used more than {request.memory_mb} MB — building "
-                "a huge array, or keeping every intermediate result?")
+        return (
+            f"memory limit: your code used more than {request.memory_mb} MB — building "
+            "a huge array, or keeping every intermediate result?"
+        )
     return None
 
 
 def _conclude(
-    child: ChildProcess, request: CheckRequest, collector: _Collector, clock: _Clock,
-    reason: str | None, returncode: int | None,
+    child: ChildProcess,
+    request: CheckRequest,
+    collector: _Collector,
+    clock: _Clock,
+    reason: str | None,
+    returncode: int | None,
 ) -> CheckResult:
     """The verdict: the child's own if it gave one and no limit cut in, else an error saying why."""
     result = collector.result
@@ -440,18 +478,23 @@ def _conclude(
 
 def _exit_reason(returncode: int | None, reported: bool, request: CheckRequest) -> str:
     if not reported:
-        return ("the process that supervises the check was killed — did your code signal its "
-                "parent process (os.kill(os.getppid(), ...))? The check was stopped.")
+        return (
+            "the process that supervises the check was killed — did your code signal its "
+            "parent process (os.kill(os.getppid(), ...))? The check was stopped."
+        )
     if returncode is None:
         return "the check process could not be stopped"
     if returncode < 0:
         sig = signal.Signals(-returncode)
         if sig == signal.SIGKILL:
-            return (f"the check was killed (SIGKILL) — most likely out of memory (limit "
-                    f"{request.memory_mb} MB)")
+            return f"the check was killed (SIGKILL) — most likely out of memory (limit {request.memory_mb} MB)"
         return f"your code crashed the process: {_SIGNAL_HINTS.get(sig, sig.name)}"
     if returncode == 0:
-        return ("your code ended the process (exit code 0) before the checks finished — "
-                "os._exit() or a sys.exit() that escaped? Return values instead of exiting.")
-    return (f"the check process exited with code {returncode} before the checks finished "
-            "(os._exit or sys.exit in your code?)")
+        return (
+            "your code ended the process (exit code 0) before the checks finished — "
+            "os._exit() or a sys.exit() that escaped? Return values instead of exiting."
+        )
+    return (
+        f"the check process exited with code {returncode} before the checks finished "
+        "(os._exit or sys.exit in your code?)"
+    )

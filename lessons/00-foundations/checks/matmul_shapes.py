@@ -35,37 +35,44 @@ def _ask(t: Checker, f, a, b):
     except ValueError as exc:
         return "raised", exc
     except MemoryError:
-        t.fail(f"{tuple(a)} @ {tuple(b)}", "run",
-               "MemoryError: your function builds arrays of these shapes (tens of gigabytes). Work "
-               "with the shape tuples alone: the rules need no data.")
+        t.fail(
+            f"{tuple(a)} @ {tuple(b)}",
+            "run",
+            "MemoryError: your function builds arrays of these shapes (tens of gigabytes). Work "
+            "with the shape tuples alone: the rules need no data.",
+        )
     except Exception as exc:  # noqa: BLE001 - learner code may raise anything
-        t.fail(f"{tuple(a)} @ {tuple(b)}", "run",
-               f"raised {type(exc).__name__}: {exc} — raise ValueError for shapes that do not fit "
-               "(and nothing for shapes that do).")
+        t.fail(
+            f"{tuple(a)} @ {tuple(b)}",
+            "run",
+            f"raised {type(exc).__name__}: {exc} — raise ValueError for shapes that do not fit "
+            "(and nothing for shapes that do).",
+        )
     return "shape", got
 
 
 def _explain(a, b, want, got) -> str:
     a, b = tuple(a), tuple(b)
     if want is None:
-        return (f"{a} @ {b} cannot be computed, but you returned {got!r}; raise ValueError. "
-                + _why_not(a, b))
+        return f"{a} @ {b} cannot be computed, but you returned {got!r}; raise ValueError. " + _why_not(a, b)
     if got == "raised":
         if len(a) > 2 or len(b) > 2:
-            return (f"{a} @ {b} is fine — it gives {want} — but you raised ValueError. Leading axes "
-                    "broadcast like elementwise ops: sizes that are equal, or 1, or missing fit.")
+            return (
+                f"{a} @ {b} is fine — it gives {want} — but you raised ValueError. Leading axes "
+                "broadcast like elementwise ops: sizes that are equal, or 1, or missing fit."
+            )
         return f"{a} @ {b} gives {want}, but you raised ValueError."
     if isinstance(got, list):
         return f"return a tuple, not a list: tuple({got!r})"
-    if not isinstance(got, tuple) or not all(isinstance(n, int | np.integer) and not isinstance(n, bool)
-                                             for n in got):
+    if not isinstance(got, tuple) or not all(isinstance(n, int | np.integer) and not isinstance(n, bool) for n in got):
         return f"expected a tuple of ints such as {want!r}, got {got!r}"
     if len(a) == 1 or len(b) == 1:
-        return (f"{a} @ {b} gives {want}, you returned {got}: a 1-D operand is treated as a row "
-                "(first) or column (second) vector, and the axis added for that is removed from the result.")
+        return (
+            f"{a} @ {b} gives {want}, you returned {got}: a 1-D operand is treated as a row "
+            "(first) or column (second) vector, and the axis added for that is removed from the result."
+        )
     if got == (a[-2], b[-1]) and len(want) > 2:
-        return (f"{a} @ {b} gives {want}, you returned {got}: the leading (batch) axes are part "
-                "of the result.")
+        return f"{a} @ {b} gives {want}, you returned {got}: the leading (batch) axes are part of the result."
     return f"{a} @ {b} gives {want}, you returned {got}."
 
 
@@ -87,8 +94,11 @@ def _case(t: Checker, name, f, a, b, quiet=False):
     elif outcome == "raised":
         ok, message = False, _explain(a, b, want, "raised")
     else:
-        ok = pristine.type(got) is tuple and got == want and all(
-            pristine.type(n) is int or isinstance(n, np.integer) for n in got)
+        ok = (
+            pristine.type(got) is tuple
+            and got == want
+            and all(pristine.type(n) is int or isinstance(n, np.integer) for n in got)
+        )
         message = "" if ok else _explain(a, b, want, got)
     if not ok:
         t.fail(name, "value", message, a=list(a), b=list(b), expected=want)
@@ -134,6 +144,7 @@ def check(t: Checker) -> None:
 
 def _random_pair(r: np.random.Generator):
     k = int(r.integers(1, 5))
+
     def side(first: bool):
         if r.random() < 0.2:
             return [k]
@@ -141,6 +152,7 @@ def _random_pair(r: np.random.Generator):
         core = [rows, k] if first else [k, rows]
         batch = [int(r.choice([1, 2, 3])) for _ in range(int(r.integers(0, 3)))]
         return batch + core
+
     a, b = side(True), side(False)
     if r.random() < 0.25:  # perturb one size so some pairs do not fit
         which = a if r.random() < 0.5 else b

@@ -16,13 +16,13 @@ def bowl_grad(x):
 def valley(p):
     """f(x, y) = (1 - x)**2 + 5*(y - x**2)**2: a curved valley with its minimum 0 at (1, 1)."""
     x, y = p[0], p[1]
-    return (1.0 - x) ** 2 + 5.0 * (y - x ** 2) ** 2
+    return (1.0 - x) ** 2 + 5.0 * (y - x**2) ** 2
 
 
 def valley_grad(p):
     """The gradient [df/dx, df/dy] of the valley, as an array of shape (2,)."""
     x, y = p[0], p[1]
-    return np.array([-2.0 * (1.0 - x) - 20.0 * x * (y - x ** 2), 10.0 * (y - x ** 2)])
+    return np.array([-2.0 * (1.0 - x) - 20.0 * x * (y - x**2), 10.0 * (y - x**2)])
 
 
 def gradient_descent(grad, x0, lr, steps):

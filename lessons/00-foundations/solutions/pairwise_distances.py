@@ -12,5 +12,5 @@ def normalize_rows(X: np.ndarray) -> np.ndarray:
 
 def pairwise_distances(X: np.ndarray, Y: np.ndarray) -> np.ndarray:
     """D[i, j] = Euclidean distance between X[i] and Y[j]; X is (n, d), Y is (m, d), D is (n, m)."""
-    squared = (np.sum(X * X, axis=1)[:, None] + np.sum(Y * Y, axis=1)[None, :] - 2.0 * X @ Y.T)
+    squared = np.sum(X * X, axis=1)[:, None] + np.sum(Y * Y, axis=1)[None, :] - 2.0 * X @ Y.T
     return np.sqrt(np.maximum(squared, 0.0))

@@ -13,12 +13,11 @@ import numpy as np
 # ----------------------------------------------------------------- calling ---
 
 
-
-
 def shape_error(exc: BaseException) -> bool:
     text = str(exc).lower()
     return isinstance(exc, ValueError | np.linalg.LinAlgError) and any(
-        word in text for word in ("shape", "matmul", "dimension", "aligned", "broadcast", "singular", "square"))
+        word in text for word in ("shape", "matmul", "dimension", "aligned", "broadcast", "singular", "square")
+    )
 
 
 def as_float(value: Any) -> float:
@@ -44,8 +43,12 @@ def house_prices(rng: np.random.Generator, n: int) -> tuple[np.ndarray, np.ndarr
     return np.column_stack([area, rooms, age]), price
 
 
-def blobs(rng: np.random.Generator, k: int, n_per: int, spread: float = 0.6,
-          ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def blobs(
+    rng: np.random.Generator,
+    k: int,
+    n_per: int,
+    spread: float = 0.6,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """k well-separated 2-D Gaussian clusters: X (k*n_per, 2), true labels, true centres."""
     angles = rng.permutation(k) * 2 * np.pi / k + rng.uniform(0, 2 * np.pi)
     centres = np.column_stack([np.cos(angles), np.sin(angles)]) * 5.0 + rng.normal(0, 0.3, (k, 2))

@@ -6,7 +6,7 @@ import numpy as np
 def mse_loss(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
     """Mean squared error of the predictions X @ w (X already has its bias column)."""
     residual = X @ w - y
-    return float(np.mean(residual ** 2))
+    return float(np.mean(residual**2))
 
 
 def mse_gradient(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> np.ndarray:

@@ -14,10 +14,15 @@ def _one_hot(y, c):
 def _label_hint(kind):
     def hint(exc):
         if kind == "integer":
-            return ("this call passed integer labels y of shape (n,). Handle both forms, e.g. turn integer "
-                    "labels into one-hot rows first (np.eye(C)[y]) when y.ndim == 1.")
-        return ("this call passed one-hot labels y of shape (n, C). Handle both forms, e.g. turn one-hot "
-                "rows into integer labels (y.argmax(axis=1)) when y.ndim == 2.")
+            return (
+                "this call passed integer labels y of shape (n,). Handle both forms, e.g. turn integer "
+                "labels into one-hot rows first (np.eye(C)[y]) when y.ndim == 1."
+            )
+        return (
+            "this call passed one-hot labels y of shape (n, C). Handle both forms, e.g. turn one-hot "
+            "rows into integer labels (y.argmax(axis=1)) when y.ndim == 2."
+        )
+
     return hint
 
 
@@ -35,8 +40,10 @@ def check(t: Checker) -> None:
     p = np.exp(log_p)
     # The softmax taken down the columns (axis 0), over the samples instead of the classes.
     log_p0 = logits - np.log(np.exp(logits).sum(axis=0, keepdims=True))
-    axis0 = ("your softmax normalises over axis 0 (down the columns, across the samples); each sample's "
-             "row of class scores must sum to 1: sum with axis=1, keepdims=True.")
+    axis0 = (
+        "your softmax normalises over axis 0 (down the columns, across the samples); each sample's "
+        "row of class scores must sum to 1: sum with axis=1, keepdims=True."
+    )
 
     loss_mistakes = {
         axis0: float(-log_p0[np.arange(n), y].mean()),
@@ -48,12 +55,10 @@ def check(t: Checker) -> None:
     }
 
     # ---- the loss ----------------------------------------------------------
-    got = t.call(ce, logits.copy(), y.copy(), step="cross_entropy runs (integer labels)",
-               hint=_label_hint("integer"))
+    got = t.call(ce, logits.copy(), y.copy(), step="cross_entropy runs (integer labels)", hint=_label_hint("integer"))
     t.expect_scalar("loss, integer labels", got, loss, mistakes=loss_mistakes, batch=n)
 
-    got = t.call(ce, logits.copy(), y1.copy(), step="cross_entropy runs (one-hot labels)",
-               hint=_label_hint("one-hot"))
+    got = t.call(ce, logits.copy(), y1.copy(), step="cross_entropy runs (one-hot labels)", hint=_label_hint("one-hot"))
     t.expect_scalar("loss, one-hot labels", got, loss, mistakes=loss_mistakes, batch=n)
 
     # Confidently wrong predictions: logit gaps in the hundreds.
@@ -68,16 +73,22 @@ def check(t: Checker) -> None:
     except (TypeError, ValueError):
         value = None
     if value is not None and not np.isfinite(value):
-        t.fail("loss, large logits", "value",
-               f"the loss is {value} for logits of size ~1000: exp overflowed or a probability "
-               "underflowed to 0 before the log. Work with log-probabilities: "
-               "log_p = z - z.max(axis=1, keepdims=True); log_p -= np.log(np.exp(log_p).sum(axis=1, keepdims=True)).")
+        t.fail(
+            "loss, large logits",
+            "value",
+            f"the loss is {value} for logits of size ~1000: exp overflowed or a probability "
+            "underflowed to 0 before the log. Work with log-probabilities: "
+            "log_p = z - z.max(axis=1, keepdims=True); log_p -= np.log(np.exp(log_p).sum(axis=1, keepdims=True)).",
+        )
     if value is not None and value < big_loss * 0.99:
-        t.fail("loss, large logits", "value",
-               f"expected {big_loss:.6g}, got {value:.6g}: your loss is capped for confidently wrong "
-               "predictions — clipping the probabilities (np.clip, or + 1e-7 inside the log) limits "
-               "each sample's loss to -log(eps). Compute log-probabilities directly "
-               "(logits minus their log-sum-exp) so no clipping is needed.")
+        t.fail(
+            "loss, large logits",
+            "value",
+            f"expected {big_loss:.6g}, got {value:.6g}: your loss is capped for confidently wrong "
+            "predictions — clipping the probabilities (np.clip, or + 1e-7 inside the log) limits "
+            "each sample's loss to -log(eps). Compute log-probabilities directly "
+            "(logits minus their log-sum-exp) so no clipping is needed.",
+        )
     t.expect_scalar("loss, large logits", got, big_loss, rtol=1e-6)
 
     # ---- the gradient ------------------------------------------------------
@@ -91,11 +102,13 @@ def check(t: Checker) -> None:
         "that is the gradient with respect to the probabilities (-y / p / n); the exercise asks for the "
         "gradient with respect to the logits, which simplifies to (p - y) / n.": -y1 / p / n,
     }
-    got = t.call(ce_grad, logits.copy(), y.copy(), step="cross_entropy_grad runs (integer labels)",
-               hint=_label_hint("integer"))
+    got = t.call(
+        ce_grad, logits.copy(), y.copy(), step="cross_entropy_grad runs (integer labels)", hint=_label_hint("integer")
+    )
     t.expect_gradient("gradient, integer labels", got, numeric, batch=n, mistakes=grad_mistakes)
-    got = t.call(ce_grad, logits.copy(), y1.copy(), step="cross_entropy_grad runs (one-hot labels)",
-               hint=_label_hint("one-hot"))
+    got = t.call(
+        ce_grad, logits.copy(), y1.copy(), step="cross_entropy_grad runs (one-hot labels)", hint=_label_hint("one-hot")
+    )
     t.expect_gradient("gradient, one-hot labels", got, numeric, batch=n, mistakes=grad_mistakes)
 
     got = t.call(ce_grad, big.copy(), y.copy(), step="cross_entropy_grad runs (large logits)")
@@ -105,7 +118,10 @@ def check(t: Checker) -> None:
     z, labels, hot = logits.copy(), y.copy(), y1.copy()
     t.call(ce, z, labels, step="cross_entropy runs (integer labels)")
     t.call(ce_grad, z, hot, step="cross_entropy_grad runs (one-hot labels)")
-    t.expect("inputs left unchanged", np.array_equal(z, logits) and np.array_equal(labels, y)
-             and np.array_equal(hot, y1),
-             "your code modified the logits or the labels in place (e.g. `logits -= logits.max(...)` or "
-             "`probs[range(n), y] -= 1` on a view); work on copies.", kind="property")
+    t.expect(
+        "inputs left unchanged",
+        np.array_equal(z, logits) and np.array_equal(labels, y) and np.array_equal(hot, y1),
+        "your code modified the logits or the labels in place (e.g. `logits -= logits.max(...)` or "
+        "`probs[range(n), y] -= 1` on a view); work on copies.",
+        kind="property",
+    )

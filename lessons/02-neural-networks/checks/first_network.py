@@ -96,14 +96,21 @@ def check(t: Checker) -> None:
 
     # ---- architecture ---------------------------------------------------------
     model = t.call(make_model, step="make_model() runs")
-    t.expect("make_model returns an nn.Module", isinstance(model, nn.Module),
-             f"make_model() returned {type(model).__name__}; return an nn.Module (nn.Sequential is fine).",
-             kind="shape")
+    t.expect(
+        "make_model returns an nn.Module",
+        isinstance(model, nn.Module),
+        f"make_model() returned {type(model).__name__}; return an nn.Module (nn.Sequential is fine).",
+        kind="shape",
+    )
     layers = _linears(model)
     sizes = [(m.in_features, m.out_features) for m in layers]
-    t.expect("three Linear layers: 3→4, 4→2, 2→1", sizes == SIZES,
-             f"the model's nn.Linear layers are {', '.join(f'{i}→{o}' for i, o in sizes) or 'none'}; it "
-             "should have exactly three: Linear(3, 4), Linear(4, 2), Linear(2, 1).", kind="shape")
+    t.expect(
+        "three Linear layers: 3→4, 4→2, 2→1",
+        sizes == SIZES,
+        f"the model's nn.Linear layers are {', '.join(f'{i}→{o}' for i, o in sizes) or 'none'}; it "
+        "should have exactly three: Linear(3, 4), Linear(4, 2), Linear(2, 1).",
+        kind="shape",
+    )
     model.to(dev)
 
     # ---- outputs with known weights -----------------------------------------
@@ -128,20 +135,35 @@ def check(t: Checker) -> None:
             "the output layer ends in a ReLU; it needs a Sigmoid to output a probability.": torch.relu(z3),
             "every output is exactly 1: a softmax over a single output (nn.Softmax(dim=1) on an (n, 1) "
             "column) is always 1. For one probability use nn.Sigmoid().": torch.ones_like(z3),
-            "the hidden layers use Sigmoid; this network uses ReLU there and a Sigmoid only at the output.":
-                torch.sigmoid(torch.sigmoid(torch.sigmoid(z1) @ W2.T + b2) @ W3.T + b3),
+            "the hidden layers use Sigmoid; this network uses ReLU there and a Sigmoid only at the output.": torch.sigmoid(
+                torch.sigmoid(torch.sigmoid(z1) @ W2.T + b2) @ W3.T + b3
+            ),
         }
-    t.expect_close("output: sigmoid(L3(relu(L2(relu(L1(x))))))", out, torch.sigmoid(z3), rtol=rtol,
-                   atol=atol, tensor=True, mistakes=mistakes)
+    t.expect_close(
+        "output: sigmoid(L3(relu(L2(relu(L1(x))))))",
+        out,
+        torch.sigmoid(z3),
+        rtol=rtol,
+        atol=atol,
+        tensor=True,
+        mistakes=mistakes,
+    )
 
     # ---- fit, watched step by step -----------------------------------------
     Xs, ys = _data(t, 64, dev)
     _set_weights(layers, _weights(gen, Xs, dev))
-    records, steps, history = record_steps(t, model, fit, model, Xs, ys, 3, keep=3,
-                                     step="fit runs (3 epochs)", hint=torch_hint)
-    expect_fit_steps(t, "fit: one optimizer step per epoch", records, steps, epochs=3,
-                     no_step="make an optimizer from torch.optim (e.g. Adam(model.parameters(), lr=0.05)) "
-                     "and call optimizer.step() every epoch.")
+    records, steps, history = record_steps(
+        t, model, fit, model, Xs, ys, 3, keep=3, step="fit runs (3 epochs)", hint=torch_hint
+    )
+    expect_fit_steps(
+        t,
+        "fit: one optimizer step per epoch",
+        records,
+        steps,
+        epochs=3,
+        no_step="make an optimizer from torch.optim (e.g. Adam(model.parameters(), lr=0.05)) "
+        "and call optimizer.step() every epoch.",
+    )
 
     param_names = [n for n, _ in model.named_parameters()]
 
@@ -160,15 +182,23 @@ def check(t: Checker) -> None:
             grads = torch.autograd.grad(loss, [ps[k] for k in param_names])
         return dict(zip(param_names, grads, strict=True))
 
-    check_step_gradients(t, "fit: gradients of the binary cross-entropy", records, grad_of, {
-        "mse": "that is the gradient of the mean squared error; a classifier with a sigmoid output is "
-               "trained with binary cross-entropy: nn.BCELoss().",
-        "double_sigmoid": "you used BCEWithLogitsLoss on a model that already ends in a Sigmoid, so the "
-                          "sigmoid is applied twice. With a Sigmoid in the model, use nn.BCELoss().",
-    }, n=len(Xs), loss_name="nn.BCELoss on model(X) against y",
+    check_step_gradients(
+        t,
+        "fit: gradients of the binary cross-entropy",
+        records,
+        grad_of,
+        {
+            "mse": "that is the gradient of the mean squared error; a classifier with a sigmoid output is "
+            "trained with binary cross-entropy: nn.BCELoss().",
+            "double_sigmoid": "you used BCEWithLogitsLoss on a model that already ends in a Sigmoid, so the "
+            "sigmoid is applied twice. With a Sigmoid in the model, use nn.BCELoss().",
+        },
+        n=len(Xs),
+        loss_name="nn.BCELoss on model(X) against y",
         zero_message="either optimizer.zero_grad() sits between loss.backward() and optimizer.step(), or "
-                     "the loss is constant — nn.CrossEntropyLoss over a single output column is always 0. "
-                     "Use nn.BCELoss() for one sigmoid output.")
+        "the loss is constant — nn.CrossEntropyLoss over a single output column is always 0. "
+        "Use nn.BCELoss() for one sigmoid output.",
+    )
     check_loss_history(t, history, 3)
 
     # ---- training -------------------------------------------------------------
@@ -179,8 +209,9 @@ def check(t: Checker) -> None:
     for attempt in range(4):  # a reference curve from a network that did not die
         torch.manual_seed(t.seed + 1000 * attempt)
         ref_model = t.reference.make_model().to(dev)
-        curve = post_step_losses(lambda m=ref_model: t.reference.fit(m, Xtr, ytr, EPOCHS),
-                                 lambda m=ref_model: _bce(m(Xtr), ytr))
+        curve = post_step_losses(
+            lambda m=ref_model: t.reference.fit(m, Xtr, ytr, EPOCHS), lambda m=ref_model: _bce(m(Xtr), ytr)
+        )
         if curve and curve[-1] < 0.3:
             reference = curve
             break
@@ -193,41 +224,57 @@ def check(t: Checker) -> None:
         with torch.no_grad():
             initial = float(_bce(m(Xtr), ytr))
         state.update(model=m, layers=_linears(m), start=i, initial=initial)
-        state["stream"] = FitStream(t, lambda: fit(m, Xtr, ytr, EPOCHS), lambda: _bce(m(Xtr), ytr),
-                                    name="training", epochs=EPOCHS).start()
+        state["stream"] = FitStream(
+            t, lambda: fit(m, Xtr, ytr, EPOCHS), lambda: _bce(m(Xtr), ytr), name="training", epochs=EPOCHS
+        ).start()
 
     def step(i):
         value = state["stream"].next(i - state["start"])
         if np.isfinite(value) and value > max(5.0, 10 * state["initial"]):
-            t.fail("training", "convergence",
-                   f"the loss diverged: {state['initial']:.3g} before training, {value:.3g} after step {i}. The "
-                   "learning rate is far too high: the weights jump past the minimum and the sigmoid "
-                   "saturates. Try Adam with lr around 0.01-0.05.")
-        if (i - state["start"] < RESTART_WITHIN and state["restarts"] < RESTARTS
-                and _dead(state["layers"], Xtr)):
+            t.fail(
+                "training",
+                "convergence",
+                f"the loss diverged: {state['initial']:.3g} before training, {value:.3g} after step {i}. The "
+                "learning rate is far too high: the weights jump past the minimum and the sigmoid "
+                "saturates. Try Adam with lr around 0.01-0.05.",
+            )
+        if i - state["start"] < RESTART_WITHIN and state["restarts"] < RESTARTS and _dead(state["layers"], Xtr):
             state["stream"].stop()
             state["restarts"] += 1
-            t.note(f"step {i}: the 2-unit ReLU layer died (both units output 0 for every input, so no "
-                   "gradient reaches the layers below). That happens to tiny ReLU networks by bad luck; "
-                   "starting again with a fresh make_model().")
+            t.note(
+                f"step {i}: the 2-unit ReLU layer died (both units output 0 for every input, so no "
+                "gradient reaches the layers below). That happens to tiny ReLU networks by bad luck; "
+                "starting again with a fresh make_model()."
+            )
             launch(i + 1)
         return value
 
     def accuracy():
         m = state["model"]
         if _dead(state["layers"], Xtr):
-            t.fail("training", "convergence",
-                   f"the network died again after {state['restarts']} fresh starts: both units of the "
-                   "2-unit ReLU layer output 0 for every input, so the output is constant and nothing "
-                   "learns. Dying this reliably points at the training: usually a learning rate far too "
-                   "high (try Adam with lr 0.01-0.05).")
+            t.fail(
+                "training",
+                "convergence",
+                f"the network died again after {state['restarts']} fresh starts: both units of the "
+                "2-unit ReLU layer output 0 for every input, so the output is constant and nothing "
+                "learns. Dying this reliably points at the training: usually a learning rate far too "
+                "high (try Adam with lr 0.01-0.05).",
+            )
         with torch.no_grad():
             return float(((m(Xte) > 0.5).float() == yte).float().mean())
 
     launch(0)
     try:
-        t.converge(f"{EPOCHS} epochs on 3-feature data: held-out accuracy", step, steps=EPOCHS,
-                   target=TARGET_ACCURACY, goal="above", final=accuracy, metric="loss",
-                   reference=reference, budget_s=25)
+        t.converge(
+            f"{EPOCHS} epochs on 3-feature data: held-out accuracy",
+            step,
+            steps=EPOCHS,
+            target=TARGET_ACCURACY,
+            goal="above",
+            final=accuracy,
+            metric="loss",
+            reference=reference,
+            budget_s=25,
+        )
     finally:
         state["stream"].stop()

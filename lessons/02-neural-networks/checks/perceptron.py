@@ -20,11 +20,15 @@ def _clear(rng, d, n=None, margin=0.05):
 def _batch_hint(exc):
     text = str(exc)
     if "truth value of an array" in text:
-        return ("an `if` on a whole array: for a batch, z is an array of n values. Use "
-                "`(z > 0).astype(int)` or `np.where(z > 0, 1, 0)`, which work for one sample and a batch.")
+        return (
+            "an `if` on a whole array: for a batch, z is an array of n values. Use "
+            "`(z > 0).astype(int)` or `np.where(z > 0, 1, 0)`, which work for one sample and a batch."
+        )
     if "not aligned" in text or "mismatch in its core dimension" in text or "shapes" in text:
-        return ("for a batch x has shape (n, d) and weights (d,): compute `x @ weights` "
-                "(np.dot(weights, x) only works for a single sample).")
+        return (
+            "for a batch x has shape (n, d) and weights (d,): compute `x @ weights` "
+            "(np.dot(weights, x) only works for a single sample)."
+        )
     return None
 
 
@@ -47,35 +51,57 @@ def check(t: Checker) -> None:
 
     # z exactly 0: x·w = 0.5 - 0.5, b = 0.
     got0 = t.call(perceptron, np.array([1.0, 2.0]), np.array([0.5, -0.25]), 0.0)
-    t.expect("pre-activation exactly 0 gives 0", int_problem(got0) is None and int(got0) == 0,
-             f"w·x + b is exactly 0 here and you returned {np.asarray(got0).tolist()!r}: the step is 1 only for w·x + b > 0, "
-             "so use `>`, not `>=`.")
+    t.expect(
+        "pre-activation exactly 0 gives 0",
+        int_problem(got0) is None and int(got0) == 0,
+        f"w·x + b is exactly 0 here and you returned {np.asarray(got0).tolist()!r}: the step is 1 only for w·x + b > 0, "
+        "so use `>`, not `>=`.",
+    )
 
     # ---- a batch -----------------------------------------------------------
     n = 40
     x, w, b = _clear(t.rng, d, n)
     out = t.call(perceptron, x.copy(), w.copy(), b, step="a batch (n, d) runs", hint=_batch_hint)
     if isinstance(out, list | tuple):
-        t.fail("a batch: returns an array", "shape", f"for a batch you returned a {type(out).__name__}; "
-               "return a NumPy array of shape (n,), e.g. `(z > 0).astype(int)`.")
+        t.fail(
+            "a batch: returns an array",
+            "shape",
+            f"for a batch you returned a {type(out).__name__}; "
+            "return a NumPy array of shape (n,), e.g. `(z > 0).astype(int)`.",
+        )
     t.expect_shape("a batch: returns an array", out, (n,))
     if out.dtype == bool:
-        t.fail("a batch: integer 0/1", "shape", "for a batch you returned booleans (True/False); "
-               "return integers 0/1 with `.astype(int)` (or np.where(z > 0, 1, 0)).")
+        t.fail(
+            "a batch: integer 0/1",
+            "shape",
+            "for a batch you returned booleans (True/False); "
+            "return integers 0/1 with `.astype(int)` (or np.where(z > 0, 1, 0)).",
+        )
     if not np.all(np.isin(out, [0, 1])):
-        t.fail("a batch: integer 0/1", "value", f"the outputs should all be 0 or 1, got {np.round(out, 4).tolist()}"
-               " — apply the step: 1 where x @ w + b > 0, else 0.")
+        t.fail(
+            "a batch: integer 0/1",
+            "value",
+            f"the outputs should all be 0 or 1, got {np.round(out, 4).tolist()}"
+            " — apply the step: 1 where x @ w + b > 0, else 0.",
+        )
     if out.dtype.kind not in "iu":
-        t.fail("a batch: integer 0/1", "shape", f"for a batch you returned an array of dtype {out.dtype}; "
-               "return integers 0/1, e.g. `(z > 0).astype(int)` or np.where(z > 0, 1, 0).")
+        t.fail(
+            "a batch: integer 0/1",
+            "shape",
+            f"for a batch you returned an array of dtype {out.dtype}; "
+            "return integers 0/1, e.g. `(z > 0).astype(int)` or np.where(z > 0, 1, 0).",
+        )
     t.passed("a batch: integer 0/1", "value")
     batch = [(row, w, b) for row in x]
     _judge(t, "a batch: values", np.asarray(out).astype(int), ref(x, w, b), batch)
 
     before = x.copy()
     t.call(perceptron, x, w.copy(), b, step="a batch (n, d) runs", hint=_batch_hint)
-    t.expect("input left unchanged", np.array_equal(before, x),
-             "perceptron modified the input array in place; compute into a new array.")
+    t.expect(
+        "input left unchanged",
+        np.array_equal(before, x),
+        "perceptron modified the input array in place; compute into a new array.",
+    )
 
 
 def _judge(t, name, got, want, cases):
@@ -92,8 +118,10 @@ def _judge(t, name, got, want, cases):
     ]
     k = int(np.flatnonzero(got != want)[0])
     x, w, bias = cases[k]
-    message = (f"for x={np.round(x, 4).tolist()}, weights={np.round(w, 4).tolist()}, bias={bias:.4g} "
-               f"(x·w + b = {z[k] + b[k]:.4g}) you returned {got[k]}, expected {want[k]}.")
+    message = (
+        f"for x={np.round(x, 4).tolist()}, weights={np.round(w, 4).tolist()}, bias={bias:.4g} "
+        f"(x·w + b = {z[k] + b[k]:.4g}) you returned {got[k]}, expected {want[k]}."
+    )
     for pattern, explanation in patterns:
         if np.array_equal(got, pattern):
             message = f"{explanation} ({message})"

@@ -9,8 +9,21 @@ XOR_X = np.array([[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]])
 XOR_Y = np.array([0, 1, 1, 0])
 
 
-def _train(X, y, epochs, lr, *, ge=False, bias=True, sign=1, use_lr=True, stop=True, batch=False,
-           push_zeros=True, cumulative=False):
+def _train(
+    X,
+    y,
+    epochs,
+    lr,
+    *,
+    ge=False,
+    bias=True,
+    sign=1,
+    use_lr=True,
+    stop=True,
+    batch=False,
+    push_zeros=True,
+    cumulative=False,
+):
     """The perceptron rule with switchable mistakes (the defaults are the rule itself)."""
     w, b, errors, total = np.zeros(X.shape[1]), 0.0, [], 0
     step = lr if use_lr else 1.0
@@ -38,19 +51,23 @@ def _train(X, y, epochs, lr, *, ge=False, bias=True, sign=1, use_lr=True, stop=T
 VARIANTS = {
     "your step fires at z = 0 (`>=`); the perceptron predicts 1 only when x·w + b > 0 — and with zero "
     "weights every first prediction sits exactly at z = 0.": {"ge": True},
-    "the bias never changes: update it with the weights, b += lr·(y − ŷ) (it is the weight of a constant "
-    "input 1).": {"bias": False},
-    "the update has the wrong sign: on a mistake move TOWARDS the right answer, w += lr·(y − ŷ)·x "
-    "(not ŷ − y).": {"sign": -1},
+    "the bias never changes: update it with the weights, b += lr·(y − ŷ) (it is the weight of a constant input 1).": {
+        "bias": False
+    },
+    "the update has the wrong sign: on a mistake move TOWARDS the right answer, w += lr·(y − ŷ)·x (not ŷ − y).": {
+        "sign": -1
+    },
     "the learning rate is ignored: scale each update by lr, w += lr·(y − ŷ)·x.": {"use_lr": False},
     "training went on after an epoch with no mistakes: stop after the first clean epoch (its 0 is the last "
     "entry of errors).": {"stop": False},
     "you added up the corrections over the epoch and applied them at its end (a batch update); the perceptron "
-    "rule updates right after each misclassified sample, so the next sample already sees the new weights.":
-        {"batch": True},
+    "rule updates right after each misclassified sample, so the next sample already sees the new weights.": {
+        "batch": True
+    },
     "a mistake on a sample labelled 0 does not push the weights away: the correction is (y − ŷ)·x, which is "
-    "−x for a false 1 — `w += lr * y * x` only ever moves towards the 1s (that form needs labels −1/+1).":
-        {"push_zeros": False},
+    "−x for a false 1 — `w += lr * y * x` only ever moves towards the 1s (that form needs labels −1/+1).": {
+        "push_zeros": False
+    },
     "errors should count the mistakes of each epoch on its own; yours is a running total.": {"cumulative": True},
 }
 
@@ -70,16 +87,23 @@ def _separable(rng, n=40, d=3, margin=0.05):
 
 def _unpack(t, out, d, name):
     if not (isinstance(out, tuple | list) and len(out) == 3):
-        t.fail(f"{name}: returns (w, b, errors)", "shape",
-               f"expected a triple (w, b, errors), got {type(out).__name__}"
-               + (f" of length {len(out)}" if isinstance(out, tuple | list) else "") + ".")
+        t.fail(
+            f"{name}: returns (w, b, errors)",
+            "shape",
+            f"expected a triple (w, b, errors), got {type(out).__name__}"
+            + (f" of length {len(out)}" if isinstance(out, tuple | list) else "")
+            + ".",
+        )
     w, b, errors = out
     t.expect_array(f"{name}: w", w, shape=(d,))
     try:
         b = float(np.asarray(b).reshape(()))
     except (TypeError, ValueError):
-        t.fail(f"{name}: b is a number", "shape", f"b should be one float, got {type(b).__name__} {np.shape(b)} — "
-               "keep the bias apart from w.")
+        t.fail(
+            f"{name}: b is a number",
+            "shape",
+            f"b should be one float, got {type(b).__name__} {np.shape(b)} — keep the bias apart from w.",
+        )
     if not isinstance(errors, list | tuple | np.ndarray) or np.ndim(errors) != 1:
         t.fail(f"{name}: errors", "shape", f"errors should be a list of per-epoch mistake counts, got {errors!r:.80}")
     return np.asarray(w, dtype=float), b, [int(e) for e in errors]
@@ -93,43 +117,67 @@ def check(t: Checker) -> None:
         out = t.call(train, X.copy(), y.copy(), 100, lr)
         w, b, errors = _unpack(t, out, X.shape[1], "separable set")
         w_ref, b_ref, err_ref = _train(X, y, 100, lr)
-        same = (len(errors) == len(err_ref) and errors == err_ref and np.allclose(w, w_ref, atol=1e-9)
-                and abs(b - b_ref) < 1e-9)
+        same = (
+            len(errors) == len(err_ref)
+            and errors == err_ref
+            and np.allclose(w, w_ref, atol=1e-9)
+            and abs(b - b_ref) < 1e-9
+        )
         if not same:
             for message, kw in VARIANTS.items():
                 w_v, b_v, err_v = _train(X, y, 100, lr, **kw)
                 if errors == err_v and np.allclose(w, w_v, atol=1e-9) and abs(b - b_v) < 1e-9:
                     t.fail("separable set: the rule, step by step", "value", message)
             if errors != err_ref:
-                t.fail("separable set: the rule, step by step", "value",
-                       f"mistakes per epoch: expected {err_ref}, got {errors}. Start from w = 0, b = 0, visit the "
-                       "samples in the given order (no shuffling), predict with z > 0, and update only on a mistake: "
-                       "w += lr·(y − ŷ)·x, b += lr·(y − ŷ).")
-            t.fail("separable set: the rule, step by step", "value",
-                   f"the mistakes per epoch are right ({errors}) but the final weights differ: expected "
-                   f"w = {np.round(w_ref, 4).tolist()}, b = {b_ref:.4g}; got w = {np.round(w, 4).tolist()}, b = {b:.4g}. "
-                   "Scale both updates by lr, and return the weights as they are after the last update.")
-        t.passed("separable set: the rule, step by step", "value",
-                 f"converged in {len(errors)} epochs, mistakes per epoch {errors}")
+                t.fail(
+                    "separable set: the rule, step by step",
+                    "value",
+                    f"mistakes per epoch: expected {err_ref}, got {errors}. Start from w = 0, b = 0, visit the "
+                    "samples in the given order (no shuffling), predict with z > 0, and update only on a mistake: "
+                    "w += lr·(y − ŷ)·x, b += lr·(y − ŷ).",
+                )
+            t.fail(
+                "separable set: the rule, step by step",
+                "value",
+                f"the mistakes per epoch are right ({errors}) but the final weights differ: expected "
+                f"w = {np.round(w_ref, 4).tolist()}, b = {b_ref:.4g}; got w = {np.round(w, 4).tolist()}, b = {b:.4g}. "
+                "Scale both updates by lr, and return the weights as they are after the last update.",
+            )
+        t.passed(
+            "separable set: the rule, step by step",
+            "value",
+            f"converged in {len(errors)} epochs, mistakes per epoch {errors}",
+        )
         wrong = int(np.sum((X @ w + b > 0).astype(int) != y))
-        t.expect("separable set: every sample right at the end", wrong == 0,
-                 f"{wrong} samples are still misclassified by the returned w, b.")
+        t.expect(
+            "separable set: every sample right at the end",
+            wrong == 0,
+            f"{wrong} samples are still misclassified by the returned w, b.",
+        )
 
     with t.part("XOR"):
         epochs = 25
         out = t.call(train, XOR_X.copy(), XOR_Y.copy(), epochs, 1.0, step="perceptron_train runs on XOR")
         w, b, errors = _unpack(t, out, 2, "XOR")
         if 0 in errors:
-            t.fail("XOR: a mistake in every epoch", "value",
-                   f"your errors on XOR contain a 0 ({errors}), i.e. an epoch in which one straight line put all four "
-                   "XOR points on their right sides. No such line exists (the lesson proves it), so the count of "
-                   "mistakes is wrong: count every sample whose prediction was wrong before its update.")
-        t.expect("XOR: a mistake in every epoch", len(errors) == epochs,
-                 f"on XOR the rule can never have a clean epoch, so it must run all {epochs} epochs; yours stopped "
-                 f"after {len(errors)} ({errors}). Stop only after an epoch with 0 mistakes.")
+            t.fail(
+                "XOR: a mistake in every epoch",
+                "value",
+                f"your errors on XOR contain a 0 ({errors}), i.e. an epoch in which one straight line put all four "
+                "XOR points on their right sides. No such line exists (the lesson proves it), so the count of "
+                "mistakes is wrong: count every sample whose prediction was wrong before its update.",
+            )
+        t.expect(
+            "XOR: a mistake in every epoch",
+            len(errors) == epochs,
+            f"on XOR the rule can never have a clean epoch, so it must run all {epochs} epochs; yours stopped "
+            f"after {len(errors)} ({errors}). Stop only after an epoch with 0 mistakes.",
+        )
         wrong = int(np.sum((XOR_X @ w + b > 0).astype(int) != XOR_Y))
-        t.note(f"on XOR the perceptron made {errors[-5:]} mistakes in its last epochs and still gets {wrong} of 4 "
-               "wrong: no line separates XOR.")
+        t.note(
+            f"on XOR the perceptron made {errors[-5:]} mistakes in its last epochs and still gets {wrong} of 4 "
+            "wrong: no line separates XOR."
+        )
 
     with t.part("xor_lift"):
         lift = t.function("xor_lift")
@@ -137,24 +185,38 @@ def check(t: Checker) -> None:
         X4 = XOR_X[order]
         out = t.call(lift, X4.copy())
         if not isinstance(out, np.ndarray) or out.ndim != 2 or out.shape[0] != 4 or out.shape[1] < 3:
-            t.fail("xor_lift: shape (4, 2 + k)", "shape",
-                   f"expected a (4, 2 + k) array with k >= 1 extra columns, got "
-                   f"{type(out).__name__} {getattr(out, 'shape', '')}: append features to X, e.g. np.column_stack.")
+            t.fail(
+                "xor_lift: shape (4, 2 + k)",
+                "shape",
+                f"expected a (4, 2 + k) array with k >= 1 extra columns, got "
+                f"{type(out).__name__} {getattr(out, 'shape', '')}: append features to X, e.g. np.column_stack.",
+            )
         t.passed("xor_lift: shape (4, 2 + k)", "shape", f"{out.shape[1] - 2} extra feature(s)")
-        t.expect("xor_lift: keeps x1, x2 as the first columns", np.allclose(out[:, :2], X4),
-                 "the first two columns must be X itself, row for row; append the new features after them.")
+        t.expect(
+            "xor_lift: keeps x1, x2 as the first columns",
+            np.allclose(out[:, :2], X4),
+            "the first two columns must be X itself, row for row; append the new features after them.",
+        )
         lifted = np.asarray(out, dtype=float)
         extra = lifted[:, 2:]
         A = np.column_stack([X4, np.ones(4)])
         if np.allclose(A @ np.linalg.lstsq(A, extra, rcond=None)[0], extra):
-            t.fail("xor_lift: XOR becomes separable", "value",
-                   "your extra feature is a linear function of x1 and x2 (such as x1 + x2): a perceptron can already "
-                   "form any such combination, so it adds nothing and XOR stays inseparable. It needs a nonlinear "
-                   "feature — one that is not a weighted sum of x1, x2 and a constant.")
+            t.fail(
+                "xor_lift: XOR becomes separable",
+                "value",
+                "your extra feature is a linear function of x1 and x2 (such as x1 + x2): a perceptron can already "
+                "form any such combination, so it adds nothing and XOR stays inseparable. It needs a nonlinear "
+                "feature — one that is not a weighted sum of x1, x2 and a constant.",
+            )
         w, b, errors = _train(lifted, XOR_Y[order], 200, 1.0)
-        t.expect("xor_lift: XOR becomes separable", errors[-1] == 0,
-                 f"the perceptron trained on your lifted X still made mistakes after 200 epochs ({errors[-3:]}): "
-                 "the new feature must put XOR's two classes on opposite sides of a plane. What do (0, 0) and "
-                 "(1, 1) have in common that (0, 1) and (1, 0) do not?")
-        t.note(f"with your features the perceptron learned XOR in {len(errors)} epochs: w = "
-               f"{np.round(w, 3).tolist()}, b = {b:.3g}. A hidden layer learns such features instead of being given them.")
+        t.expect(
+            "xor_lift: XOR becomes separable",
+            errors[-1] == 0,
+            f"the perceptron trained on your lifted X still made mistakes after 200 epochs ({errors[-3:]}): "
+            "the new feature must put XOR's two classes on opposite sides of a plane. What do (0, 0) and "
+            "(1, 1) have in common that (0, 1) and (1, 0) do not?",
+        )
+        t.note(
+            f"with your features the perceptron learned XOR in {len(errors)} epochs: w = "
+            f"{np.round(w, 3).tolist()}, b = {b:.3g}. A hidden layer learns such features instead of being given them."
+        )

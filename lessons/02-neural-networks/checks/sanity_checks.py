@@ -14,8 +14,12 @@ class TinyMLP:
     """x -> tanh(x W1 + b1) W2 + b2 -> softmax cross-entropy, with switchable planted bugs."""
 
     def __init__(self, rng, c, *, init_scale=0.01, backward="ok", step="ok", lr=1.0):
-        self.params = [rng.normal(size=(D, H)) / np.sqrt(D), np.zeros(H), rng.normal(size=(H, c)) * init_scale,
-                       np.zeros(c)]
+        self.params = [
+            rng.normal(size=(D, H)) / np.sqrt(D),
+            np.zeros(H),
+            rng.normal(size=(H, c)) * init_scale,
+            np.zeros(c),
+        ]
         self.backward, self.step_kind, self.lr = backward, step, lr
         self.steps_taken = 0
 
@@ -37,7 +41,7 @@ class TinyMLP:
         dz = np.exp(logp)
         dz[np.arange(n), y] -= 1
         dz /= n
-        da = (dz @ W2.T) * ((1 - h) if self.backward == "tanh_slope" else (1 - h ** 2))
+        da = (dz @ W2.T) * ((1 - h) if self.backward == "tanh_slope" else (1 - h**2))
         g = [X.T @ da, da.sum(axis=0), h.T @ dz, dz.sum(axis=0)]
         if self.backward == "sum_not_mean":
             g = [v * n for v in g]
@@ -62,22 +66,36 @@ def _verdict(t, name, fn, model, *args, step=None):
     steps_before = model.steps_taken
     got = t.call(fn, model, *args, step=step)
     if not isinstance(got, bool | np.bool_):
-        t.fail(f"{name}: returns a bool", "shape", f"expected True or False, got {type(got).__name__} {got!r:.60}"
-               " — return the comparison itself, e.g. `return bool(error < tol)`.")
+        t.fail(
+            f"{name}: returns a bool",
+            "shape",
+            f"expected True or False, got {type(got).__name__} {got!r:.60}"
+            " — return the comparison itself, e.g. `return bool(error < tol)`.",
+        )
     return bool(got), before, steps_before
 
 
 def _untouched(t, name, fn_name, model, before, steps_before):
     # rounding residue (a nudge undone by subtraction) is forgiven; a weight left nudged is not
-    changed = [i for i, (p, q) in enumerate(zip(model.params, before, strict=True))
-               if not np.allclose(p, q, rtol=1e-12, atol=1e-15)]
+    changed = [
+        i
+        for i, (p, q) in enumerate(zip(model.params, before, strict=True))
+        if not np.allclose(p, q, rtol=1e-12, atol=1e-15)
+    ]
     if model.steps_taken != steps_before:
-        t.fail(f"{name}: leaves the model alone", "property",
-               f"{fn_name} called model.step {model.steps_taken - steps_before} time(s): a check must not train the model.")
-    t.expect(f"{name}: leaves the model alone", not changed,
-             f"after {fn_name}, params[{changed[0] if changed else ''}] differs from before: put every nudged entry back "
-             "to its exact old value (save it, nudge, evaluate, restore) — a check that changes the weights corrupts "
-             "the training that follows.", kind="property")
+        t.fail(
+            f"{name}: leaves the model alone",
+            "property",
+            f"{fn_name} called model.step {model.steps_taken - steps_before} time(s): a check must not train the model.",
+        )
+    t.expect(
+        f"{name}: leaves the model alone",
+        not changed,
+        f"after {fn_name}, params[{changed[0] if changed else ''}] differs from before: put every nudged entry back "
+        "to its exact old value (save it, nudge, evaluate, restore) — a check that changes the weights corrupts "
+        "the training that follows.",
+        kind="property",
+    )
 
 
 def check(t: Checker) -> None:
@@ -96,20 +114,26 @@ def _check_init(t: Checker) -> None:
         X, y = _batch(t.rng, c, 12)
         loss = model.loss(X, y)
         ok, before, steps = _verdict(t, f"healthy model, {c} classes", f, model, X, y, c)
-        t.expect(f"healthy model, {c} classes: ok", ok,
-                 f"this untrained model's loss is {loss:.4f} and ln {c} = {np.log(c):.4f}, within 10%, yet you said it "
-                 f"is not ok. A model that knows nothing gives every class probability 1/{c}, so each sample costs "
-                 f"-log(1/{c}) = ln {c} — the natural log (np.log), not log2/log10, and not 1/{c}; compare "
-                 f"|loss - ln C| <= rtol * ln C.")
+        t.expect(
+            f"healthy model, {c} classes: ok",
+            ok,
+            f"this untrained model's loss is {loss:.4f} and ln {c} = {np.log(c):.4f}, within 10%, yet you said it "
+            f"is not ok. A model that knows nothing gives every class probability 1/{c}, so each sample costs "
+            f"-log(1/{c}) = ln {c} — the natural log (np.log), not log2/log10, and not 1/{c}; compare "
+            f"|loss - ln C| <= rtol * ln C.",
+        )
         _untouched(t, f"healthy model, {c} classes", "init_loss_ok", model, before, steps)
     model = TinyMLP(t.rng, 4, init_scale=3.0)
     X, y = _batch(t.rng, 4, 12)
     loss = model.loss(X, y)
     ok, _, _ = _verdict(t, "last layer initialised too large", f, model, X, y, 4)
-    t.expect("last layer initialised too large: caught", not ok,
-             f"this model's last layer starts with weights 300× too large: its loss at initialisation is {loss:.3g}, "
-             f"far above ln 4 = {np.log(4):.3g}, yet you said it is ok. Compare the loss with ln C and allow only "
-             "rtol of relative difference.")
+    t.expect(
+        "last layer initialised too large: caught",
+        not ok,
+        f"this model's last layer starts with weights 300× too large: its loss at initialisation is {loss:.3g}, "
+        f"far above ln 4 = {np.log(4):.3g}, yet you said it is ok. Compare the loss with ln C and allow only "
+        "rtol of relative difference.",
+    )
 
 
 def _check_gradients(t: Checker) -> None:
@@ -118,26 +142,32 @@ def _check_gradients(t: Checker) -> None:
     X, y = _batch(t.rng, 3, 6)
     ok, before, steps = _verdict(t, "a correct backward pass", f, model, X, y)
     _untouched(t, "a correct backward pass", "gradients_ok", model, before, steps)  # a weight left nudged explains all
-    t.expect("a correct backward pass: ok", ok,
-             "this model's gradients are right, yet your check rejected them. Use central differences, "
-             "(L(p + eps) − L(p − eps)) / (2·eps) — a one-sided difference is only accurate to about eps — nudge one "
-             "entry at a time and restore it before the next, and the relative error |a − n| / max(|a| + |n|, 1e-12).")
+    t.expect(
+        "a correct backward pass: ok",
+        ok,
+        "this model's gradients are right, yet your check rejected them. Use central differences, "
+        "(L(p + eps) − L(p − eps)) / (2·eps) — a one-sided difference is only accurate to about eps — nudge one "
+        "entry at a time and restore it before the next, and the relative error |a − n| / max(|a| + |n|, 1e-12).",
+    )
     bugs = {
         "tanh_slope": "its backward pass uses 1 − h instead of tanh's slope 1 − h², which changes the gradients of "
-                      "W1 and b1",
+        "W1 and b1",
         "sum_not_mean": "its gradients are summed over the batch instead of averaged: every entry is n = 6 times too "
-                        "large",
+        "large",
         "no_db2": "the gradient of the LAST array, the output bias b2, is all zeros — a check that looks only at the "
-                  "first arrays, or only at a few entries, misses it",
+        "first arrays, or only at a few entries, misses it",
     }
     for bug, why in bugs.items():
         model = TinyMLP(t.rng, 3, init_scale=0.5, backward=bug)
         X, y = _batch(t.rng, 3, 6)
         ok, _, _ = _verdict(t, f"planted bug: {bug}", f, model, X, y)
-        t.expect(f"planted bug: {bug}: caught", not ok,
-                 f"this model has a planted bug — {why} — and your check said its gradients are ok. Compare every "
-                 "entry of every array in model.params with its central difference, and return False when the largest "
-                 "relative error is not below tol.")
+        t.expect(
+            f"planted bug: {bug}: caught",
+            not ok,
+            f"this model has a planted bug — {why} — and your check said its gradients are ok. Compare every "
+            "entry of every array in model.params with its central difference, and return False when the largest "
+            "relative error is not below tol.",
+        )
 
 
 def _check_overfit(t: Checker) -> None:
@@ -147,21 +177,33 @@ def _check_overfit(t: Checker) -> None:
     start = model.loss(X, y)
     ok, _, steps_before = _verdict(t, "a healthy model", f, model, X, y, 200, 0.05)
     taken = model.steps_taken - steps_before
-    t.expect("a healthy model: calls model.step 200 times", taken == 200,
-             f"overfits_one_batch called model.step {taken} times; call it exactly `steps` times on the same batch.")
-    t.expect("a healthy model: overfits", ok,
-             f"this healthy model went from loss {start:.3g} to {model.loss(X, y):.3g} on its batch of 8 — below the "
-             "target 0.05 — yet you said it does not overfit. Return whether the loss AFTER the steps is below target.")
+    t.expect(
+        "a healthy model: calls model.step 200 times",
+        taken == 200,
+        f"overfits_one_batch called model.step {taken} times; call it exactly `steps` times on the same batch.",
+    )
+    t.expect(
+        "a healthy model: overfits",
+        ok,
+        f"this healthy model went from loss {start:.3g} to {model.loss(X, y):.3g} on its batch of 8 — below the "
+        "target 0.05 — yet you said it does not overfit. Return whether the loss AFTER the steps is below target.",
+    )
     for kind, kwargs, why in (
         ("a step that goes uphill", {"step": "uphill"}, "its step adds the gradient instead of subtracting it"),
-        ("a learning rate far too small", {"lr": 1e-3}, "its learning rate is 1000× too small: the loss falls, "
-                                                      "but only a little"),
+        (
+            "a learning rate far too small",
+            {"lr": 1e-3},
+            "its learning rate is 1000× too small: the loss falls, but only a little",
+        ),
     ):
         model = TinyMLP(t.rng, 4, **kwargs)
         X, y = _batch(t.rng, 4)
         start = model.loss(X, y)
         ok, _, _ = _verdict(t, kind, f, model, X, y, 200, 0.05)
-        t.expect(f"{kind}: caught", not ok,
-                 f"this model cannot fit its batch — {why}; its loss went from {start:.3g} to {model.loss(X, y):.3g} — "
-                 "yet you said it overfits. The test is the loss after the steps against `target`, not whether it "
-                 "went down at all.")
+        t.expect(
+            f"{kind}: caught",
+            not ok,
+            f"this model cannot fit its batch — {why}; its loss went from {start:.3g} to {model.loss(X, y):.3g} — "
+            "yet you said it overfits. The test is the loss after the steps against `target`, not whether it "
+            "went down at all.",
+        )

@@ -27,20 +27,36 @@ def check(t: Checker) -> None:
 
     x = t.rng.normal(size=(4, 6))
     out = t.call(softmax, x.copy())
-    t.expect_close("2-D batch: values", out, ref(x), mistakes={
-        "you normalised over axis 0 (down the columns); softmax is over the last axis, one row per sample.": _wrong_axis(x),
-        "you divided by the sum of the whole array; each row must be normalised on its own (axis=-1, keepdims=True).": _global_sum(x),
-    })
+    t.expect_close(
+        "2-D batch: values",
+        out,
+        ref(x),
+        mistakes={
+            "you normalised over axis 0 (down the columns); softmax is over the last axis, one row per sample.": _wrong_axis(
+                x
+            ),
+            "you divided by the sum of the whole array; each row must be normalised on its own (axis=-1, keepdims=True).": _global_sum(
+                x
+            ),
+        },
+    )
 
     v = t.rng.normal(size=7)
     t.expect_close("a single vector (1-D)", t.call(softmax, v.copy()), ref(v))
 
     x3 = t.rng.normal(size=(2, 3, 5))
     out3 = t.call(softmax, x3.copy())
-    t.expect_close("3-D input: last axis", out3, ref(x3), mistakes={
-        "you normalised over axis 0; use the last axis (-1) so any number of leading dimensions works.": _wrong_axis(x3),
-        "you normalised over the whole array; use axis=-1 with keepdims=True.": _global_sum(x3),
-    })
+    t.expect_close(
+        "3-D input: last axis",
+        out3,
+        ref(x3),
+        mistakes={
+            "you normalised over axis 0; use the last axis (-1) so any number of leading dimensions works.": _wrong_axis(
+                x3
+            ),
+            "you normalised over the whole array; use axis=-1 with keepdims=True.": _global_sum(x3),
+        },
+    )
 
     big = t.rng.normal(size=(3, 5)) * 10 + 1000.0
     with np.errstate(over="ignore", invalid="ignore"):
@@ -48,12 +64,20 @@ def check(t: Checker) -> None:
     out_big = t.call(softmax, big.copy())
     got = np.asarray(out_big, dtype=np.float64) if isinstance(out_big, np.ndarray) else out_big
     if isinstance(got, np.ndarray) and got.shape == big.shape and not np.all(np.isfinite(got)):
-        t.fail("huge logits stay finite", "value",
-               "softmax of logits near 1000 gave NaN/inf: exp(1000) overflows. Subtract each row's "
-               "maximum before exponentiating — the result is mathematically the same.")
-    t.expect_close("huge logits stay finite", out_big, ref(big), mistakes={
-        "NaN for large logits: exp overflowed. Subtract the row maximum first.": naive,
-    })
+        t.fail(
+            "huge logits stay finite",
+            "value",
+            "softmax of logits near 1000 gave NaN/inf: exp(1000) overflows. Subtract each row's "
+            "maximum before exponentiating — the result is mathematically the same.",
+        )
+    t.expect_close(
+        "huge logits stay finite",
+        out_big,
+        ref(big),
+        mistakes={
+            "NaN for large logits: exp overflowed. Subtract the row maximum first.": naive,
+        },
+    )
 
     # One row of huge logits next to an ordinary one: a single global maximum underflows the other row.
     mixed = np.stack([t.rng.normal(size=5) * 10 + 1000.0, t.rng.normal(size=5)])
@@ -61,10 +85,13 @@ def check(t: Checker) -> None:
         out_mixed = t.call(softmax, mixed.copy())
     got = np.asarray(out_mixed, dtype=np.float64) if isinstance(out_mixed, np.ndarray) else out_mixed
     if isinstance(got, np.ndarray) and got.shape == mixed.shape and not np.all(np.isfinite(got)):
-        t.fail("rows of very different scales", "value",
-               "a batch with one row near 1000 and one near 0 gave NaN in the second row: you subtracted "
-               "the maximum of the whole array, so every exp in the small row underflowed to 0 (0/0). "
-               "Subtract each row's own maximum: x - x.max(axis=-1, keepdims=True).")
+        t.fail(
+            "rows of very different scales",
+            "value",
+            "a batch with one row near 1000 and one near 0 gave NaN in the second row: you subtracted "
+            "the maximum of the whole array, so every exp in the small row underflowed to 0 (0/0). "
+            "Subtract each row's own maximum: x - x.max(axis=-1, keepdims=True).",
+        )
     t.expect_close("rows of very different scales", out_mixed, ref(mixed))
 
     t.expect_property(
@@ -76,8 +103,11 @@ def check(t: Checker) -> None:
 
     before = x.copy()
     t.call(softmax, x)
-    t.expect("input left unchanged", np.array_equal(before, x),
-             "softmax modified its input array in place (e.g. `x -= x.max(...)`); work on a new array.")
+    t.expect(
+        "input left unchanged",
+        np.array_equal(before, x),
+        "softmax modified its input array in place (e.g. `x -= x.max(...)`); work on a new array.",
+    )
 
 
 def _probability_problem(p, x):

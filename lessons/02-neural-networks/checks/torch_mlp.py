@@ -33,8 +33,10 @@ NAMES = ["layer1.weight", "layer1.bias", "layer2.weight", "layer2.bias"]
 
 
 def _state_hint(exc):
-    return ("name the layers `self.layer1 = nn.Linear(input_size, 128)` and "
-            "`self.layer2 = nn.Linear(128, 10)`, with no other parameters.")
+    return (
+        "name the layers `self.layer1 = nn.Linear(input_size, 128)` and "
+        "`self.layer2 = nn.Linear(128, 10)`, with no other parameters."
+    )
 
 
 def _not_adam(opt) -> str | None:
@@ -43,8 +45,10 @@ def _not_adam(opt) -> str | None:
         return f"fit uses {type(opt).__name__}; the exercise asks for torch.optim.Adam(model.parameters(), lr=lr)."
     group = opt.param_groups[0]
     if group["lr"] != LR:
-        return (f"the optimizer's learning rate is {group['lr']}, but fit was called with lr={LR}: pass "
-                "lr=lr to Adam (its default is 0.001).")
+        return (
+            f"the optimizer's learning rate is {group['lr']}, but fit was called with lr={LR}: pass "
+            "lr=lr to Adam (its default is 0.001)."
+        )
     defaults = {"betas": (0.9, 0.999), "eps": 1e-8, "weight_decay": 0, "amsgrad": False}
     changed = {k: group.get(k) for k, v in defaults.items() if k in group and group[k] != v}
     if changed:
@@ -61,26 +65,44 @@ def check(t: Checker) -> None:
 
     # ---- structure ----------------------------------------------------------
     model = t.call(SimpleNN, IN, step="SimpleNN(64) runs")
-    t.expect("SimpleNN is an nn.Module", isinstance(model, nn.Module),
-             f"SimpleNN(64) gave a {type(model).__name__}; subclass nn.Module and call "
-             "super().__init__() first in __init__.", kind="shape")
+    t.expect(
+        "SimpleNN is an nn.Module",
+        isinstance(model, nn.Module),
+        f"SimpleNN(64) gave a {type(model).__name__}; subclass nn.Module and call "
+        "super().__init__() first in __init__.",
+        kind="shape",
+    )
     for name, (n_in, n_out) in {"layer1": (IN, HIDDEN), "layer2": (HIDDEN, OUT)}.items():
         layer = getattr(model, name, None)
         if layer is None:
-            t.fail(f"{name} is nn.Linear({n_in}, {n_out})", "shape",
-                   f"model.{name} is missing: name the layers self.layer1 = nn.Linear(input_size, 128) and "
-                   "self.layer2 = nn.Linear(128, 10) — the checker loads weights by these names.")
+            t.fail(
+                f"{name} is nn.Linear({n_in}, {n_out})",
+                "shape",
+                f"model.{name} is missing: name the layers self.layer1 = nn.Linear(input_size, 128) and "
+                "self.layer2 = nn.Linear(128, 10) — the checker loads weights by these names.",
+            )
         if not isinstance(layer, nn.Linear):
-            t.fail(f"{name} is nn.Linear({n_in}, {n_out})", "shape",
-                   f"model.{name} is a {type(layer).__name__}; define self.{name} = nn.Linear({n_in}, {n_out}).")
-        t.expect(f"{name} is nn.Linear({n_in}, {n_out})", (layer.in_features, layer.out_features) == (n_in, n_out),
-                 f"model.{name} is nn.Linear({layer.in_features}, {layer.out_features}); it should be "
-                 f"nn.Linear({n_in}, {n_out})" + (" (input_size is the constructor's argument)" if name == "layer1" else "")
-                 + ".", kind="shape")
+            t.fail(
+                f"{name} is nn.Linear({n_in}, {n_out})",
+                "shape",
+                f"model.{name} is a {type(layer).__name__}; define self.{name} = nn.Linear({n_in}, {n_out}).",
+            )
+        t.expect(
+            f"{name} is nn.Linear({n_in}, {n_out})",
+            (layer.in_features, layer.out_features) == (n_in, n_out),
+            f"model.{name} is nn.Linear({layer.in_features}, {layer.out_features}); it should be "
+            f"nn.Linear({n_in}, {n_out})"
+            + (" (input_size is the constructor's argument)" if name == "layer1" else "")
+            + ".",
+            kind="shape",
+        )
     extra = sorted(set(name for name, _ in model.named_parameters()) - set(NAMES))
-    t.expect("no other parameters", not extra,
-             f"the model has parameters besides layer1 and layer2: {extra}; SimpleNN is exactly "
-             "Linear -> ReLU -> Linear.", kind="shape")
+    t.expect(
+        "no other parameters",
+        not extra,
+        f"the model has parameters besides layer1 and layer2: {extra}; SimpleNN is exactly Linear -> ReLU -> Linear.",
+        kind="shape",
+    )
 
     # ---- outputs with the reference weights ---------------------------------
     ref = t.reference.SimpleNN(IN)
@@ -98,13 +120,15 @@ def check(t: Checker) -> None:
             "forward is layer2(relu(layer1(x))).": ref.layer2(z1),
             "forward returns softmax probabilities. Return the raw logits: nn.CrossEntropyLoss applies "
             "log-softmax itself, so a softmax in the model is applied twice.": F.softmax(logits, dim=1),
-            "forward returns log-softmax; return the raw logits (nn.CrossEntropyLoss applies log-softmax).":
-                F.log_softmax(logits, dim=1),
+            "forward returns log-softmax; return the raw logits (nn.CrossEntropyLoss applies log-softmax).": F.log_softmax(
+                logits, dim=1
+            ),
             "the hidden activation should be ReLU, not sigmoid.": ref.layer2(torch.sigmoid(z1)),
             "forward applies ReLU to the output as well; the logits come straight from layer2.": torch.relu(logits),
         }
-    t.expect_close("forward: logits with the reference weights", out, logits, rtol=rtol, atol=atol,
-                   tensor=True, mistakes=mistakes)
+    t.expect_close(
+        "forward: logits with the reference weights", out, logits, rtol=rtol, atol=atol, tensor=True, mistakes=mistakes
+    )
 
     # ---- fit, watched step by step -----------------------------------------
     digits_X, digits_y = load_digits()
@@ -114,11 +138,28 @@ def check(t: Checker) -> None:
     ys = torch.tensor(digits_y[pick], dtype=torch.int64, device=dev)
     init = {k: v.detach().clone() for k, v in ref.state_dict().items()}
     model.load_state_dict(init)
-    records, steps, history = record_steps(t, model, fit, model, Xs, ys, 3, LR, keep=3,
-                                     step="fit runs (3 epochs from the reference weights)", hint=torch_hint)
-    expect_fit_steps(t, "fit: one Adam step per epoch", records, steps, epochs=3,
-                     no_step="create torch.optim.Adam(model.parameters(), lr=lr) and call optimizer.step() "
-                     "every epoch.", optimizer_problem=_not_adam)
+    records, steps, history = record_steps(
+        t,
+        model,
+        fit,
+        model,
+        Xs,
+        ys,
+        3,
+        LR,
+        keep=3,
+        step="fit runs (3 epochs from the reference weights)",
+        hint=torch_hint,
+    )
+    expect_fit_steps(
+        t,
+        "fit: one Adam step per epoch",
+        records,
+        steps,
+        epochs=3,
+        no_step="create torch.optim.Adam(model.parameters(), lr=lr) and call optimizer.step() every epoch.",
+        optimizer_problem=_not_adam,
+    )
 
     def grad_of(params, variant):
         ps = {k: v.detach().clone().requires_grad_(True) for k, v in params.items()}
@@ -137,16 +178,24 @@ def check(t: Checker) -> None:
             grads = torch.autograd.grad(loss, list(ps.values()))
         return dict(zip(ps, grads, strict=True))
 
-    check_step_gradients(t, "fit: gradients of the cross-entropy on the logits", records, grad_of, {
-        "double_softmax": "the gradient is that of CrossEntropyLoss applied to softmax(logits): a double "
-                          "softmax. nn.CrossEntropyLoss takes the raw logits; remove the softmax in fit.",
-        "nll_on_logits": "you used NLLLoss on raw logits; NLLLoss expects log-probabilities. Use "
-                         "nn.CrossEntropyLoss on the logits (it is log_softmax + NLLLoss).",
-        "mse": "that is the gradient of MSE against one-hot targets; this is classification: "
-               "nn.CrossEntropyLoss on the logits.",
-    }, n=len(Xs), loss_name="nn.CrossEntropyLoss on model(X) against y",
+    check_step_gradients(
+        t,
+        "fit: gradients of the cross-entropy on the logits",
+        records,
+        grad_of,
+        {
+            "double_softmax": "the gradient is that of CrossEntropyLoss applied to softmax(logits): a double "
+            "softmax. nn.CrossEntropyLoss takes the raw logits; remove the softmax in fit.",
+            "nll_on_logits": "you used NLLLoss on raw logits; NLLLoss expects log-probabilities. Use "
+            "nn.CrossEntropyLoss on the logits (it is log_softmax + NLLLoss).",
+            "mse": "that is the gradient of MSE against one-hot targets; this is classification: "
+            "nn.CrossEntropyLoss on the logits.",
+        },
+        n=len(Xs),
+        loss_name="nn.CrossEntropyLoss on model(X) against y",
         zero_message="optimizer.zero_grad() must come before loss.backward(), not between "
-                     "loss.backward() and optimizer.step().")
+        "loss.backward() and optimizer.step().",
+    )
     check_loss_history(t, history, 3)
 
     after = t.call(model, Xs, step="forward runs", hint=torch_hint)
@@ -156,8 +205,9 @@ def check(t: Checker) -> None:
     with torch.no_grad():
         expected = twin(Xs)
     loose = (5e-2, 5e-2) if t.on_gpu else (1e-4, 1e-5)
-    t.expect_close("fit: outputs after 3 epochs match the reference's", after, expected,
-                   rtol=loose[0], atol=loose[1], tensor=True)
+    t.expect_close(
+        "fit: outputs after 3 epochs match the reference's", after, expected, rtol=loose[0], atol=loose[1], tensor=True
+    )
 
     # ---- training on the digits -------------------------------------------
     X_train, X_test, y_train, y_test = split(digits_X, digits_y, 0.25, seed=t.seed % 2**32)
@@ -168,8 +218,9 @@ def check(t: Checker) -> None:
 
     torch.manual_seed(t.seed)
     ref_model = t.reference.SimpleNN(IN).to(dev)
-    reference = post_step_losses(lambda: t.reference.fit(ref_model, Xtr, ytr, EPOCHS, LR),
-                                 lambda: F.cross_entropy(ref_model(Xtr), ytr))
+    reference = post_step_losses(
+        lambda: t.reference.fit(ref_model, Xtr, ytr, EPOCHS, LR), lambda: F.cross_entropy(ref_model(Xtr), ytr)
+    )
 
     torch.manual_seed(t.seed + 1)
     learner_model = t.call(SimpleNN, IN, step="SimpleNN(64) runs").to(dev)
@@ -178,9 +229,21 @@ def check(t: Checker) -> None:
         with torch.no_grad():
             return float((learner_model(Xte).argmax(dim=1) == yte).float().mean())
 
-    with stream_fit(t, lambda: fit(learner_model, Xtr, ytr, EPOCHS, LR),
-                    lambda: F.cross_entropy(learner_model(Xtr), ytr),
-                    name="training on 8×8 digits", epochs=EPOCHS) as stream:
-        t.converge(f"{EPOCHS} epochs of Adam (lr {LR}) on 8×8 digits: held-out accuracy", stream.next,
-                   steps=EPOCHS, target=TARGET_ACCURACY, goal="above", final=accuracy, metric="loss",
-                   reference=reference, budget_s=20)
+    with stream_fit(
+        t,
+        lambda: fit(learner_model, Xtr, ytr, EPOCHS, LR),
+        lambda: F.cross_entropy(learner_model(Xtr), ytr),
+        name="training on 8×8 digits",
+        epochs=EPOCHS,
+    ) as stream:
+        t.converge(
+            f"{EPOCHS} epochs of Adam (lr {LR}) on 8×8 digits: held-out accuracy",
+            stream.next,
+            steps=EPOCHS,
+            target=TARGET_ACCURACY,
+            goal="above",
+            final=accuracy,
+            metric="loss",
+            reference=reference,
+            budget_s=20,
+        )

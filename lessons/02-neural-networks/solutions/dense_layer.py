@@ -1,7 +1,6 @@
 """Reference solution: a fully connected layer, forward and backward."""
 
 
-
 def dense_forward(x, W, b):
     """out = x @ W + b for x (n, in), W (in, out), b (out,); the cache keeps what backward needs."""
     out = x @ W + b

@@ -6,9 +6,12 @@ from torch import nn
 
 def make_model():
     return nn.Sequential(
-        nn.Linear(3, 4), nn.ReLU(),
-        nn.Linear(4, 2), nn.ReLU(),
-        nn.Linear(2, 1), nn.Sigmoid(),
+        nn.Linear(3, 4),
+        nn.ReLU(),
+        nn.Linear(4, 2),
+        nn.ReLU(),
+        nn.Linear(2, 1),
+        nn.Sigmoid(),
     )
 
 

@@ -46,7 +46,7 @@ class NeuralNetwork:
             order = np.random.permutation(len(X))
             total = 0.0
             for start in range(0, len(X), batch_size):
-                idx = order[start:start + batch_size]
+                idx = order[start : start + batch_size]
                 logits = self.forward(X[idx])
                 total += self.compute_loss(y_onehot[idx], logits) * len(idx)
                 dW1, db1, dW2, db2 = self.backward(y_onehot[idx], logits)

@@ -42,7 +42,7 @@ def conv2d_window_start_ignores_stride(x, w, b, stride, padding):
 def conv2d_last_channel_only(x, w, b, stride, padding):
     """`out[...] = ...` inside a loop over input channels: only the last channel survives."""
     c = x.shape[1] - 1
-    return conv2d(x[:, c:c + 1], w[:, c:c + 1], b, stride, padding)
+    return conv2d(x[:, c : c + 1], w[:, c : c + 1], b, stride, padding)
 
 
 def conv2d_full_backward(dout, x, w, stride=1, padding=0, step=None):
@@ -66,7 +66,7 @@ def conv2d_full_backward(dout, x, w, stride=1, padding=0, step=None):
             dxp[:, :, rows, cols] += np.einsum("noij,oc->ncij", dout, w[:, :, a, d])
             dw[:, :, a, d] = np.einsum("noij,ncij->oc", dout, xp[:, :, rows, cols])
     db = dout.sum(axis=(0, 2, 3))
-    dx = dxp[:, :, padding:padding + x.shape[2], padding:padding + x.shape[3]]
+    dx = dxp[:, :, padding : padding + x.shape[2], padding : padding + x.shape[3]]
     return dx, dw, db
 
 
@@ -79,15 +79,14 @@ def avgpool(x, size, stride):
     return windows(np.asarray(x, np.float64), size, size, stride).mean(axis=(4, 5))
 
 
-def coverage(hw: tuple[int, int], kh: int, kw: int, stride: int, padding: int,
-             out_hw: tuple[int, int]) -> np.ndarray:
+def coverage(hw: tuple[int, int], kh: int, kw: int, stride: int, padding: int, out_hw: tuple[int, int]) -> np.ndarray:
     """How many windows touch each input pixel (H, W)."""
     h, w = hw
     cover = np.zeros((h + 2 * padding, w + 2 * padding), dtype=int)
     for a in range(kh):
         for d in range(kw):
-            cover[a:a + stride * (out_hw[0] - 1) + 1:stride, d:d + stride * (out_hw[1] - 1) + 1:stride] += 1
-    return cover[padding:padding + h, padding:padding + w]
+            cover[a : a + stride * (out_hw[0] - 1) + 1 : stride, d : d + stride * (out_hw[1] - 1) + 1 : stride] += 1
+    return cover[padding : padding + h, padding : padding + w]
 
 
 def overlap_diagnosis(t, name: str, dx, dx_true, cover: np.ndarray) -> None:
@@ -97,7 +96,10 @@ def overlap_diagnosis(t, name: str, dx, dx_true, cover: np.ndarray) -> None:
     wrong = np.abs(dx - dx_true) > 1e-6 * (1 + np.abs(dx_true))
     single, multi = cover == 1, cover > 1
     if single.any() and multi.any() and not wrong[:, :, single].any() and wrong[:, :, multi].any():
-        t.fail(name, "gradient",
-               "dx is right where a single window covers the input and wrong wherever windows "
-               "overlap: a pixel used by several windows collects a gradient from each of them — "
-               "accumulate with `+=`, do not assign with `=`.")
+        t.fail(
+            name,
+            "gradient",
+            "dx is right where a single window covers the input and wrong wherever windows "
+            "overlap: a pixel used by several windows collects a gradient from each of them — "
+            "accumulate with `+=`, do not assign with `=`.",
+        )

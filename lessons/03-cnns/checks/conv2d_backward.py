@@ -31,17 +31,21 @@ def check(t: Checker) -> None:
         x = t.rng.normal(size=xs)
         w = t.rng.normal(size=ws)
         b = t.rng.normal(size=ws[0])
-        dout = t.rng.normal(size=(xs[0], ws[0], out_size(xs[2], ws[2], stride, padding),
-                                  out_size(xs[3], ws[3], stride, padding)))
+        dout = t.rng.normal(
+            size=(xs[0], ws[0], out_size(xs[2], ws[2], stride, padding), out_size(xs[3], ws[3], stride, padding))
+        )
         case(t, backward, name, x, w, b, dout, stride, padding)
 
 
 def case(t, backward, name, x, w, b, dout, stride, padding):
     result = t.call(backward, dout.copy(), x.copy(), w.copy(), stride, padding)
     if not isinstance(result, tuple | list) or len(result) != 3:
-        t.fail(f"{name}: returns (dx, dw, db)", "shape",
-               f"conv2d_backward should return a tuple (dx, dw, db); got {type(result).__name__}"
-               + (f" of length {len(result)}" if isinstance(result, tuple | list) else ""))
+        t.fail(
+            f"{name}: returns (dx, dw, db)",
+            "shape",
+            f"conv2d_backward should return a tuple (dx, dw, db); got {type(result).__name__}"
+            + (f" of length {len(result)}" if isinstance(result, tuple | list) else ""),
+        )
     dx, dw, db = result
 
     def loss_x(v):
@@ -63,43 +67,83 @@ def case(t, backward, name, x, w, b, dout, stride, padding):
     no_stride = conv2d_full_backward(dout, x, w, stride, padding, step=1) if stride > 1 else None
 
     # ---- db -----------------------------------------------------------------------------
-    t.expect_shape(f"{name}: db shape", db, b.shape, mistakes={
-        dout.shape[1:]: "you summed dout over the batch only; sum over the batch and every position: axis=(0, 2, 3).",
-        (1, b.shape[0], 1, 1): "keep db one-dimensional like b: sum over axis=(0, 2, 3) without keepdims.",
-    })
-    t.expect_gradient(f"{name}: db", db, db_num, mistakes={
-        "db is the SUM of dout over the batch and all positions (the bias was added at every one "
-        "of them); you averaged.": db_num / (n * positions),
-        "db is the sum of dout over the batch and positions; do not divide by the batch size — "
-        "the loss already decides whether it averages.": db_num / n,
-    })
+    t.expect_shape(
+        f"{name}: db shape",
+        db,
+        b.shape,
+        mistakes={
+            dout.shape[
+                1:
+            ]: "you summed dout over the batch only; sum over the batch and every position: axis=(0, 2, 3).",
+            (1, b.shape[0], 1, 1): "keep db one-dimensional like b: sum over axis=(0, 2, 3) without keepdims.",
+        },
+    )
+    t.expect_gradient(
+        f"{name}: db",
+        db,
+        db_num,
+        mistakes={
+            "db is the SUM of dout over the batch and all positions (the bias was added at every one "
+            "of them); you averaged.": db_num / (n * positions),
+            "db is the sum of dout over the batch and positions; do not divide by the batch size — "
+            "the loss already decides whether it averages.": db_num / n,
+        },
+    )
 
     # ---- dw -----------------------------------------------------------------------------
-    t.expect_gradient(f"{name}: dw", dw, dw_num, batch=n, mistakes={
-        "dw holds only the first image's contribution: sum over the whole batch.":
-            conv2d_full_backward(dout[:1], x[:1], w, stride, padding)[1],
-        "dw is flipped: dw[o, c, a, d] pairs dout[n, o, i, j] with xp[n, c, i*S + a, j*S + d] — "
-        "a correlation of the input with dout, no rotation.": dw_num[:, :, ::-1, ::-1],
-        **({"your dw ignores the stride: window (i, j) starts at (i*S, j*S) in the padded input, "
-            "in the backward pass as in the forward.": no_stride[1]} if no_stride else {}),
-    })
+    t.expect_gradient(
+        f"{name}: dw",
+        dw,
+        dw_num,
+        batch=n,
+        mistakes={
+            "dw holds only the first image's contribution: sum over the whole batch.": conv2d_full_backward(
+                dout[:1], x[:1], w, stride, padding
+            )[1],
+            "dw is flipped: dw[o, c, a, d] pairs dout[n, o, i, j] with xp[n, c, i*S + a, j*S + d] — "
+            "a correlation of the input with dout, no rotation.": dw_num[:, :, ::-1, ::-1],
+            **(
+                {
+                    "your dw ignores the stride: window (i, j) starts at (i*S, j*S) in the padded input, "
+                    "in the backward pass as in the forward.": no_stride[1]
+                }
+                if no_stride
+                else {}
+            ),
+        },
+    )
 
     # ---- dx -----------------------------------------------------------------------------
     hp, wp = h + 2 * p, wd + 2 * p
-    t.expect_shape(f"{name}: dx shape", dx, x.shape, mistakes={
-        (n, x.shape[1], hp, wp): "that is the gradient of the PADDED input; cut the padding off: "
-                                 "dx = dx_padded[:, :, P:P + H, P:P + W].",
-        (n, x.shape[1], 0, 0): "empty: dx_padded[:, :, P:-P, P:-P] is empty when P = 0 (-0 is 0); "
-                               "slice P:P + H instead.",
-        (n, x.shape[1], h + p, wd + p): "the padding is only half removed; dx = dx_padded[:, :, P:P + H, P:P + W].",
-    })
-    overlap_diagnosis(t, f"{name}: dx", dx, dx_num,
-                      coverage((h, wd), w.shape[2], w.shape[3], stride, padding, dout.shape[2:]))
-    t.expect_gradient(f"{name}: dx", dx, dx_num, mistakes={
-        "dx used the kernel without rotating it: as a 'full' convolution of dout, the kernel must be "
-        "flipped by 180° (w[:, :, ::-1, ::-1]) — or scatter each dout value back through w as it is.":
-            flipped[0],
-        **({"your dx ignores the stride: output (i, j) came from the window at (i*S, j*S), so its "
-            "gradient goes back there.": no_stride[0]} if no_stride else {}),
-    })
-
+    t.expect_shape(
+        f"{name}: dx shape",
+        dx,
+        x.shape,
+        mistakes={
+            (n, x.shape[1], hp, wp): "that is the gradient of the PADDED input; cut the padding off: "
+            "dx = dx_padded[:, :, P:P + H, P:P + W].",
+            (n, x.shape[1], 0, 0): "empty: dx_padded[:, :, P:-P, P:-P] is empty when P = 0 (-0 is 0); "
+            "slice P:P + H instead.",
+            (n, x.shape[1], h + p, wd + p): "the padding is only half removed; dx = dx_padded[:, :, P:P + H, P:P + W].",
+        },
+    )
+    overlap_diagnosis(
+        t, f"{name}: dx", dx, dx_num, coverage((h, wd), w.shape[2], w.shape[3], stride, padding, dout.shape[2:])
+    )
+    t.expect_gradient(
+        f"{name}: dx",
+        dx,
+        dx_num,
+        mistakes={
+            "dx used the kernel without rotating it: as a 'full' convolution of dout, the kernel must be "
+            "flipped by 180° (w[:, :, ::-1, ::-1]) — or scatter each dout value back through w as it is.": flipped[0],
+            **(
+                {
+                    "your dx ignores the stride: output (i, j) came from the window at (i*S, j*S), so its "
+                    "gradient goes back there.": no_stride[0]
+                }
+                if no_stride
+                else {}
+            ),
+        },
+    )

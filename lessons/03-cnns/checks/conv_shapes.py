@@ -13,35 +13,70 @@ import numpy as np
 from tutor.checks import Checker
 
 CONV_CASES = [  # n, k, s, p
-    (28, 3, 1, 0), (32, 5, 1, 0), (28, 5, 1, 2), (32, 3, 1, 1), (32, 3, 2, 1), (7, 3, 2, 0),
-    (8, 3, 2, 0), (224, 7, 2, 3), (227, 11, 4, 0), (13, 3, 2, 1), (10, 4, 3, 1), (5, 5, 1, 0),
+    (28, 3, 1, 0),
+    (32, 5, 1, 0),
+    (28, 5, 1, 2),
+    (32, 3, 1, 1),
+    (32, 3, 2, 1),
+    (7, 3, 2, 0),
+    (8, 3, 2, 0),
+    (224, 7, 2, 3),
+    (227, 11, 4, 0),
+    (13, 3, 2, 1),
+    (10, 4, 3, 1),
+    (5, 5, 1, 0),
 ]
 POOL_CASES = [  # n, k, s (None: default)
-    (26, 2, None), (28, 2, None), (7, 2, None), (10, 3, None), (7, 3, 2), (13, 3, 2), (8, 3, 2), (55, 3, 2),
+    (26, 2, None),
+    (28, 2, None),
+    (7, 2, None),
+    (10, 3, None),
+    (7, 3, 2),
+    (13, 3, 2),
+    (8, 3, 2),
+    (55, 3, 2),
 ]
 
 CONV_MISTAKES = [
-    ("you forgot the +1: (n + 2p - k) // s counts the steps between windows; the number of "
-     "windows is one more.", lambda n, k, s, p: (n + 2 * p - k) // s),
-    ("you ignored the padding: it adds p to BOTH sides, so the padded size is n + 2p.",
-     lambda n, k, s, p: (n - k) // s + 1),
+    (
+        "you forgot the +1: (n + 2p - k) // s counts the steps between windows; the number of windows is one more.",
+        lambda n, k, s, p: (n + 2 * p - k) // s,
+    ),
+    (
+        "you ignored the padding: it adds p to BOTH sides, so the padded size is n + 2p.",
+        lambda n, k, s, p: (n - k) // s + 1,
+    ),
     ("the padding goes on both sides: use n + 2p, not n + p.", lambda n, k, s, p: (n + p - k) // s + 1),
-    ("you rounded up; a window that would hang over the edge is not used, so round DOWN: "
-     "(n + 2p - k) // s + 1.", lambda n, k, s, p: math.ceil((n + 2 * p - k) / s) + 1),
-    ("round() goes to the nearest integer; the count of windows needs floor division: // .",
-     lambda n, k, s, p: round((n + 2 * p - k) / s) + 1),
+    (
+        "you rounded up; a window that would hang over the edge is not used, so round DOWN: (n + 2p - k) // s + 1.",
+        lambda n, k, s, p: math.ceil((n + 2 * p - k) / s) + 1,
+    ),
+    (
+        "round() goes to the nearest integer; the count of windows needs floor division: // .",
+        lambda n, k, s, p: round((n + 2 * p - k) / s) + 1,
+    ),
     ("you ignored the stride: divide (n + 2p - k) by s before adding 1.", lambda n, k, s, p: n + 2 * p - k + 1),
-    ("you divided the whole padded size by the stride; only the distance the window can travel, "
-     "n + 2p - k, is divided: (n + 2p - k) // s + 1.", lambda n, k, s, p: (n + 2 * p) // s - k + 1),
+    (
+        "you divided the whole padded size by the stride; only the distance the window can travel, "
+        "n + 2p - k, is divided: (n + 2p - k) // s + 1.",
+        lambda n, k, s, p: (n + 2 * p) // s - k + 1,
+    ),
 ]
 POOL_MISTAKES = [
-    ("when no stride is given, pooling's stride defaults to the window size k (windows do not overlap), not 1.",
-     lambda n, k, s: n - k + 1 if s is None else (n - k) // s + 1),
-    ("you rounded up (PyTorch's ceil_mode=True); the default floors: (n - k) // s + 1.",
-     lambda n, k, s: math.ceil((n - k) / (s or k)) + 1),
+    (
+        "when no stride is given, pooling's stride defaults to the window size k (windows do not overlap), not 1.",
+        lambda n, k, s: n - k + 1 if s is None else (n - k) // s + 1,
+    ),
+    (
+        "you rounded up (PyTorch's ceil_mode=True); the default floors: (n - k) // s + 1.",
+        lambda n, k, s: math.ceil((n - k) / (s or k)) + 1,
+    ),
     ("you forgot the +1: (n - k) // s + 1.", lambda n, k, s: (n - k) // (s or k)),
-    ("n // s is a shortcut that only works when the window size equals the stride; in general it is "
-     "(n - k) // s + 1.", lambda n, k, s: n // (s or k)),
+    (
+        "n // s is a shortcut that only works when the window size equals the stride; in general it is "
+        "(n - k) // s + 1.",
+        lambda n, k, s: n // (s or k),
+    ),
 ]
 
 
@@ -106,20 +141,61 @@ def true_shapes(input_shape, layers):
 
 
 MODELS = {
-    "28×28 → Conv2d(1, 32, 3) → MaxPool(2) → Linear": ((1, 28, 28), [
-        ("conv", 32, 3, 1, 0), ("relu",), ("pool", 2, 2), ("flatten",), ("linear", 10)]),
-    "LeNet-5 (32×32 input)": ((1, 32, 32), [
-        ("conv", 6, 5, 1, 0), ("relu",), ("pool", 2, 2), ("conv", 16, 5, 1, 0), ("relu",), ("pool", 2, 2),
-        ("flatten",), ("linear", 120), ("relu",), ("linear", 84), ("relu",), ("linear", 10)]),
-    "LeNet on 28×28 (padding 2)": ((1, 28, 28), [
-        ("conv", 6, 5, 1, 2), ("relu",), ("pool", 2, 2), ("conv", 16, 5, 1, 0), ("relu",), ("pool", 2, 2),
-        ("flatten",), ("linear", 10)]),
-    "two VGG blocks (3×3 convs, padding 1)": ((3, 32, 32), [
-        ("conv", 64, 3, 1, 1), ("relu",), ("conv", 64, 3, 1, 1), ("relu",), ("pool", 2, 2),
-        ("conv", 128, 3, 1, 1), ("relu",), ("conv", 128, 3, 1, 1), ("relu",), ("pool", 2, 2),
-        ("flatten",), ("linear", 10)]),
-    "AlexNet's first layers (227×227)": ((3, 227, 227), [
-        ("conv", 96, 11, 4, 0), ("relu",), ("pool", 3, 2), ("conv", 256, 5, 1, 2), ("relu",), ("pool", 3, 2)]),
+    "28×28 → Conv2d(1, 32, 3) → MaxPool(2) → Linear": (
+        (1, 28, 28),
+        [("conv", 32, 3, 1, 0), ("relu",), ("pool", 2, 2), ("flatten",), ("linear", 10)],
+    ),
+    "LeNet-5 (32×32 input)": (
+        (1, 32, 32),
+        [
+            ("conv", 6, 5, 1, 0),
+            ("relu",),
+            ("pool", 2, 2),
+            ("conv", 16, 5, 1, 0),
+            ("relu",),
+            ("pool", 2, 2),
+            ("flatten",),
+            ("linear", 120),
+            ("relu",),
+            ("linear", 84),
+            ("relu",),
+            ("linear", 10),
+        ],
+    ),
+    "LeNet on 28×28 (padding 2)": (
+        (1, 28, 28),
+        [
+            ("conv", 6, 5, 1, 2),
+            ("relu",),
+            ("pool", 2, 2),
+            ("conv", 16, 5, 1, 0),
+            ("relu",),
+            ("pool", 2, 2),
+            ("flatten",),
+            ("linear", 10),
+        ],
+    ),
+    "two VGG blocks (3×3 convs, padding 1)": (
+        (3, 32, 32),
+        [
+            ("conv", 64, 3, 1, 1),
+            ("relu",),
+            ("conv", 64, 3, 1, 1),
+            ("relu",),
+            ("pool", 2, 2),
+            ("conv", 128, 3, 1, 1),
+            ("relu",),
+            ("conv", 128, 3, 1, 1),
+            ("relu",),
+            ("pool", 2, 2),
+            ("flatten",),
+            ("linear", 10),
+        ],
+    ),
+    "AlexNet's first layers (227×227)": (
+        (3, 227, 227),
+        [("conv", 96, 11, 4, 0), ("relu",), ("pool", 3, 2), ("conv", 256, 5, 1, 2), ("relu",), ("pool", 3, 2)],
+    ),
 }
 
 
@@ -166,10 +242,18 @@ def shapes_step(t, fn, title, input_shape, layers):
     clean = []
     for i, shape in enumerate(got):
         if not isinstance(shape, tuple | list) or not all(
-                isinstance(v, int | np.integer) and not isinstance(v, bool) for v in shape):
-            t.fail(name, "shape", f"entry {i} is {shape!r}; each shape should be a tuple of ints, e.g. (32, 13, 13)"
-                   + (" — `/` made a float; use `//`." if isinstance(shape, tuple | list) and
-                      any(isinstance(v, float) for v in shape) else ""))
+            isinstance(v, int | np.integer) and not isinstance(v, bool) for v in shape
+        ):
+            t.fail(
+                name,
+                "shape",
+                f"entry {i} is {shape!r}; each shape should be a tuple of ints, e.g. (32, 13, 13)"
+                + (
+                    " — `/` made a float; use `//`."
+                    if isinstance(shape, tuple | list) and any(isinstance(v, float) for v in shape)
+                    else ""
+                ),
+            )
         clean.append(tuple(int(v) for v in shape))
     if len(clean) != len(want):
         extra = ""
@@ -187,8 +271,10 @@ def shapes_step(t, fn, title, input_shape, layers):
         if kind == "conv" and mine[1:] == right[1:] and mine[0] == before[0]:
             why = " — a conv layer outputs out_channels feature maps; the input's channel count is gone."
         elif kind == "flatten" and math.prod(mine) == math.prod(right):
-            why = (f" — flatten turns (C, H, W) into ONE axis of C·H·W = {right[0]} features "
-                   "(that is the in_features of the next Linear).")
+            why = (
+                f" — flatten turns (C, H, W) into ONE axis of C·H·W = {right[0]} features "
+                "(that is the in_features of the next Linear)."
+            )
         elif kind == "flatten":
             why = " — flatten keeps every value: C·H·W features."
         elif kind == "linear":
@@ -200,8 +286,14 @@ def shapes_step(t, fn, title, input_shape, layers):
         elif kind in ("conv", "pool"):
             why = " — check the spatial size with your formula (rows are axis 1, columns axis 2)."
         t.note(summary(layers, want, clean))
-        t.fail(name, "shape", f"layer {i} {describe(layer)} on {before}: expected {right}, got {mine}{why}",
-               layer=i, expected=list(right), got=list(mine))
+        t.fail(
+            name,
+            "shape",
+            f"layer {i} {describe(layer)} on {before}: expected {right}, got {mine}{why}",
+            layer=i,
+            expected=list(right),
+            got=list(mine),
+        )
     t.passed(name, "shape", f"{len(layers)} layers, output {want[-1]}")
 
 
@@ -210,11 +302,24 @@ def check(t: Checker) -> None:
     pool_fn = t.function("pool_output_size")
     shapes_fn = t.function("layer_shapes")
 
-    formula_step(t, "conv_output_size", conv_fn, CONV_CASES, conv_size, CONV_MISTAKES,
-                 lambda c: f"conv_output_size(n={c[0]}, k={c[1]}, s={c[2]}, p={c[3]})")
-    formula_step(t, "pool_output_size", pool_fn, POOL_CASES,
-                 lambda n, k, s: conv_size(n, k, s or k), POOL_MISTAKES,
-                 lambda c: f"pool_output_size(n={c[0]}, k={c[1]}" + (f", s={c[2]})" if c[2] else ")"))
+    formula_step(
+        t,
+        "conv_output_size",
+        conv_fn,
+        CONV_CASES,
+        conv_size,
+        CONV_MISTAKES,
+        lambda c: f"conv_output_size(n={c[0]}, k={c[1]}, s={c[2]}, p={c[3]})",
+    )
+    formula_step(
+        t,
+        "pool_output_size",
+        pool_fn,
+        POOL_CASES,
+        lambda n, k, s: conv_size(n, k, s or k),
+        POOL_MISTAKES,
+        lambda c: f"pool_output_size(n={c[0]}, k={c[1]}" + (f", s={c[2]})" if c[2] else ")"),
+    )
     for title, (input_shape, layers) in MODELS.items():
         shapes_step(t, shapes_fn, title, input_shape, layers)
     input_shape, layers = random_model(t.rng)

@@ -35,39 +35,66 @@ def check_structure(t, block, name, cin, cout, stride):
     want = expected_keys(cin, cout, stride)
     got = {k: tuple(v.shape) for k, v in block.state_dict().items()}
     proj = needs_projection(cin, cout, stride)
-    why = ("stride is 2" if stride != 1 else "") + (" and " if stride != 1 and cin != cout else "") + \
-          (f"the channels go {cin} → {cout}" if cin != cout else "")
-    biases = sorted(k for k in got if k.endswith(".bias") and k.replace(".bias", ".weight") in want
-                    and len(want[k.replace(".bias", ".weight")]) == 4)
+    why = (
+        ("stride is 2" if stride != 1 else "")
+        + (" and " if stride != 1 and cin != cout else "")
+        + (f"the channels go {cin} → {cout}" if cin != cout else "")
+    )
+    biases = sorted(
+        k
+        for k in got
+        if k.endswith(".bias")
+        and k.replace(".bias", ".weight") in want
+        and len(want[k.replace(".bias", ".weight")]) == 4
+    )
     if biases:
-        t.fail(f"{name}: layers", "shape",
-               f"{biases[0]} exists: create the convolutions with bias=False. The BatchNorm right after "
-               "each conv subtracts the mean (which removes any bias) and adds its own shift β.")
+        t.fail(
+            f"{name}: layers",
+            "shape",
+            f"{biases[0]} exists: create the convolutions with bias=False. The BatchNorm right after "
+            "each conv subtracts the mean (which removes any bias) and adds its own shift β.",
+        )
     extra = [k for k in got if k not in want and not k.startswith("shortcut.")]
     if extra:
-        t.fail(f"{name}: layers", "shape",
-               f"unexpected `{extra[0]}` in your block. Name the layers as in the starter — conv1, bn1, "
-               "conv2, bn2 and shortcut (torchvision calls the projection `downsample`; here it is "
-               "`shortcut`) — so the checker can load its weights into them.")
+        t.fail(
+            f"{name}: layers",
+            "shape",
+            f"unexpected `{extra[0]}` in your block. Name the layers as in the starter — conv1, bn1, "
+            "conv2, bn2 and shortcut (torchvision calls the projection `downsample`; here it is "
+            "`shortcut`) — so the checker can load its weights into them.",
+        )
     if proj and not any(k.startswith("shortcut.") for k in got):
-        t.fail(f"{name}: layers", "shape",
-               f"projection shortcut missing: here the {why}, so x and the main path's output have "
-               "different shapes and cannot be added. Make the shortcut nn.Sequential(nn.Conv2d(in, out, "
-               "1, stride=stride, bias=False), nn.BatchNorm2d(out)) whenever stride != 1 or in != out.")
+        t.fail(
+            f"{name}: layers",
+            "shape",
+            f"projection shortcut missing: here the {why}, so x and the main path's output have "
+            "different shapes and cannot be added. Make the shortcut nn.Sequential(nn.Conv2d(in, out, "
+            "1, stride=stride, bias=False), nn.BatchNorm2d(out)) whenever stride != 1 or in != out.",
+        )
     if not proj and any(k.startswith("shortcut.") for k in got):
-        t.fail(f"{name}: layers", "shape",
-               "with stride 1 and in_channels == out_channels the shortcut is the identity (nn.Identity() "
-               "or an empty nn.Sequential()); a projection is only for when the shape changes.")
+        t.fail(
+            f"{name}: layers",
+            "shape",
+            "with stride 1 and in_channels == out_channels the shortcut is the identity (nn.Identity() "
+            "or an empty nn.Sequential()); a projection is only for when the shape changes.",
+        )
     missing = [k for k in want if k not in got]
     if missing:
-        t.fail(f"{name}: layers", "shape",
-               f"no `{missing[0]}` in your block's state_dict. Name the layers as in the starter: conv1, "
-               "bn1, conv2, bn2 and shortcut (an nn.Sequential of a 1×1 conv and a BatchNorm2d when "
-               f"projecting). Your block has: {', '.join(sorted(got)) or 'nothing'}.")
+        t.fail(
+            f"{name}: layers",
+            "shape",
+            f"no `{missing[0]}` in your block's state_dict. Name the layers as in the starter: conv1, "
+            "bn1, conv2, bn2 and shortcut (an nn.Sequential of a 1×1 conv and a BatchNorm2d when "
+            f"projecting). Your block has: {', '.join(sorted(got)) or 'nothing'}.",
+        )
     extra = [k for k in got if k not in want]
     if extra:
-        t.fail(f"{name}: layers", "shape", f"unexpected `{extra[0]}` in your block; a basic block has "
-               "exactly two 3×3 convs with BatchNorms, plus the optional 1×1 projection.")
+        t.fail(
+            f"{name}: layers",
+            "shape",
+            f"unexpected `{extra[0]}` in your block; a basic block has "
+            "exactly two 3×3 convs with BatchNorms, plus the optional 1×1 projection.",
+        )
     for key, shape in want.items():
         if got[key] != shape:
             hint = ""
@@ -96,8 +123,16 @@ def randomise(block, device, gen):
 
 def parts(sd, x, stride, proj, training, stride_on_conv2=False):
     def bn(h, name):
-        return F.batch_norm(h, sd[f"{name}.running_mean"].clone(), sd[f"{name}.running_var"].clone(),
-                            sd[f"{name}.weight"], sd[f"{name}.bias"], training=training, momentum=0.1, eps=1e-5)
+        return F.batch_norm(
+            h,
+            sd[f"{name}.running_mean"].clone(),
+            sd[f"{name}.running_var"].clone(),
+            sd[f"{name}.weight"],
+            sd[f"{name}.bias"],
+            training=training,
+            momentum=0.1,
+            eps=1e-5,
+        )
 
     s1, s2 = (1, stride) if stride_on_conv2 else (stride, 1)
     h = F.relu(bn(F.conv2d(x, sd["conv1.weight"], stride=s1, padding=1), "bn1"))
@@ -118,18 +153,18 @@ def check_values(t, block, name, x, stride, proj, training):
     if t.on_gpu:
         atol = 1e-3  # cuDNN may use TF32 for convolutions
     mistakes = {
-        "the skip connection is missing: the block must return relu(F(x) + shortcut(x)), not relu(F(x)).":
-            F.relu(main),
+        "the skip connection is missing: the block must return relu(F(x) + shortcut(x)), not relu(F(x)).": F.relu(main),
         "ReLU before the addition: apply bn2, add the shortcut, THEN the ReLU — relu(bn2(conv2(·)) + "
-        "shortcut(x)). A ReLU on the residual branch alone means F(x) can never be negative.":
-            F.relu(main) + sc,
+        "shortcut(x)). A ReLU on the residual branch alone means F(x) can never be negative.": F.relu(main) + sc,
         "ReLU before the addition (and again after it): the residual branch must reach the sum "
         "un-ReLU'd — relu(bn2(conv2(·)) + shortcut(x)).": F.relu(F.relu(main) + sc),
         "the final ReLU is missing: return relu(F(x) + shortcut(x)).": main + sc,
     }
     if not proj:
-        mistakes["you added the main path to itself: x was overwritten before the addition. Keep the "
-                 "input (identity = x) before reusing the name, and add that."] = F.relu(main + main)
+        mistakes[
+            "you added the main path to itself: x was overwritten before the addition. Keep the "
+            "input (identity = x) before reusing the name, and add that."
+        ] = F.relu(main + main)
     if stride != 1:
         m2, sc2 = parts(sd, x, stride, proj, training, stride_on_conv2=True)
         mistakes["the stride belongs on conv1 (the first 3×3 conv) in a basic block, not on conv2."] = F.relu(m2 + sc2)
@@ -143,8 +178,12 @@ def check(t: Checker) -> None:
     for cin, cout, stride, size in CASES:
         name = f"BasicBlock({cin}, {cout}, stride={stride})"
         block = t.call(Block, cin, cout, stride, step=f"{name} builds")
-        t.expect(f"{name} is an nn.Module", isinstance(block, nn.Module),
-                 f"BasicBlock(...) gave a {type(block).__name__}; subclass torch.nn.Module.", kind="run")
+        t.expect(
+            f"{name} is an nn.Module",
+            isinstance(block, nn.Module),
+            f"BasicBlock(...) gave a {type(block).__name__}; subclass torch.nn.Module.",
+            kind="run",
+        )
         check_structure(t, block, name, cin, cout, stride)
         block = block.to(t.device)
         randomise(block, t.device, gen)
@@ -156,8 +195,11 @@ def check(t: Checker) -> None:
             with torch.no_grad():
                 sc = t.call(block.shortcut, x.clone(), step=f"{name}: shortcut runs")
             if tuple(sc.shape) != (4, cout, out_hw, out_hw):
-                t.fail(f"{name}: shortcut shape", "shape",
-                       f"the shortcut gives {tuple(sc.shape)} but the main path gives {(4, cout, out_hw, out_hw)}"
-                       + (": the 1×1 conv needs the block's stride too." if sc.shape[-1] == size else "."))
+                t.fail(
+                    f"{name}: shortcut shape",
+                    "shape",
+                    f"the shortcut gives {tuple(sc.shape)} but the main path gives {(4, cout, out_hw, out_hw)}"
+                    + (": the 1×1 conv needs the block's stride too." if sc.shape[-1] == size else "."),
+                )
         check_values(t, block, name, x, stride, proj, training=False)
         check_values(t, block, name, x, stride, proj, training=True)

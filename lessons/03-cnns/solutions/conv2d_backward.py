@@ -3,8 +3,9 @@
 import numpy as np
 
 
-def conv2d_backward(dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int = 1,
-                    padding: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def conv2d_backward(
+    dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int = 1, padding: int = 0
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Gradients (dx, dw, db) of a loss, given dout = dL/d(conv2d(x, w, b, stride, padding))."""
     n, c, h, wd = x.shape
     _, _, kh, kw = w.shape
@@ -20,5 +21,5 @@ def conv2d_backward(dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int 
             dw[:, :, a, d] = np.einsum("noij,ncij->oc", dout, xp[:, :, rows, cols])
             dxp[:, :, rows, cols] += np.einsum("noij,oc->ncij", dout, w[:, :, a, d])
     db = dout.sum(axis=(0, 2, 3))
-    dx = dxp[:, :, padding:padding + h, padding:padding + wd]
+    dx = dxp[:, :, padding : padding + h, padding : padding + wd]
     return dx, dw, db

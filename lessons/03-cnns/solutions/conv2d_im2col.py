@@ -12,12 +12,11 @@ def im2col(x: np.ndarray, kh: int, kw: int, stride: int = 1, padding: int = 0) -
     cols = np.empty((n, c, kh, kw, h_out, w_out), dtype=x.dtype)
     for a in range(kh):  # one strided slice per kernel offset, not one per output value
         for d in range(kw):
-            cols[:, :, a, d] = xp[:, :, a:a + stride * h_out:stride, d:d + stride * w_out:stride]
+            cols[:, :, a, d] = xp[:, :, a : a + stride * h_out : stride, d : d + stride * w_out : stride]
     return cols.transpose(0, 4, 5, 1, 2, 3).reshape(n * h_out * w_out, c * kh * kw)
 
 
-def conv2d_im2col(x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int = 1,
-                  padding: int = 0) -> np.ndarray:
+def conv2d_im2col(x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int = 1, padding: int = 0) -> np.ndarray:
     """conv2d as a single matmul: (N, C_in, H, W) * (C_out, C_in, kH, kW) -> (N, C_out, H_out, W_out)."""
     n, _, h, wd = x.shape
     c_out, _, kh, kw = w.shape

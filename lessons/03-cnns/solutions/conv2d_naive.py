@@ -3,8 +3,7 @@
 import numpy as np
 
 
-def conv2d_naive(x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int = 1,
-                 padding: int = 0) -> np.ndarray:
+def conv2d_naive(x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int = 1, padding: int = 0) -> np.ndarray:
     """Cross-correlate x (N, C_in, H, W) with w (C_out, C_in, kH, kW), add b (C_out,)."""
     n, _, h, wd = x.shape
     c_out, _, kh, kw = w.shape
@@ -15,7 +14,7 @@ def conv2d_naive(x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int = 1,
     for i in range(h_out):
         for j in range(w_out):
             top, left = i * stride, j * stride
-            window = xp[:, :, top:top + kh, left:left + kw]  # (N, C_in, kH, kW)
+            window = xp[:, :, top : top + kh, left : left + kw]  # (N, C_in, kH, kW)
             for o in range(c_out):
                 out[:, o, i, j] = np.sum(window * w[o], axis=(1, 2, 3)) + b[o]
     return out

@@ -19,8 +19,9 @@ def rnn_forward(x, h0, W_xh, W_hh, b):
     return np.stack(hs, axis=1)
 
 
-def rnn_backward(dhs, x, h0, hs, W_xh, W_hh, *, future=True, deriv="1-h^2", prev="h_{t-1}",
-                 dh_through="W_hh.T", accumulate=True):
+def rnn_backward(
+    dhs, x, h0, hs, W_xh, W_hh, *, future=True, deriv="1-h^2", prev="h_{t-1}", dh_through="W_hh.T", accumulate=True
+):
     """(dx, dh0, dW_xh, dW_hh, db) of L = sum(hs * dhs); keyword switches reproduce known mistakes."""
     n, steps, _ = x.shape
     dx = np.zeros_like(x, dtype=np.float64)
@@ -31,7 +32,7 @@ def rnn_backward(dhs, x, h0, hs, W_xh, W_hh, *, future=True, deriv="1-h^2", prev
     for t in reversed(range(steps)):
         h = hs[:, t]
         dh = dhs[:, t] + (dh_next if future else 0.0)
-        local = {"1-h^2": 1 - h ** 2, "1-h": 1 - h, "1-tanh(h)^2": 1 - np.tanh(h) ** 2}[deriv]
+        local = {"1-h^2": 1 - h**2, "1-h": 1 - h, "1-tanh(h)^2": 1 - np.tanh(h) ** 2}[deriv]
         da = dh * local
         h_prev = hs[:, t - 1] if t > 0 else h0
         if prev == "h_t":
@@ -48,8 +49,9 @@ def rnn_backward(dhs, x, h0, hs, W_xh, W_hh, *, future=True, deriv="1-h^2", prev
 
 
 # ---- gated cells, torch (functional; PyTorch's parameter layout) ------------------------------
-def lstm_cell(x, h, c, W_ih, W_hh, b_ih, b_hh, *, order="ifgo", f_act="sigmoid", g_act="tanh",
-              h_tanh=True, biases=2, drop=""):
+def lstm_cell(
+    x, h, c, W_ih, W_hh, b_ih, b_hh, *, order="ifgo", f_act="sigmoid", g_act="tanh", h_tanh=True, biases=2, drop=""
+):
     """nn.LSTMCell with switchable mistakes; `drop` names a gate ("i", "f" or "o") left out (taken as 1)."""
     import torch
 
@@ -65,8 +67,7 @@ def lstm_cell(x, h, c, W_ih, W_hh, b_ih, b_hh, *, order="ifgo", f_act="sigmoid",
     return h_new, c_new
 
 
-def gru_cell(x, h, W_ih, W_hh, b_ih, b_hh, *, order="rzn", z_way="pytorch", reset="after",
-             n_act="tanh"):
+def gru_cell(x, h, W_ih, W_hh, b_ih, b_hh, *, order="rzn", z_way="pytorch", reset="after", n_act="tanh"):
     import torch
 
     gi = (x @ W_ih.T + b_ih).chunk(3, dim=1)
@@ -92,9 +93,13 @@ def gru_cell(x, h, W_ih, W_hh, b_ih, b_hh, *, order="rzn", z_way="pytorch", rese
 # ---- hints ----------------------------------------------------------------------------------
 def weight_layout_hint(gates: int):
     """A `t.call` hint: a matmul shape error in a cell gets PyTorch's weight layout explained."""
+
     def hint(exc: BaseException) -> str | None:
         if "mat1 and mat2" in str(exc) or "size mismatch" in str(exc):
-            return (f"PyTorch stores W_ih as ({gates}H, D) and W_hh as ({gates}H, H), like nn.Linear's "
-                    "weight (out_features, in_features): multiply by the transpose, x @ W_ih.T and h @ W_hh.T.")
+            return (
+                f"PyTorch stores W_ih as ({gates}H, D) and W_hh as ({gates}H, H), like nn.Linear's "
+                "weight (out_features, in_features): multiply by the transpose, x @ W_ih.T and h @ W_hh.T."
+            )
         return None
+
     return hint

@@ -15,11 +15,11 @@ from torch import nn
 from tutor.checks import Checker
 from tutor.checks.training import minibatch_epochs, probe_train_step, single_thread_on_cpu
 
-T = 24          # steps the model reads
-SIGMA = 0.05    # noise on every sample
+T = 24  # steps the model reads
+SIGMA = 0.05  # noise on every sample
 EPOCHS = 30
 BATCH = 64
-TARGET = 0.02   # test MSE; the reference: 0.012 at worst over 30 seeds. Repeating the last input: ~0.065.
+TARGET = 0.02  # test MSE; the reference: 0.012 at worst over 30 seeds. Repeating the last input: ~0.065.
 
 
 def make_data(rng, n):
@@ -55,14 +55,21 @@ def shape_probe(t, model, x):
             (1, n, 1): "h_n has a leading (num_layers) axis: use h_n[-1], or out[:, -1], before the head.",
             (n, T, 1): "the head was applied at every time step; predict from the LAST one only: out[:, -1].",
             (n,): "keep the feature axis: the model returns (N, 1), like the Linear head gives it.",
-            (T, 1): ("out[-1] is the last SEQUENCE of the batch; with batch_first=True time is axis 1: out[:, -1]."
-                     if batch_first else
-                     "nn.RNN read your (N, T, 1) batch as (T, N, 1) — time-major is its default. Pass "
-                     "batch_first=True when you create it."),
+            (T, 1): (
+                "out[-1] is the last SEQUENCE of the batch; with batch_first=True time is axis 1: out[:, -1]."
+                if batch_first
+                else "nn.RNN read your (N, T, 1) batch as (T, N, 1) — time-major is its default. Pass "
+                "batch_first=True when you create it."
+            ),
         }
         if shape in known:
-            t.fail("output shape", "shape", f"expected ({n}, 1), got {shape}: {known[shape]}",
-                   expected=[n, 1], got=list(shape))
+            t.fail(
+                "output shape",
+                "shape",
+                f"expected ({n}, 1), got {shape}: {known[shape]}",
+                expected=[n, 1],
+                got=list(shape),
+            )
     t.expect_array("output shape", out, shape=(n, 1), tensor=True, device=t.device)
     return out
 
@@ -79,11 +86,18 @@ def check(t: Checker) -> None:
 
     torch.manual_seed(t.seed)
     model = t.call(Model, step="SineRNN() builds")
-    t.expect("SineRNN is an nn.Module", isinstance(model, nn.Module),
-             f"SineRNN() gave a {type(model).__name__}; subclass torch.nn.Module.", kind="run")
-    t.expect("it uses a recurrent layer", any(isinstance(m, nn.RNNBase) for m in model.modules()),
-             "there is no nn.RNN in your model: build the recurrence with torch.nn.RNN (or LSTM/GRU).",
-             kind="run")
+    t.expect(
+        "SineRNN is an nn.Module",
+        isinstance(model, nn.Module),
+        f"SineRNN() gave a {type(model).__name__}; subclass torch.nn.Module.",
+        kind="run",
+    )
+    t.expect(
+        "it uses a recurrent layer",
+        any(isinstance(m, nn.RNNBase) for m in model.modules()),
+        "there is no nn.RNN in your model: build the recurrence with torch.nn.RNN (or LSTM/GRU).",
+        kind="run",
+    )
     model = model.to(t.device)
     model.eval()
 
@@ -93,41 +107,71 @@ def check(t: Checker) -> None:
         bumped = probe.clone()
         bumped[0] += 1.0
         others = model(bumped)[1:]
-        t.expect("samples do not influence each other", torch.allclose(others, base[1:], atol=1e-6, rtol=1e-5),
-                 "changing sample 0 changed the predictions for samples 1-4: the batch got mixed into the "
-                 "time axis. nn.RNN expects (T, N, features) unless created with batch_first=True, and your "
-                 "input is (N, T, 1).", kind="property")
+        t.expect(
+            "samples do not influence each other",
+            torch.allclose(others, base[1:], atol=1e-6, rtol=1e-5),
+            "changing sample 0 changed the predictions for samples 1-4: the batch got mixed into the "
+            "time axis. nn.RNN expects (T, N, features) unless created with batch_first=True, and your "
+            "input is (N, T, 1).",
+            kind="property",
+        )
         last = probe.clone()
         last[:, -1] += 1.0
         moved = (model(last) - base).abs().max().item()
-        t.expect("the prediction reads the last time step", moved > 1e-6,
-                 "changing the LAST input value did not change the prediction at all: you are reading an early "
-                 "hidden state — out[:, 0] is the state after the FIRST step. Use out[:, -1] (or h_n[-1]), the "
-                 "state that has seen the whole window.", kind="property")
+        t.expect(
+            "the prediction reads the last time step",
+            moved > 1e-6,
+            "changing the LAST input value did not change the prediction at all: you are reading an early "
+            "hidden state — out[:, 0] is the state after the FIRST step. Use out[:, -1] (or h_n[-1]), the "
+            "state that has seen the whole window.",
+            kind="property",
+        )
     model.train()
 
-    probe_train_step(t, model, train_step, x_train[:16], y_train[:16], mse,
-                     loss_name="F.mse_loss(pred.squeeze(-1), y)", variants={
-                         "your loss compares predictions of shape (N, 1) with targets of shape (N,): broadcasting "
-                         "turns that into an (N, N) table of every prediction against every target, and the model "
-                         "learns to predict the average. Squeeze the prediction (pred.squeeze(-1)) or unsqueeze "
-                         "the target first.": broadcast_mse,
-                     })
+    probe_train_step(
+        t,
+        model,
+        train_step,
+        x_train[:16],
+        y_train[:16],
+        mse,
+        loss_name="F.mse_loss(pred.squeeze(-1), y)",
+        variants={
+            "your loss compares predictions of shape (N, 1) with targets of shape (N,): broadcasting "
+            "turns that into an (N, N) table of every prediction against every target, and the model "
+            "learns to predict the average. Squeeze the prediction (pred.squeeze(-1)) or unsqueeze "
+            "the target first.": broadcast_mse,
+        },
+    )
 
     optimizer = t.call(make_optimizer, model)
-    t.expect("make_optimizer returns an optimizer", isinstance(optimizer, torch.optim.Optimizer),
-             f"make_optimizer returned {type(optimizer).__name__}; return e.g. "
-             "torch.optim.Adam(model.parameters(), lr=1e-2).", kind="run")
+    t.expect(
+        "make_optimizer returns an optimizer",
+        isinstance(optimizer, torch.optim.Optimizer),
+        f"make_optimizer returned {type(optimizer).__name__}; return e.g. "
+        "torch.optim.Adam(model.parameters(), lr=1e-2).",
+        kind="run",
+    )
 
-    epoch = minibatch_epochs(t, train_step, model, optimizer, x_train, y_train, batch=BATCH,
-                             generator=torch.Generator().manual_seed(t.seed))
+    epoch = minibatch_epochs(
+        t, train_step, model, optimizer, x_train, y_train, batch=BATCH, generator=torch.Generator().manual_seed(t.seed)
+    )
 
     def test_mse():
         model.eval()
         with torch.no_grad():
             return float(mse(model(x_test), y_test))
 
-    t.converge("held-out MSE", epoch, steps=EPOCHS, target=TARGET, goal="below", final=test_mse,
-               metric="loss", budget_s=max(1.0, t.time_left() - 3.0))
-    t.note(f"the noise alone costs {SIGMA ** 2:.4f}; repeating the last input scores about 0.065; "
-           f"predicting 0 about 0.5.")
+    t.converge(
+        "held-out MSE",
+        epoch,
+        steps=EPOCHS,
+        target=TARGET,
+        goal="below",
+        final=test_mse,
+        metric="loss",
+        budget_s=max(1.0, t.time_left() - 3.0),
+    )
+    t.note(
+        f"the noise alone costs {SIGMA**2:.4f}; repeating the last input scores about 0.065; predicting 0 about 0.5."
+    )

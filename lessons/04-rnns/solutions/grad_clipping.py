@@ -5,7 +5,7 @@ import numpy as np
 
 def global_norm(grads: list[np.ndarray]) -> float:
     """The Euclidean norm of all gradients taken together, as if concatenated into one vector."""
-    return float(np.sqrt(sum(np.sum(g ** 2) for g in grads)))
+    return float(np.sqrt(sum(np.sum(g**2) for g in grads)))
 
 
 def clip_by_global_norm(grads: list[np.ndarray], max_norm: float) -> tuple[list[np.ndarray], float]:

@@ -14,7 +14,7 @@ class SineRNN(nn.Module):
         self.head = nn.Linear(hidden_size, 1)
 
     def forward(self, x: torch.Tensor) -> torch.Tensor:
-        out, _ = self.rnn(x)          # out: (N, T, hidden), every step's state
+        out, _ = self.rnn(x)  # out: (N, T, hidden), every step's state
         return self.head(out[:, -1])  # the state after the last step -> (N, 1)
 
 
@@ -22,8 +22,7 @@ def make_optimizer(model: nn.Module) -> torch.optim.Optimizer:
     return torch.optim.Adam(model.parameters(), lr=1e-2)
 
 
-def train_step(model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor,
-               y: torch.Tensor) -> float:
+def train_step(model: nn.Module, optimizer: torch.optim.Optimizer, x: torch.Tensor, y: torch.Tensor) -> float:
     """One step on a batch: x (N, T, 1), y (N,). Returns the batch's mean squared error."""
     optimizer.zero_grad()
     loss = F.mse_loss(model(x).squeeze(-1), y)

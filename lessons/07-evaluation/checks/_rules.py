@@ -40,8 +40,11 @@ def sklearn_lines(source: str) -> list[int]:
             lines.append(node.lineno)
         elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sklearn":
             lines.append(node.lineno)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and \
-                node.value.split(".")[0] in ("sklearn", "scikit-learn"):
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and node.value.split(".")[0] in ("sklearn", "scikit-learn")
+        ):
             lines.append(node.lineno)
     return sorted(set(lines))
 
@@ -52,7 +55,11 @@ def forbid_sklearn(t, what: str) -> None:
     lines = sklearn_lines(_source(t))
     if lines or "sklearn" in sys.modules:
         where = f" (line {', '.join(map(str, lines))})" if lines else ""
-        t.fail(name, "run", f"your file uses scikit-learn{where}; the task is to write {what} yourself "
-               "with NumPy. scikit-learn is for your own comparisons (the checker uses it for "
-               "its references), not for the answer.")
+        t.fail(
+            name,
+            "run",
+            f"your file uses scikit-learn{where}; the task is to write {what} yourself "
+            "with NumPy. scikit-learn is for your own comparisons (the checker uses it for "
+            "its references), not for the answer.",
+        )
     t.passed(name, "run")

@@ -72,31 +72,40 @@ def check(t: Checker) -> None:
     test_logits, test_labels = planted(t.rng, N, sharpen)
 
     # ---- ECE -----------------------------------------------------------------
-    edge_probs = np.array([[0.4, 0.3, 0.3], [0.6, 0.2, 0.2], [0.2, 0.4, 0.4], [0.8, 0.1, 0.1],
-                           [0.5, 0.25, 0.25], [1.0, 0.0, 0.0]])
+    edge_probs = np.array(
+        [[0.4, 0.3, 0.3], [0.6, 0.2, 0.2], [0.2, 0.4, 0.4], [0.8, 0.1, 0.1], [0.5, 0.25, 0.25], [1.0, 0.0, 0.0]]
+    )
     edge_labels = np.array([0, 1, 2, 0, 0, 0])
     sparse = softmax(t.rng.normal(size=(12, 3)) * 4)  # 12 samples, 15 bins: most bins are empty
     sparse_labels = t.rng.integers(0, 3, 12)
-    cases = [("overconfident model, 15 bins", softmax(val_logits), val_labels, 15),
-             ("10 bins", softmax(test_logits), test_labels, 10),
-             ("confidences on the bin edges, 5 bins", edge_probs, edge_labels, 5),
-             ("12 samples: mostly empty bins", sparse, sparse_labels, 15)]
+    cases = [
+        ("overconfident model, 15 bins", softmax(val_logits), val_labels, 15),
+        ("10 bins", softmax(test_logits), test_labels, 10),
+        ("confidences on the bin edges, 5 bins", edge_probs, edge_labels, 5),
+        ("12 samples: mostly empty bins", sparse, sparse_labels, 15),
+    ]
     for name, probs, labels, n_bins in cases:
         got = t.call(ece_fn, probs.copy(), labels.copy(), n_bins)
         expected = ece_reference(probs, labels, n_bins)
         if isinstance(got, float | np.floating) and not np.isfinite(got):
-            t.fail(f"ECE: {name}", "value", f"ECE is {got}: an empty bin gave 0/0. Skip bins with no samples "
-                   "(they contribute nothing).")
+            t.fail(
+                f"ECE: {name}",
+                "value",
+                f"ECE is {got}: an empty bin gave 0/0. Skip bins with no samples (they contribute nothing).",
+            )
         mistakes = {
             "you averaged the bins' gaps with equal weights; weight each bin by its share of the samples "
-            "(bin size / n), so a bin with 3 samples does not count as much as one with 1000.":
-                ece_reference(probs, labels, n_bins, weighted=False),
+            "(bin size / n), so a bin with 3 samples does not count as much as one with 1000.": ece_reference(
+                probs, labels, n_bins, weighted=False
+            ),
             "you used the probability of the TRUE class as the confidence; the confidence is the model's own: "
-            "the largest probability of the row (the one its prediction is based on).":
-                ece_reference(probs, labels, n_bins, confidence=probs[np.arange(len(labels)), labels]),
+            "the largest probability of the row (the one its prediction is based on).": ece_reference(
+                probs, labels, n_bins, confidence=probs[np.arange(len(labels)), labels]
+            ),
             "a confidence exactly on an edge went into the bin above: the bins are (lo, hi] — a confidence of "
-            "0.4 with 5 bins belongs to (0.2, 0.4], index ceil(0.4·5) − 1 = 1, not floor(0.4·5) = 2.":
-                ece_reference(probs, labels, n_bins, closed_left=True),
+            "0.4 with 5 bins belongs to (0.2, 0.4], index ceil(0.4·5) − 1 = 1, not floor(0.4·5) = 2.": ece_reference(
+                probs, labels, n_bins, closed_left=True
+            ),
         }
         fifteen = ece_reference(probs, labels, 15)
         if n_bins != 15 and abs(fifteen - ece_reference(probs, labels, n_bins, closed_left=True)) > 1e-9:
@@ -115,21 +124,32 @@ def check(t: Checker) -> None:
     if not isinstance(T, float | int) or isinstance(T, bool) or not np.isfinite(T) or T <= 0:
         t.fail("fit_temperature: the NLL optimum", "value", f"fit_temperature returned {T!r}; return a positive float.")
     if abs(1.0 / T / T_star - 1) < 0.02:
-        t.fail("fit_temperature: the NLL optimum", "value",
-               f"you returned {T:.4g} ≈ 1/{T_star:.4g}: you multiplied the logits by T instead of dividing "
-               "(softmax(logits / T); T > 1 softens an overconfident model).")
-    t.expect("fit_temperature: the NLL optimum", abs(T / T_star - 1) <= 0.01,
-             f"T = {T:.4g}, but the cross-entropy of softmax(logits / T) is lowest at T = {T_star:.4g} "
-             f"(mean NLL {nll(val_logits, val_labels, T):.4f} at yours vs {nll(val_logits, val_labels, T_star):.4f}). "
-             "Minimise the mean cross-entropy over T, not the ECE or the accuracy (T does not change the argmax).")
+        t.fail(
+            "fit_temperature: the NLL optimum",
+            "value",
+            f"you returned {T:.4g} ≈ 1/{T_star:.4g}: you multiplied the logits by T instead of dividing "
+            "(softmax(logits / T); T > 1 softens an overconfident model).",
+        )
+    t.expect(
+        "fit_temperature: the NLL optimum",
+        abs(T / T_star - 1) <= 0.01,
+        f"T = {T:.4g}, but the cross-entropy of softmax(logits / T) is lowest at T = {T_star:.4g} "
+        f"(mean NLL {nll(val_logits, val_labels, T):.4f} at yours vs {nll(val_logits, val_labels, T_star):.4f}). "
+        "Minimise the mean cross-entropy over T, not the ECE or the accuracy (T does not change the argmax).",
+    )
 
     ece_before = ece_reference(softmax(test_logits), test_labels, 15)
     ece_after = ece_reference(softmax(test_logits / T), test_labels, 15)
-    t.expect("the test ECE drops", ece_after < 0.5 * ece_before and ece_after < 0.04,
-             f"on the test logits the ECE went from {ece_before:.3f} to {ece_after:.3f} with T = {T:.3g}.",
-             kind="convergence")
-    t.note(f"test ECE {ece_before:.3f} before, {ece_after:.3f} after temperature scaling (T = {T:.3f}); "
-           "accuracy is unchanged: dividing by T > 0 keeps every argmax.")
+    t.expect(
+        "the test ECE drops",
+        ece_after < 0.5 * ece_before and ece_after < 0.04,
+        f"on the test logits the ECE went from {ece_before:.3f} to {ece_after:.3f} with T = {T:.3g}.",
+        kind="convergence",
+    )
+    t.note(
+        f"test ECE {ece_before:.3f} before, {ece_after:.3f} after temperature scaling (T = {T:.3f}); "
+        "accuracy is unchanged: dividing by T > 0 keeps every argmax."
+    )
     _draw_reliability(t, softmax(test_logits), softmax(test_logits / T), test_labels)
 
 

@@ -37,29 +37,69 @@ def planted(rng):
         return rng.normal(size=n) * 0.01
 
     cases = []
-    cases.append(("both losses stay high", _decay(n, 2.0, 1.1, 0.2) + noise(), _decay(n, 2.1, 1.2, 0.2) + noise(),
-                  "underfitting", "the training loss ends near 1.1, above target_loss 0.5: the model cannot fit even "
-                  "the data it trains on."))
-    cases.append(("high training loss AND a gap", _decay(n, 2.0, 0.9, 0.2) + noise(), _decay(n, 2.1, 1.5, 0.2) + noise(),
-                  "underfitting", "the training loss (~0.9) is above target_loss, so this is underfitting FIRST — test "
-                  "it before the gap: a model that cannot fit its training data needs capacity, not regularisation."))
+    cases.append(
+        (
+            "both losses stay high",
+            _decay(n, 2.0, 1.1, 0.2) + noise(),
+            _decay(n, 2.1, 1.2, 0.2) + noise(),
+            "underfitting",
+            "the training loss ends near 1.1, above target_loss 0.5: the model cannot fit even the data it trains on.",
+        )
+    )
+    cases.append(
+        (
+            "high training loss AND a gap",
+            _decay(n, 2.0, 0.9, 0.2) + noise(),
+            _decay(n, 2.1, 1.5, 0.2) + noise(),
+            "underfitting",
+            "the training loss (~0.9) is above target_loss, so this is underfitting FIRST — test "
+            "it before the gap: a model that cannot fit its training data needs capacity, not regularisation.",
+        )
+    )
     train = _decay(n, 1.5, 0.05, 0.25) + noise()
     val = _decay(n, 1.6, 0.2, 0.35) + 0.04 * np.maximum(e - 8, 0) + noise()
-    cases.append(("validation dips, then rises", train, val, "overfitting",
-                  f"the validation loss ENDS near {val[-5:].mean():.2f} while the training loss ends near 0.05; its "
-                  f"minimum ({val.min():.2f}, at epoch {int(val.argmin())}) is history — judge the final epochs, "
-                  "not the best one."))
-    cases.append(("validation flat, far above training", _decay(n, 1.2, 0.02, 0.3) + noise(),
-                  _decay(n, 1.3, 0.6, 0.3) + noise(), "overfitting",
-                  "validation − training ≈ 0.58 > max_gap: overfitting shows as a gap, even when the validation "
-                  "loss is not rising."))
-    cases.append(("a good fit", _decay(n, 1.5, 0.25, 0.3) + noise(), _decay(n, 1.6, 0.35, 0.3) + noise(), "good",
-                  "training ≈ 0.25 ≤ 0.5 and the gap ≈ 0.1 ≤ 0.3."))
+    cases.append(
+        (
+            "validation dips, then rises",
+            train,
+            val,
+            "overfitting",
+            f"the validation loss ENDS near {val[-5:].mean():.2f} while the training loss ends near 0.05; its "
+            f"minimum ({val.min():.2f}, at epoch {int(val.argmin())}) is history — judge the final epochs, "
+            "not the best one.",
+        )
+    )
+    cases.append(
+        (
+            "validation flat, far above training",
+            _decay(n, 1.2, 0.02, 0.3) + noise(),
+            _decay(n, 1.3, 0.6, 0.3) + noise(),
+            "overfitting",
+            "validation − training ≈ 0.58 > max_gap: overfitting shows as a gap, even when the validation "
+            "loss is not rising.",
+        )
+    )
+    cases.append(
+        (
+            "a good fit",
+            _decay(n, 1.5, 0.25, 0.3) + noise(),
+            _decay(n, 1.6, 0.35, 0.3) + noise(),
+            "good",
+            "training ≈ 0.25 ≤ 0.5 and the gap ≈ 0.1 ≤ 0.3.",
+        )
+    )
     val = _decay(n, 1.6, 0.35, 0.3) + noise()
     val[-1] += 0.6
-    cases.append(("a good fit with one noisy last epoch", _decay(n, 1.5, 0.25, 0.3) + noise(), val, "good",
-                  "one spike in the last epoch (0.95) must not decide: the mean of the last 5 validation losses is "
-                  "about 0.47, a gap of about 0.22 ≤ 0.3 — average the last 5 epochs."))
+    cases.append(
+        (
+            "a good fit with one noisy last epoch",
+            _decay(n, 1.5, 0.25, 0.3) + noise(),
+            val,
+            "good",
+            "one spike in the last epoch (0.95) must not decide: the mean of the last 5 validation losses is "
+            "about 0.47, a gap of about 0.22 ≤ 0.3 — average the last 5 epochs.",
+        )
+    )
     return cases
 
 
@@ -94,10 +134,19 @@ def check(t: Checker) -> None:
     X_t, y_t = torch.tensor(X, device=dev), torch.tensor(y, device=dev)
     Xv_t, yv_t = torch.tensor(Xv, device=dev), torch.tensor(yv, device=dev)
     torch.manual_seed(t.seed)
-    model = t.call(fit_regularised, X_t.clone(), y_t.clone(), budget_s=max(5.0, min(30.0, t.time_left() - 3)),
-                   hint="fit_regularised gets X (n, 2) float32 and y (n,) int64 on the check's device.")
-    t.expect("fit_regularised returns an nn.Module", isinstance(model, nn.Module),
-             f"fit_regularised returned {type(model).__name__}; return the trained model.", kind="run")
+    model = t.call(
+        fit_regularised,
+        X_t.clone(),
+        y_t.clone(),
+        budget_s=max(5.0, min(30.0, t.time_left() - 3)),
+        hint="fit_regularised gets X (n, 2) float32 and y (n,) int64 on the check's device.",
+    )
+    t.expect(
+        "fit_regularised returns an nn.Module",
+        isinstance(model, nn.Module),
+        f"fit_regularised returned {type(model).__name__}; return the trained model.",
+        kind="run",
+    )
     model.eval()
     with torch.no_grad():
         out = t.call(model, Xv_t, step="the model runs on (1000, 2) inputs")
@@ -108,19 +157,35 @@ def check(t: Checker) -> None:
         train_acc = float((train_out.argmax(1) == y_t).float().mean())
         val_acc = float((out.argmax(1) == yv_t).float().mean())
     gap = val_loss - train_loss
-    numbers = (f"training loss {train_loss:.3f} (accuracy {train_acc:.3f}), validation loss {val_loss:.3f} "
-               f"(accuracy {val_acc:.3f}), gap {gap:.3f}")
+    numbers = (
+        f"training loss {train_loss:.3f} (accuracy {train_acc:.3f}), validation loss {val_loss:.3f} "
+        f"(accuracy {val_acc:.3f}), gap {gap:.3f}"
+    )
     t.note(numbers)
     if not np.isfinite(gap):
         t.fail("the gap is closed", "convergence", f"the losses are not finite: {numbers}")
-    t.expect("the gap is closed", gap <= GAP_TARGET,
-             f"still overfitting: {numbers}; the target is a gap ≤ {GAP_TARGET}. "
-             + (f"It fits its training labels far better than new data (accuracy {train_acc:.2f} vs {val_acc:.2f}): "
-                "it memorises the 15% flipped labels. " if train_acc > val_acc + 0.08 else "")
-             + "Regularise harder (weight_decay ~1e-2 with Adam, a smaller network, fewer steps, dropout).",
-             kind="convergence", gap=gap, target=GAP_TARGET)
-    t.expect("validation accuracy holds up", val_acc >= ACC_TARGET,
-             f"the gap is closed but the model no longer learns enough: {numbers}; validation accuracy must be "
-             f"≥ {ACC_TARGET}. Too much regularisation turns overfitting into underfitting — back off a little "
-             "(smaller weight decay, a bit more capacity or more steps).",
-             kind="convergence", accuracy=val_acc, target=ACC_TARGET)
+    t.expect(
+        "the gap is closed",
+        gap <= GAP_TARGET,
+        f"still overfitting: {numbers}; the target is a gap ≤ {GAP_TARGET}. "
+        + (
+            f"It fits its training labels far better than new data (accuracy {train_acc:.2f} vs {val_acc:.2f}): "
+            "it memorises the 15% flipped labels. "
+            if train_acc > val_acc + 0.08
+            else ""
+        )
+        + "Regularise harder (weight_decay ~1e-2 with Adam, a smaller network, fewer steps, dropout).",
+        kind="convergence",
+        gap=gap,
+        target=GAP_TARGET,
+    )
+    t.expect(
+        "validation accuracy holds up",
+        val_acc >= ACC_TARGET,
+        f"the gap is closed but the model no longer learns enough: {numbers}; validation accuracy must be "
+        f"≥ {ACC_TARGET}. Too much regularisation turns overfitting into underfitting — back off a little "
+        "(smaller weight decay, a bit more capacity or more steps).",
+        kind="convergence",
+        accuracy=val_acc,
+        target=ACC_TARGET,
+    )

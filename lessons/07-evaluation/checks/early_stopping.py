@@ -58,8 +58,10 @@ class Tracked(nn.Module):
 
 def _epochs_seen(model):
     """(epochs in the parameters, epochs in the BatchNorm buffer)."""
-    return (int(round(float(model.linear.weight.detach()[0, 0]))),
-            int(round(float(model.norm.running_mean.detach()[0]))))
+    return (
+        int(round(float(model.linear.weight.detach()[0, 0]))),
+        int(round(float(model.norm.running_mean.detach()[0]))),
+    )
 
 
 def run_scenario(t, fn, curve, max_epochs, patience):
@@ -77,8 +79,7 @@ def run_scenario(t, fn, curve, max_epochs, patience):
         seen = _epochs_seen(m)[0]
         return 10.0 if seen <= 0 else float(curve[min(seen, len(curve)) - 1])
 
-    out = t.call(fn, model, train_epoch, val_loss, max_epochs, patience,
-                 step="train_with_early_stopping runs")
+    out = t.call(fn, model, train_epoch, val_loss, max_epochs, patience, step="train_with_early_stopping runs")
     return model, calls["train"], out
 
 
@@ -91,8 +92,9 @@ def check(t: Checker) -> None:
         rng = np.random.default_rng(t.seed)
         for trial in range(12):
             n = int(rng.integers(6, 25))
-            curve = np.round(1 / (1 + np.arange(n)) + 0.02 * np.arange(n) * rng.uniform(0, 1)
-                             + rng.normal(size=n) * 0.05, 2).tolist()
+            curve = np.round(
+                1 / (1 + np.arange(n)) + 0.02 * np.arange(n) * rng.uniform(0, 1) + rng.normal(size=n) * 0.05, 2
+            ).tolist()
             judge(t, fn, curve, n, int(rng.integers(1, 5)), quiet=True, trial=trial)
         t.passed("12 noisy curves, patience 1 to 4", "property")
 
@@ -105,23 +107,43 @@ def judge(t, fn, curve, max_epochs, patience, quiet=False, trial=None):
     if ran != expected_ran:
         tie_ran, _ = simulate(curve, max_epochs, patience, tie_improves=True)
         if ran == tie_ran:
-            t.fail(step, "property", f"{ran} epochs ran, expected {expected_ran}: you counted an epoch whose loss "
-                   "EQUALS the best as an improvement (`<=`); only a strictly lower loss improves." + where)
+            t.fail(
+                step,
+                "property",
+                f"{ran} epochs ran, expected {expected_ran}: you counted an epoch whose loss "
+                "EQUALS the best as an improvement (`<=`); only a strictly lower loss improves." + where,
+            )
         if ran == expected_ran + 1 and expected_ran < max_epochs:
-            t.fail(step, "property", f"{ran} epochs ran, expected {expected_ran}: one epoch too many. With "
-                   f"patience {patience} the loop stops as soon as {patience} epochs in a row have not improved "
-                   "(`waited >= patience`, counting from the epoch after the best)." + where)
+            t.fail(
+                step,
+                "property",
+                f"{ran} epochs ran, expected {expected_ran}: one epoch too many. With "
+                f"patience {patience} the loop stops as soon as {patience} epochs in a row have not improved "
+                "(`waited >= patience`, counting from the epoch after the best)." + where,
+            )
         if ran == expected_ran - 1:
-            t.fail(step, "property", f"{ran} epochs ran, expected {expected_ran}: one epoch too few — patience "
-                   f"{patience} allows {patience} epochs without improvement after the best one before stopping "
-                   "(is the counter started at 1, compared with `patience - 1`, or not reset to 0 when an epoch "
-                   "improves?)." + where)
+            t.fail(
+                step,
+                "property",
+                f"{ran} epochs ran, expected {expected_ran}: one epoch too few — patience "
+                f"{patience} allows {patience} epochs without improvement after the best one before stopping "
+                "(is the counter started at 1, compared with `patience - 1`, or not reset to 0 when an epoch "
+                "improves?)." + where,
+            )
         if ran == max_epochs:
-            t.fail(step, "property", f"all {max_epochs} epochs ran, expected {expected_ran}: training never stopped "
-                   "early. Count the epochs since the last improvement, reset the count when one improves, "
-                   "and break when it reaches patience." + where)
-        t.fail(step, "property", f"{ran} epochs ran (train_epoch calls), expected {expected_ran}: the best loss "
-               f"came at epoch {best}, and patience {patience} stops {patience} epochs later." + where)
+            t.fail(
+                step,
+                "property",
+                f"all {max_epochs} epochs ran, expected {expected_ran}: training never stopped "
+                "early. Count the epochs since the last improvement, reset the count when one improves, "
+                "and break when it reaches patience." + where,
+            )
+        t.fail(
+            step,
+            "property",
+            f"{ran} epochs ran (train_epoch calls), expected {expected_ran}: the best loss "
+            f"came at epoch {best}, and patience {patience} stops {patience} epochs later." + where,
+        )
     if not quiet:
         t.passed(step, "property", f"{ran} epochs, the best at epoch {best}")
 
@@ -134,18 +156,29 @@ def judge(t, fn, curve, max_epochs, patience, quiet=False, trial=None):
     if not isinstance(got_best, int) or isinstance(got_best, bool):
         t.fail(step, "value", f"best_epoch should be an int, got {type(got_best).__name__}")
     if got_best == best + 1:
-        t.fail(step, "value", f"best_epoch is {got_best}, expected {best}: epochs count from 0 (the first epoch "
-               "is epoch 0)." + where)
+        t.fail(
+            step,
+            "value",
+            f"best_epoch is {got_best}, expected {best}: epochs count from 0 (the first epoch is epoch 0)." + where,
+        )
     if got_best != best:
         t.fail(step, "value", f"best_epoch is {got_best}, but the lowest validation loss came at epoch {best}." + where)
     if not isinstance(losses, list | tuple) or len(losses) != ran:
-        t.fail(step, "value", f"losses should be a list with one validation loss per epoch run ({ran}), got "
-               + (f"{len(losses)} values" if isinstance(losses, list | tuple) else type(losses).__name__))
+        t.fail(
+            step,
+            "value",
+            f"losses should be a list with one validation loss per epoch run ({ran}), got "
+            + (f"{len(losses)} values" if isinstance(losses, list | tuple) else type(losses).__name__),
+        )
     if any(not isinstance(v, int | float) for v in losses):
         t.fail(step, "value", "losses should hold plain floats (float(val_loss(model))).")
     if not np.allclose(losses, curve[:ran]):
-        t.fail(step, "value", f"losses {list(losses)[:6]}... are not the validation losses of the epochs run, in order "
-               f"({curve[:ran][:6]}...).")
+        t.fail(
+            step,
+            "value",
+            f"losses {list(losses)[:6]}... are not the validation losses of the epochs run, in order "
+            f"({curve[:ran][:6]}...).",
+        )
     if not quiet:
         t.passed(step, "value")
 
@@ -153,24 +186,44 @@ def judge(t, fn, curve, max_epochs, patience, quiet=False, trial=None):
     params, buffers = _epochs_seen(model)
     want = best + 1  # the weights after training epoch `best` have seen best + 1 epochs
     if params == ran and buffers == ran and want != ran:
-        t.fail(step, "value", f"after returning, the model holds the weights of the LAST epoch ({ran - 1}), not of "
-               f"the best one ({best}). Restore them with model.load_state_dict(best_state) — and save best_state "
-               "as a COPY: model.state_dict() returns the live tensors, which the optimizer keeps changing in "
-               "place, so a state_dict saved without .clone() (or copy.deepcopy) silently becomes the latest "
-               "weights." + where)
+        t.fail(
+            step,
+            "value",
+            f"after returning, the model holds the weights of the LAST epoch ({ran - 1}), not of "
+            f"the best one ({best}). Restore them with model.load_state_dict(best_state) — and save best_state "
+            "as a COPY: model.state_dict() returns the live tensors, which the optimizer keeps changing in "
+            "place, so a state_dict saved without .clone() (or copy.deepcopy) silently becomes the latest "
+            "weights." + where,
+        )
     if params == want and buffers != want:
-        t.fail(step, "value", f"the parameters are the best epoch's, but the buffers (BatchNorm's running "
-               f"statistics) are from epoch {buffers - 1}: save and restore the whole state_dict(), not just "
-               "model.parameters()." + where)
+        t.fail(
+            step,
+            "value",
+            f"the parameters are the best epoch's, but the buffers (BatchNorm's running "
+            f"statistics) are from epoch {buffers - 1}: save and restore the whole state_dict(), not just "
+            "model.parameters()." + where,
+        )
     if params in (want - 1, want + 1) and params != ran:
-        t.fail(step, "value", f"the model holds the weights of epoch {params - 1}, one off the best epoch ({best}): "
-               "save the copy in the same epoch in which the best loss is measured, after train_epoch." + where)
+        t.fail(
+            step,
+            "value",
+            f"the model holds the weights of epoch {params - 1}, one off the best epoch ({best}): "
+            "save the copy in the same epoch in which the best loss is measured, after train_epoch." + where,
+        )
     if params != want:
-        t.fail(step, "value", f"the model holds the weights after {params} epochs of training; the best epoch "
-               f"is {best}, whose weights have seen {want}." + where)
+        t.fail(
+            step,
+            "value",
+            f"the model holds the weights after {params} epochs of training; the best epoch "
+            f"is {best}, whose weights have seen {want}." + where,
+        )
     if not quiet:
         t.passed(step, "value", f"epoch {best}'s weights, buffers included")
     device = model.linear.weight.device.type
-    t.expect("the model stays on its device" if not quiet else f"curve {trial}: device", device == t.device.split(":")[0],
-             f"after the restore the model is on {device}, not {t.device}: load_state_dict copies into the "
-             "existing tensors; do not replace the model or move it.", kind="run")
+    t.expect(
+        "the model stays on its device" if not quiet else f"curve {trial}: device",
+        device == t.device.split(":")[0],
+        f"after the restore the model is on {device}, not {t.device}: load_state_dict copies into the "
+        "existing tensors; do not replace the model or move it.",
+        kind="run",
+    )

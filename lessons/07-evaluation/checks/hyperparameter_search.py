@@ -43,8 +43,9 @@ class Data:
 
 
 def _make_train(splits, log):
-    fingerprints = {name: (X.shape, float(X.sum()), float((X * np.arange(X.shape[1])).sum()))
-                    for name, (X, _) in splits.items()}
+    fingerprints = {
+        name: (X.shape, float(X.sum()), float((X * np.arange(X.shape[1])).sum())) for name, (X, _) in splits.items()
+    }
 
     def which(X):
         X = np.asarray(X, dtype=np.float64)
@@ -105,45 +106,77 @@ def check(t: Checker) -> None:
     X = X / 16.0
     X_rest, X_test, y_rest, y_test = split(X, y, 0.2, seed=t.seed % 2**32)
     X_train, X_val, y_train, y_val = split(X_rest, y_rest, 0.5, seed=t.seed % 2**32 + 1)
-    splits = {"train": (X_train[:200], y_train[:200]), "val": (X_val[:200], y_val[:200]),
-              "test": (X_test[:200], y_test[:200])}
+    splits = {
+        "train": (X_train[:200], y_train[:200]),
+        "val": (X_val[:200], y_val[:200]),
+        "test": (X_test[:200], y_test[:200]),
+    }
     log = {"trained": [], "evals": [], "test_reads": []}
     data = Data(splits["train"], splits["val"], splits["test"], log)
     train = _make_train(splits, log)
 
     out = t.call(random_search, data, train, N_TRIALS, 7, budget_s=max(5.0, t.time_left() - 5))
     if not isinstance(out, tuple | list) or len(out) != 3:
-        t.fail("returns (results, best, test_accuracy)", "shape",
-               f"expected a tuple (results, best, test_accuracy), got {type(out).__name__}")
+        t.fail(
+            "returns (results, best, test_accuracy)",
+            "shape",
+            f"expected a tuple (results, best, test_accuracy), got {type(out).__name__}",
+        )
     results, best, test_accuracy = out
     trained = log["trained"]
 
-    t.expect("one model per trial", len(trained) == N_TRIALS,
-             f"train was called {len(trained)} times for n_trials = {N_TRIALS}; train one model per trial "
-             "(and do not retrain the winner: keep its model).", kind="run")
+    t.expect(
+        "one model per trial",
+        len(trained) == N_TRIALS,
+        f"train was called {len(trained)} times for n_trials = {N_TRIALS}; train one model per trial "
+        "(and do not retrain the winner: keep its model).",
+        kind="run",
+    )
     elsewhere = [m["split"] for m in trained if m["split"] != "train"]
-    t.expect("models are trained on the training split", not elsewhere,
-             (f"a model was trained on the {elsewhere[0]} split" if elsewhere and elsewhere[0] != "other" else
-              "a model was trained on data that is not data.train (train and val put together?)")
-             + "; train on data.train only "
-             "— the validation split scores the candidates, the test split reports the winner.", kind="run")
+    t.expect(
+        "models are trained on the training split",
+        not elsewhere,
+        (
+            f"a model was trained on the {elsewhere[0]} split"
+            if elsewhere and elsewhere[0] != "other"
+            else "a model was trained on data that is not data.train (train and val put together?)"
+        )
+        + "; train on data.train only "
+        "— the validation split scores the candidates, the test split reports the winner.",
+        kind="run",
+    )
     lrs = np.array([m["lr"] for m in trained])
     widths = [m["width"] for m in trained]
-    t.expect("learning rates in [1e-4, 1e-1]", bool(np.all((lrs >= 1e-4 * 0.999) & (lrs <= 1e-1 * 1.001))),
-             f"learning rates must lie in [1e-4, 1e-1]; you drew from {lrs.min():.3g} to {lrs.max():.3g} "
-             "(10 ** rng.uniform(-4, -1)).", kind="property")
+    t.expect(
+        "learning rates in [1e-4, 1e-1]",
+        bool(np.all((lrs >= 1e-4 * 0.999) & (lrs <= 1e-1 * 1.001))),
+        f"learning rates must lie in [1e-4, 1e-1]; you drew from {lrs.min():.3g} to {lrs.max():.3g} "
+        "(10 ** rng.uniform(-4, -1)).",
+        kind="property",
+    )
     below = int(np.sum(lrs < 1e-2))
-    t.expect("learning rates are log-uniform", below >= 0.3 * N_TRIALS,
-             f"only {below} of {N_TRIALS} learning rates are below 1e-2: that is uniform sampling, not log-uniform: it puts "
-             "90% of the trials between 1e-2 and 1e-1. Draw the exponent uniformly: lr = 10 ** rng.uniform(-4, -1) "
-             "(each decade then gets a third of the trials).", kind="property")
-    t.expect("widths from (8, 16, 32, 64)", set(widths) <= set(WIDTHS) and len(set(widths)) > 1,
-             f"widths used: {sorted(set(widths))}; draw each trial's width from (8, 16, 32, 64).", kind="property")
+    t.expect(
+        "learning rates are log-uniform",
+        below >= 0.3 * N_TRIALS,
+        f"only {below} of {N_TRIALS} learning rates are below 1e-2: that is uniform sampling, not log-uniform: it puts "
+        "90% of the trials between 1e-2 and 1e-1. Draw the exponent uniformly: lr = 10 ** rng.uniform(-4, -1) "
+        "(each decade then gets a third of the trials).",
+        kind="property",
+    )
+    t.expect(
+        "widths from (8, 16, 32, 64)",
+        set(widths) <= set(WIDTHS) and len(set(widths)) > 1,
+        f"widths used: {sorted(set(widths))}; draw each trial's width from (8, 16, 32, 64).",
+        kind="property",
+    )
 
     if not isinstance(results, list) or len(results) != N_TRIALS or not all(isinstance(r, dict) for r in results):
-        t.fail("results: one dict per trial", "shape",
-               f"results should be a list of {N_TRIALS} dicts {{'lr', 'width', 'val_accuracy'}}, got "
-               f"{type(results).__name__}" + (f" of length {len(results)}" if isinstance(results, list) else ""))
+        t.fail(
+            "results: one dict per trial",
+            "shape",
+            f"results should be a list of {N_TRIALS} dicts {{'lr', 'width', 'val_accuracy'}}, got "
+            f"{type(results).__name__}" + (f" of length {len(results)}" if isinstance(results, list) else ""),
+        )
     missing = [k for k in ("lr", "width", "val_accuracy") if any(k not in r for r in results)]
     t.expect("results: one dict per trial", not missing, f"results entries lack the key(s) {missing}.", kind="shape")
     val_true = np.array([m["model"].true_accuracy("val") for m in trained])
@@ -151,18 +184,24 @@ def check(t: Checker) -> None:
     test_true = np.array([m["model"].true_accuracy("test") for m in trained])
     for i, (r, m) in enumerate(zip(results, trained, strict=True)):
         if abs(float(r["lr"]) - m["lr"]) > 1e-12 * max(1, m["lr"]) or int(r["width"]) != m["width"]:
-            t.fail("results: the trials in order", "value",
-                   f"results[{i}] says lr={r['lr']}, width={r['width']}, but trial {i} trained lr={m['lr']:.4g}, "
-                   f"width={m['width']}: list the trials in the order you ran them.")
+            t.fail(
+                "results: the trials in order",
+                "value",
+                f"results[{i}] says lr={r['lr']}, width={r['width']}, but trial {i} trained lr={m['lr']:.4g}, "
+                f"width={m['width']}: list the trials in the order you ran them.",
+            )
         if abs(float(r["val_accuracy"]) - val_true[i]) > 1e-9:
             hint = ""
             if abs(float(r["val_accuracy"]) - test_true[i]) < 1e-9:
                 hint = " That is its TEST accuracy: score candidates on data.val."
             elif abs(float(r["val_accuracy"]) - train_true[i]) < 1e-9:
                 hint = " That is its TRAINING accuracy: score candidates on data.val."
-            t.fail("results: validation accuracies", "value",
-                   f"trial {i}: val_accuracy {float(r['val_accuracy']):.4f}, but the model's validation accuracy "
-                   f"is {val_true[i]:.4f}.{hint}")
+            t.fail(
+                "results: validation accuracies",
+                "value",
+                f"trial {i}: val_accuracy {float(r['val_accuracy']):.4f}, but the model's validation accuracy "
+                f"is {val_true[i]:.4f}.{hint}",
+            )
     t.passed("results: validation accuracies", "value")
 
     test_evals = [e for e in log["evals"] if e[1] == "test"]
@@ -170,41 +209,66 @@ def check(t: Checker) -> None:
     name = "the test split is touched once"
     if len(test_evals) > 1 or len(log["test_reads"]) > 1:
         by_test = int(np.argmax(test_true))
-        t.fail(name, "run", f"the test split was read {len(log['test_reads'])} times and {len(test_evals)} models "
-               "were evaluated on it. Evaluating candidates on the test set turns it into a second validation set "
-               "(and choosing by it is SELECTION ON TEST): the reported number becomes the best of many noisy "
-               "scores, optimistic. Choose on validation; evaluate only the winner on test, once."
-               + (f" (By test accuracy the winner would be trial {by_test}, by validation trial {winner}.)"
-                  if by_test != winner else ""))
+        t.fail(
+            name,
+            "run",
+            f"the test split was read {len(log['test_reads'])} times and {len(test_evals)} models "
+            "were evaluated on it. Evaluating candidates on the test set turns it into a second validation set "
+            "(and choosing by it is SELECTION ON TEST): the reported number becomes the best of many noisy "
+            "scores, optimistic. Choose on validation; evaluate only the winner on test, once."
+            + (
+                f" (By test accuracy the winner would be trial {by_test}, by validation trial {winner}.)"
+                if by_test != winner
+                else ""
+            ),
+        )
     if not test_evals:
-        t.fail(name, "run", "no model was evaluated on data.test: report the winner's test accuracy with "
-               "model.accuracy(*data.test).")
+        t.fail(
+            name,
+            "run",
+            "no model was evaluated on data.test: report the winner's test accuracy with model.accuracy(*data.test).",
+        )
     index, _, when = test_evals[0]
     if when < N_TRIALS:
-        t.fail(name, "run", f"the test split was used after {when} of {N_TRIALS} trials, during the search: read it "
-               "once the search is over.")
+        t.fail(
+            name,
+            "run",
+            f"the test split was used after {when} of {N_TRIALS} trials, during the search: read it "
+            "once the search is over.",
+        )
     if index != winner:
         extra = ""
         if index == int(np.argmax(train_true)):
             extra = " It is the model with the best TRAINING accuracy: select by validation accuracy."
         elif index == int(np.argmax(test_true)):
             extra = " It is the model with the best TEST accuracy: that is selection on test."
-        t.fail(name, "run", f"the model evaluated on test is trial {index}, but the best validation accuracy is "
-               f"trial {winner}'s.{extra}")
+        t.fail(
+            name,
+            "run",
+            f"the model evaluated on test is trial {index}, but the best validation accuracy is "
+            f"trial {winner}'s.{extra}",
+        )
     t.passed(name, "run", "once, for the winner, after the search")
 
-    t.expect("best is the validation winner", isinstance(best, dict) and best is results[winner]
-             or (isinstance(best, dict) and best == results[winner]),
-             f"best should be results[{winner}] (the highest val_accuracy, first on ties), got {best!r}.")
+    t.expect(
+        "best is the validation winner",
+        isinstance(best, dict) and best is results[winner] or (isinstance(best, dict) and best == results[winner]),
+        f"best should be results[{winner}] (the highest val_accuracy, first on ties), got {best!r}.",
+    )
     t.expect_scalar("test_accuracy is the winner's", test_accuracy, float(test_true[winner]), atol=1e-9)
 
     order = np.argsort(-val_true, kind="stable")[:5]
-    rows = [f"  trial {i:2d}  lr {trained[i]['lr']:.2e}  width {trained[i]['width']:2d}  val {val_true[i]:.3f}"
-            for i in order]
-    t.note("the top of the results table:\n" + "\n".join(rows)
-           + f"\nreported test accuracy of the winner: {test_true[winner]:.3f} "
-             f"(validation {val_true[winner]:.3f}: the maximum of {N_TRIALS} noisy scores is biased upwards; the "
-             "single test score is not)")
+    rows = [
+        f"  trial {i:2d}  lr {trained[i]['lr']:.2e}  width {trained[i]['width']:2d}  val {val_true[i]:.3f}"
+        for i in order
+    ]
+    t.note(
+        "the top of the results table:\n"
+        + "\n".join(rows)
+        + f"\nreported test accuracy of the winner: {test_true[winner]:.3f} "
+        f"(validation {val_true[winner]:.3f}: the maximum of {N_TRIALS} noisy scores is biased upwards; the "
+        "single test score is not)"
+    )
     best_so_far = np.maximum.accumulate(val_true)
     for i in range(N_TRIALS):
         t.curve("validation accuracy per trial", i, float(val_true[i]))

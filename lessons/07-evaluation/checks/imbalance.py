@@ -49,19 +49,24 @@ def _look_alikes(y_true, y_pred):
         "majority class scores the majority's share with it (0.95 on a 95:5 problem, where its balanced accuracy "
         "is 0.5). Balanced accuracy is the mean of the per-class RECALLS.": float(np.mean(y_true == y_pred)),
         "that is the mean per-class PRECISION (correct / predicted as c); balanced accuracy averages the RECALLS "
-        "(correct / truly c) over the classes of y_true.":
-            float(np.mean([_precision(y_true, y_pred, c) for c in pred_classes])),
+        "(correct / truly c) over the classes of y_true.": float(
+            np.mean([_precision(y_true, y_pred, c) for c in pred_classes])
+        ),
         "you averaged recall over the PREDICTED classes (np.unique(y_pred)); average over the classes that occur "
-        "in y_true — a class that is never predicted still counts, with recall 0.":
-            _mean_recall(y_true, y_pred, pred_classes),
+        "in y_true — a class that is never predicted still counts, with recall 0.": _mean_recall(
+            y_true, y_pred, pred_classes
+        ),
         "you averaged over every class seen in y_true OR y_pred; a class that only occurs in y_pred has no "
-        "recall at all (no true samples) and must not count as 0.":
-            _mean_recall(y_true, y_pred, np.union1d(true_classes, pred_classes)),
+        "recall at all (no true samples) and must not count as 0.": _mean_recall(
+            y_true, y_pred, np.union1d(true_classes, pred_classes)
+        ),
         "you averaged over the classes 0..max(label); the labels need not be 0..C-1 — average over the classes "
-        "that occur in y_true (np.unique(y_true)).":
-            _mean_recall(y_true, y_pred, np.arange(max(y_true.max(), y_pred.max()) + 1)),
-        "a class of y_true that is never predicted was left out of the average; it counts, with recall 0.":
-            _mean_recall(y_true, y_pred, np.intersect1d(true_classes, pred_classes)),
+        "that occur in y_true (np.unique(y_true)).": _mean_recall(
+            y_true, y_pred, np.arange(max(y_true.max(), y_pred.max()) + 1)
+        ),
+        "a class of y_true that is never predicted was left out of the average; it counts, with recall 0.": _mean_recall(
+            y_true, y_pred, np.intersect1d(true_classes, pred_classes)
+        ),
     }
 
 
@@ -91,9 +96,12 @@ def _check_balanced_accuracy(t, balanced_accuracy):
             expected = float(balanced_accuracy_score(y_true, y_pred))
         got = t.call(balanced_accuracy, y_true.copy(), y_pred.copy())
         if isinstance(got, float | np.floating) and np.isnan(got):
-            t.fail(f"balanced_accuracy: {name}", "value",
-                   "NaN: a class with no true samples has no recall (0 / 0). Average over the classes that occur "
-                   "in y_true only.")
+            t.fail(
+                f"balanced_accuracy: {name}",
+                "value",
+                "NaN: a class with no true samples has no recall (0 / 0). Average over the classes that occur "
+                "in y_true only.",
+            )
         mistakes = {m: v for m, v in _look_alikes(y_true, y_pred).items() if abs(v - expected) > 1e-9}
         t.expect_scalar(f"balanced_accuracy: {name}", got, expected, rtol=1e-9, atol=1e-12, mistakes=mistakes)
 
@@ -102,8 +110,10 @@ def _check_balanced_accuracy(t, balanced_accuracy):
 def _check_class_weights(t, class_weights):
     from sklearn.utils.class_weight import compute_class_weight
 
-    cases = [("binary, 95:5", np.r_[np.zeros(950, dtype=np.int64), np.ones(50, dtype=np.int64)]),
-             ("three classes, 600:300:100", np.repeat(np.arange(3), [600, 300, 100]))]
+    cases = [
+        ("binary, 95:5", np.r_[np.zeros(950, dtype=np.int64), np.ones(50, dtype=np.int64)]),
+        ("three classes, 600:300:100", np.repeat(np.arange(3), [600, 300, 100])),
+    ]
     for name, y in cases:
         y = t.rng.permutation(y)
         n, counts = len(y), np.bincount(y)
@@ -113,18 +123,25 @@ def _check_class_weights(t, class_weights):
         got = t.call(class_weights, y)
         t.expect_unchanged("class_weights leaves y unchanged", before, y, "class_weights")
         t.expect_array(f"class_weights: {name}", got, shape=(C,), dtype_kind="f")
-        t.expect_close(f"class_weights: {name}", got, expected, rtol=1e-9, atol=1e-12, mistakes={
-            "the weights are INVERTED: the majority class weighs most. A rare class's samples must weigh MORE: "
-            "w_c = n / (C · n_c).": counts * C / n,
-            "the class proportions n_c / n weigh the majority up; the weight is the inverse, divided by the "
-            "number of classes: n / (C · n_c).": counts / n,
-            "that is n / n_c — the factor 1 / C is missing, so each class carries n in total instead of n / C "
-            "(the weighted loss is C times too large, and so is the effective learning rate).": n / counts,
-            "that is 1 / n_c; scale it to n / (C · n_c), so that the weights average to 1 over the samples.":
-                1.0 / counts,
-            "that is max(n_c) / n_c — the right ratios on another scale; the task's convention is n / (C · n_c), "
-            "the one scikit-learn calls 'balanced'.": counts.max() / counts,
-        })
+        t.expect_close(
+            f"class_weights: {name}",
+            got,
+            expected,
+            rtol=1e-9,
+            atol=1e-12,
+            mistakes={
+                "the weights are INVERTED: the majority class weighs most. A rare class's samples must weigh MORE: "
+                "w_c = n / (C · n_c).": counts * C / n,
+                "the class proportions n_c / n weigh the majority up; the weight is the inverse, divided by the "
+                "number of classes: n / (C · n_c).": counts / n,
+                "that is n / n_c — the factor 1 / C is missing, so each class carries n in total instead of n / C "
+                "(the weighted loss is C times too large, and so is the effective learning rate).": n / counts,
+                "that is 1 / n_c; scale it to n / (C · n_c), so that the weights average to 1 over the samples.": 1.0
+                / counts,
+                "that is max(n_c) / n_c — the right ratios on another scale; the task's convention is n / (C · n_c), "
+                "the one scikit-learn calls 'balanced'.": counts.max() / counts,
+            },
+        )
 
 
 # ---- the weighted classifier ---------------------------------------------------
@@ -137,6 +154,7 @@ def _population(rng):
         y = (np.arange(n) < round(MINORITY * n)).astype(np.int64)
         y = rng.permutation(y)
         return rng.normal(size=(n, D)) + np.outer(y, direction) + shift, y
+
     return draw
 
 
@@ -152,16 +170,30 @@ def _unweighted_recall(X, y, X_test, y_test):
 def _as_model(t, result):
     name = "fit_balanced returns (w, b)"
     if not isinstance(result, tuple | list) or len(result) != 2:
-        t.fail(name, "shape", f"expected a pair (w, b), got {type(result).__name__}; return the weight vector "
-               "w of shape (d,) and the bias b (a float): class 1 is predicted where X @ w + b > 0.")
-    w, b = (np.asarray(part, dtype=np.float64) if not hasattr(part, "detach") else
-            part.detach().cpu().double().numpy() for part in result)
+        t.fail(
+            name,
+            "shape",
+            f"expected a pair (w, b), got {type(result).__name__}; return the weight vector "
+            "w of shape (d,) and the bias b (a float): class 1 is predicted where X @ w + b > 0.",
+        )
+    w, b = (
+        np.asarray(part, dtype=np.float64) if not hasattr(part, "detach") else part.detach().cpu().double().numpy()
+        for part in result
+    )
     if w.size != D or b.size != 1:
-        t.fail(name, "shape", f"w has {w.size} values and b {b.size}; expected w with d = {D} values and a "
-               "single bias b (a binary logistic regression: one logit per row).")
+        t.fail(
+            name,
+            "shape",
+            f"w has {w.size} values and b {b.size}; expected w with d = {D} values and a "
+            "single bias b (a binary logistic regression: one logit per row).",
+        )
     if not (np.all(np.isfinite(w)) and np.isfinite(b).all()):
-        t.fail(name, "value", "w or b holds NaN or inf: the training diverged — too large a learning rate "
-               "(unnormalised weights make every step larger), or an overflowing exp in the sigmoid.")
+        t.fail(
+            name,
+            "value",
+            "w or b holds NaN or inf: the training diverged — too large a learning rate "
+            "(unnormalised weights make every step larger), or an overflowing exp in the sigmoid.",
+        )
     t.passed(name, "shape")
     return w.reshape(-1), float(b.reshape(()))
 
@@ -179,32 +211,50 @@ def _check_fit(t, fit_balanced):
     y_hat = (X_test @ w + b > 0).astype(np.int64)
     r0, r1 = _recall(y_test, y_hat, 0), _recall(y_test, y_hat, 1)
     balanced, accuracy = (r0 + r1) / 2, float(np.mean(y_hat == y_test))
-    t.note(f"on {N_TEST} fresh rows: recall {r0:.3f} (class 0) and {r1:.3f} (class 1), balanced accuracy "
-           f"{balanced:.3f}, plain accuracy {accuracy:.3f}. Always predicting class 0 would score accuracy "
-           f"{1 - MINORITY:.2f} — and balanced accuracy 0.50.")
+    t.note(
+        f"on {N_TEST} fresh rows: recall {r0:.3f} (class 0) and {r1:.3f} (class 1), balanced accuracy "
+        f"{balanced:.3f}, plain accuracy {accuracy:.3f}. Always predicting class 0 would score accuracy "
+        f"{1 - MINORITY:.2f} — and balanced accuracy 0.50."
+    )
     name = f"balanced accuracy ≥ {TARGET} on fresh data"
     if balanced >= TARGET:
         t.passed(name, "convergence", f"{balanced:.3f}")
         return
     found = f"balanced accuracy {balanced:.3f} (recall {r0:.3f} for class 0, {r1:.3f} for class 1)"
     if r1 < 0.02:
-        t.fail(name, "convergence", f"{found}: the model (nearly) always predicts the majority class 0 — its "
-               f"plain accuracy, {accuracy:.3f}, hides that it never finds class 1. Weight each sample's loss by "
-               "class_weights(y)[y] (or oversample class 1) so both classes pull equally.")
+        t.fail(
+            name,
+            "convergence",
+            f"{found}: the model (nearly) always predicts the majority class 0 — its "
+            f"plain accuracy, {accuracy:.3f}, hides that it never finds class 1. Weight each sample's loss by "
+            "class_weights(y)[y] (or oversample class 1) so both classes pull equally.",
+        )
     if r0 > r1:
         plain = _unweighted_recall(X, y, X_test, y_test)
         if r1 < plain - 0.1:
-            t.fail(name, "convergence", f"{found}: class 1 is found even less often than by a model trained "
-                   f"with NO weights (recall {plain:.3f}) — the weights look INVERTED, up-weighting the majority. "
-                   "The rare class's samples must weigh more: index the weights by each sample's label, "
-                   "class_weights(y)[y].")
-        t.fail(name, "convergence", f"{found}: the majority class still dominates the loss, so the boundary sits "
-               "deep inside class 1. Multiply each sample's loss (and so its gradient) by its class weight "
-               "n / (C · n_c), or oversample class 1 until the classes are equal — and train until the loss "
-               "settles.")
-    t.fail(name, "convergence", f"{found}: now class 1 wins and class 0 pays — an over-correction (weights "
-           "applied twice, or squared, or class 1 oversampled far beyond the size of class 0), or a model that "
-           "has not finished training.")
+            t.fail(
+                name,
+                "convergence",
+                f"{found}: class 1 is found even less often than by a model trained "
+                f"with NO weights (recall {plain:.3f}) — the weights look INVERTED, up-weighting the majority. "
+                "The rare class's samples must weigh more: index the weights by each sample's label, "
+                "class_weights(y)[y].",
+            )
+        t.fail(
+            name,
+            "convergence",
+            f"{found}: the majority class still dominates the loss, so the boundary sits "
+            "deep inside class 1. Multiply each sample's loss (and so its gradient) by its class weight "
+            "n / (C · n_c), or oversample class 1 until the classes are equal — and train until the loss "
+            "settles.",
+        )
+    t.fail(
+        name,
+        "convergence",
+        f"{found}: now class 1 wins and class 0 pays — an over-correction (weights "
+        "applied twice, or squared, or class 1 oversampled far beyond the size of class 0), or a model that "
+        "has not finished training.",
+    )
 
 
 def check(t: Checker) -> None:

@@ -25,8 +25,11 @@ def _cases(rng):
     tied_y = (rng.random(n) < 0.3).astype(np.int64)
     tied_y[:2] = [0, 1]
     tied_s = np.round(rng.normal(size=n) * 0.5 + 0.8 * tied_y, 1)  # ~30 distinct values among 200
-    return [("distinct scores", y, distinct), ("ties between positives and negatives", hand_y, hand_s),
-            ("many tied scores (n=200)", tied_y, tied_s)]
+    return [
+        ("distinct scores", y, distinct),
+        ("ties between positives and negatives", hand_y, hand_s),
+        ("many tied scores (n=200)", tied_y, tied_s),
+    ]
 
 
 def _pairs(y, s):
@@ -64,20 +67,27 @@ def check(t: Checker) -> None:
             fpr_e, tpr_e, thr_e = sk.roc_curve(y, s, drop_intermediate=False)
             out = t.call(roc_curve, y.copy(), s.copy())
             if not isinstance(out, tuple | list) or len(out) != 3:
-                t.fail("roc_curve returns (fpr, tpr, thresholds)", "shape",
-                       f"expected a tuple (fpr, tpr, thresholds), got {type(out).__name__}")
+                t.fail(
+                    "roc_curve returns (fpr, tpr, thresholds)",
+                    "shape",
+                    f"expected a tuple (fpr, tpr, thresholds), got {type(out).__name__}",
+                )
             fpr, tpr, thr = out
             m = len(fpr_e)
             n_distinct = len(np.unique(s))
             for name, got in (("fpr", fpr), ("tpr", tpr), ("thresholds", thr)):
                 if isinstance(got, np.ndarray) and got.ndim == 1 and len(got) != m:
                     if len(got) == len(s) + 1 and n_distinct < len(s):
-                        why = (f"one point per SAMPLE ({len(s)} + 1); tied scores must make ONE point "
-                               f"({n_distinct} distinct scores + 1): a threshold cannot separate samples with "
-                               "the same score, so keep only the last index of each run of equal scores.")
+                        why = (
+                            f"one point per SAMPLE ({len(s)} + 1); tied scores must make ONE point "
+                            f"({n_distinct} distinct scores + 1): a threshold cannot separate samples with "
+                            "the same score, so keep only the last index of each run of equal scores."
+                        )
                     elif len(got) == m - 1:
-                        why = ("one point short: the curve starts at (0, 0) with threshold np.inf, where "
-                               "nothing is predicted positive — prepend it.")
+                        why = (
+                            "one point short: the curve starts at (0, 0) with threshold np.inf, where "
+                            "nothing is predicted positive — prepend it."
+                        )
                     elif len(got) == m + 1:
                         why = "one point too many: is (0, 0) (or (1, 1)) in there twice?"
                     else:
@@ -85,62 +95,107 @@ def check(t: Checker) -> None:
                     t.fail(f"{name}: length", "shape", f"{name} has {len(got)} values; {why}")
                 t.expect_array(f"{name}: shape", got, shape=(m,), dtype_kind="f")
             if np.all(np.diff(np.asarray(fpr, dtype=float)) <= 0) and fpr[0] > fpr[-1]:
-                t.fail("fpr", "value", "your curve runs from (1, 1) down to (0, 0): sort the scores in DECREASING "
-                       "order — the strictest threshold (nothing predicted positive) comes first.")
+                t.fail(
+                    "fpr",
+                    "value",
+                    "your curve runs from (1, 1) down to (0, 0): sort the scores in DECREASING "
+                    "order — the strictest threshold (nothing predicted positive) comes first.",
+                )
             if np.allclose(fpr, tpr_e) and np.allclose(tpr, fpr_e) and not np.allclose(fpr, fpr_e):
-                t.fail("fpr", "value", "fpr and tpr are swapped: fpr counts NEGATIVES above the threshold "
-                       "(divided by the number of negatives), tpr counts positives.")
+                t.fail(
+                    "fpr",
+                    "value",
+                    "fpr and tpr are swapped: fpr counts NEGATIVES above the threshold "
+                    "(divided by the number of negatives), tpr counts positives.",
+                )
             n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
             sfpr, stpr = _strict_curve(y, s)
-            t.expect_close("fpr", fpr, fpr_e, rtol=1e-9, atol=1e-12, mistakes={
-                f"fpr ends at {fpr_e[-1] * n_neg / len(y):.3g}, not 1: divide the false positives by the number "
-                "of NEGATIVES, not by the number of samples.": fpr_e * n_neg / len(y),
-                "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold, so "
-                "the point at a threshold includes the samples with exactly that score.": sfpr,
-            })
-            t.expect_close("tpr", tpr, tpr_e, rtol=1e-9, atol=1e-12, mistakes={
-                f"tpr ends at {n_pos / len(y):.3g}, not 1: divide the true positives by the number of "
-                "POSITIVES, not by the number of samples.": tpr_e * n_pos / len(y),
-                "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold.": stpr,
-            })
+            t.expect_close(
+                "fpr",
+                fpr,
+                fpr_e,
+                rtol=1e-9,
+                atol=1e-12,
+                mistakes={
+                    f"fpr ends at {fpr_e[-1] * n_neg / len(y):.3g}, not 1: divide the false positives by the number "
+                    "of NEGATIVES, not by the number of samples.": fpr_e * n_neg / len(y),
+                    "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold, so "
+                    "the point at a threshold includes the samples with exactly that score.": sfpr,
+                },
+            )
+            t.expect_close(
+                "tpr",
+                tpr,
+                tpr_e,
+                rtol=1e-9,
+                atol=1e-12,
+                mistakes={
+                    f"tpr ends at {n_pos / len(y):.3g}, not 1: divide the true positives by the number of "
+                    "POSITIVES, not by the number of samples.": tpr_e * n_pos / len(y),
+                    "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold.": stpr,
+                },
+            )
             thr = np.asarray(thr, dtype=np.float64)
-            t.expect("thresholds: the first is +inf", thr[0] > s.max(),
-                     f"the first threshold is {thr[0]:.6g}; it belongs to the (0, 0) point where nothing is "
-                     "predicted positive, so it must exceed every score: use np.inf.")
+            t.expect(
+                "thresholds: the first is +inf",
+                thr[0] > s.max(),
+                f"the first threshold is {thr[0]:.6g}; it belongs to the (0, 0) point where nothing is "
+                "predicted positive, so it must exceed every score: use np.inf.",
+            )
             t.expect_close("thresholds: the distinct scores, decreasing", thr[1:], thr_e[1:], rtol=1e-12, atol=0)
 
             auc = t.call(roc_auc, y.copy(), s.copy(), hint=_trapz_hint)
             expected = float(sk.roc_auc_score(y, s))
             above, tie = _pairs(y, s)
-            mistakes = {"your AUC is 1 − AUC: the scores were ranked in increasing order (a higher score must "
-                        "mean more positive), or the area was taken along the wrong axis (np.trapezoid(fpr, tpr) "
-                        "instead of np.trapezoid(tpr, fpr)).": 1 - expected}
+            mistakes = {
+                "your AUC is 1 − AUC: the scores were ranked in increasing order (a higher score must "
+                "mean more positive), or the area was taken along the wrong axis (np.trapezoid(fpr, tpr) "
+                "instead of np.trapezoid(tpr, fpr)).": 1 - expected
+            }
             if tie > 0:
-                mistakes["ties count as nothing in your AUC: a (positive, negative) pair with equal scores counts "
-                         "ONE HALF — the trapezoid over a tied run, not a rectangle under its lower edge."] = above
-                mistakes["ties count fully in your AUC: a (positive, negative) pair with equal scores counts ONE "
-                         "HALF — the trapezoid over a tied run, not a rectangle under its upper edge."] = above + tie
+                mistakes[
+                    "ties count as nothing in your AUC: a (positive, negative) pair with equal scores counts "
+                    "ONE HALF — the trapezoid over a tied run, not a rectangle under its lower edge."
+                ] = above
+                mistakes[
+                    "ties count fully in your AUC: a (positive, negative) pair with equal scores counts ONE "
+                    "HALF — the trapezoid over a tied run, not a rectangle under its upper edge."
+                ] = above + tie
             value = auc.item() if isinstance(auc, np.ndarray | np.generic) and np.size(auc) == 1 else auc
-            if tie > 0 and isinstance(value, float | int) and above + 1e-9 < value < above + tie - 1e-9 \
-                    and abs(value - expected) > 1e-9:
-                t.fail("roc_auc", "value", f"expected {expected:.6g}, got {value:.6g}: ties between positives and "
-                       "negatives are not counted as one half each. With ranks, tied scores need the AVERAGE of "
-                       "their ranks (not the order a sort happened to leave them in); with the curve, one point "
-                       "per distinct score and the trapezoid rule.")
+            if (
+                tie > 0
+                and isinstance(value, float | int)
+                and above + 1e-9 < value < above + tie - 1e-9
+                and abs(value - expected) > 1e-9
+            ):
+                t.fail(
+                    "roc_auc",
+                    "value",
+                    f"expected {expected:.6g}, got {value:.6g}: ties between positives and "
+                    "negatives are not counted as one half each. With ranks, tied scores need the AVERAGE of "
+                    "their ranks (not the order a sort happened to leave them in); with the curve, one point "
+                    "per distinct score and the trapezoid rule.",
+                )
             t.expect_scalar("roc_auc", auc, expected, rtol=1e-9, atol=1e-12, mistakes=mistakes)
-            t.expect("inputs left unchanged", np.array_equal(before[0], y) and np.array_equal(before[1], s),
-                     "your code modified y_true or scores in place (an in-place sort?); sort a copy.",
-                     kind="property")
+            t.expect(
+                "inputs left unchanged",
+                np.array_equal(before[0], y) and np.array_equal(before[1], s),
+                "your code modified y_true or scores in place (an in-place sort?); sort a copy.",
+                kind="property",
+            )
             drawn = (fpr_e, tpr_e, expected)
 
     with t.part("AUC is the chance a positive outranks a negative"):
+
         def prop(case):
             y, s = case
             above, tie = _pairs(y, s)
             got = float(t.call(roc_auc, y.copy(), s.copy()))
             if abs(got - (above + tie / 2)) > 1e-9:
-                return (f"AUC {got:.6g}, but P(pos > neg) + ½·P(pos = neg) = {above + tie / 2:.6g} "
-                        f"(ties: {tie:.3g} of the pairs)")
+                return (
+                    f"AUC {got:.6g}, but P(pos > neg) + ½·P(pos = neg) = {above + tie / 2:.6g} "
+                    f"(ties: {tie:.3g} of the pairs)"
+                )
             return None
 
         def generate(rng):
@@ -157,5 +212,7 @@ def check(t: Checker) -> None:
             t.curve("ROC: tpr (x = fpr %)", int(round(100 * x)), float(y))
         t.curve("chance", 0, 0.0)
         t.curve("chance", 100, 1.0)
-        t.note(f"the last case's ROC curve is drawn with the false-positive rate in % along x; "
-               f"AUC {auc:.3f} (0.5 = the diagonal, chance).")
+        t.note(
+            f"the last case's ROC curve is drawn with the false-positive rate in % along x; "
+            f"AUC {auc:.3f} (0.5 = the diagonal, chance)."
+        )

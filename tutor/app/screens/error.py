@@ -11,8 +11,10 @@ from textual.widgets import Footer, Static
 
 from tutor.errors import TutorError
 
-ADVICE = ("`dltutor doctor` checks the installation and the workspace; `dltutor validate` "
-          "names the file and line of a lesson pack problem.")
+ADVICE = (
+    "`dltutor doctor` checks the installation and the workspace; `dltutor validate` "
+    "names the file and line of a lesson pack problem."
+)
 
 
 class ErrorScreen(Screen):

@@ -100,10 +100,15 @@ class ExerciseScreen(ExerciseActions):
         if self.broken:
             return
         self._show_last_attempt()
-        self.run_worker(partial(self.app.checks.prepare, self.ex.uses_torch), thread=True,
-                        group="prepare", exit_on_error=False)
-        self._watcher = FileWatcher(self.path, lambda d: self.post_message(FileChanged(d)),
-                                    poll_s=self.app.poll_s, use_events=self.app.watch_events)
+        self.run_worker(
+            partial(self.app.checks.prepare, self.ex.uses_torch), thread=True, group="prepare", exit_on_error=False
+        )
+        self._watcher = FileWatcher(
+            self.path,
+            lambda d: self.post_message(FileChanged(d)),
+            poll_s=self.app.poll_s,
+            use_events=self.app.watch_events,
+        )
         self._watcher.start()
 
     def on_unmount(self) -> None:
@@ -129,25 +134,36 @@ class ExerciseScreen(ExerciseActions):
     def _intro(self) -> Content:
         state = self.session.states()[self.ex.id]
         last = f"Last result: {state.last_status}. " if state.last_status else ""
-        return Content.assemble((last, "$foreground-muted"), ("c", "bold $text-accent"),
-                                " checks your file now; saving it checks it too.")
+        return Content.assemble(
+            (last, "$foreground-muted"), ("c", "bold $text-accent"), " checks your file now; saving it checks it too."
+        )
 
     def _info(self) -> Content:
         state = self.session.states()[self.ex.id]
-        facts = [self._device(), f"{state.attempts} attempt{'s' * (state.attempts != 1)}",
-                 f"hints {state.hints_used}/{len(self.ex.hints)}", "e edits, saving re-checks"]
+        facts = [
+            self._device(),
+            f"{state.attempts} attempt{'s' * (state.attempts != 1)}",
+            f"hints {state.hints_used}/{len(self.ex.hints)}",
+            "e edits, saving re-checks",
+        ]
         return Content.assemble(
-            mark(state.state), " ", (self.ex.id, "bold"), f" · {self.ex.title}\n",
+            mark(state.state),
+            " ",
+            (self.ex.id, "bold"),
+            f" · {self.ex.title}\n",
             # The whole path (~/…): a bare exercises/… also exists in dltutor's own clone.
             ("your file ", "$foreground-muted"),
             (f"{self.app.workspace_label}/{relative(self.path, self.session.root)}", "bold $text-accent"),
-            "\n", (" · ".join(facts), "$foreground-muted"))
+            "\n",
+            (" · ".join(facts), "$foreground-muted"),
+        )
 
     def _hints(self) -> Content:
         shown = self.session.hints_shown(self.ex.id)
         return Content("\n").join(
             Content.assemble((f"Hint {i}/{len(self.ex.hints)}: ", "bold $text-warning"), text)
-            for i, text in enumerate(shown, 1))
+            for i, text in enumerate(shown, 1)
+        )
 
     def refresh_panels(self) -> None:
         """Info line and hints after something changed (a check, a hint)."""
@@ -187,12 +203,12 @@ class ExerciseScreen(ExerciseActions):
         self.query_one(VerdictPanel).begin(f"⋯ checking {self.ex.id} …  (x cancels)")
         self.query_one(LossCurve).show([])
         self._follow()
-        self._worker = self._run_check(self.session, self.app.checks, self._cancel, self._stream,
-                                       self.app.seed)
+        self._worker = self._run_check(self.session, self.app.checks, self._cancel, self._stream, self.app.seed)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="check")
-    def _run_check(self, session: Session, control: CheckControl, cancel: threading.Event,
-                   stream: CheckStream, seed: int | None) -> CheckResult:
+    def _run_check(
+        self, session: Session, control: CheckControl, cancel: threading.Event, stream: CheckStream, seed: int | None
+    ) -> CheckResult:
         """On a worker thread: everything it needs comes in as arguments."""
         try:
             return session.check(self.ex.id, sink=stream, pool=control.pool, cancel=cancel, seed=seed)
@@ -242,8 +258,11 @@ class ExerciseScreen(ExerciseActions):
     def _finish(self, result: CheckResult) -> None:
         verdict = self.query_one(VerdictPanel)
         if result.message == "cancelled":
-            verdict.idle(Content.assemble(("◌ check cancelled", "bold $text-warning"),
-                                          ("  — c checks again", "$foreground-muted")))
+            verdict.idle(
+                Content.assemble(
+                    ("◌ check cancelled", "bold $text-warning"), ("  — c checks again", "$foreground-muted")
+                )
+            )
             return
         self.result = result
         verdict.finish(result, timings=self.app.timings)
@@ -283,8 +302,10 @@ class ExerciseScreen(ExerciseActions):
         if key == "s" and not self.passed:
             return "The reference solution opens once your code passes — c checks it."
         if key == "h" and self.check_action("hint", ()) is None:
-            return (f"That was the last of the {len(self.ex.hints)} hints. The lesson (l) explains the idea; "
-                    "the solution (s) opens once you pass.")
+            return (
+                f"That was the last of the {len(self.ex.hints)} hints. The lesson (l) explains the idea; "
+                "the solution (s) opens once you pass."
+            )
         if key == "x" and not self.running:
             return "No check is running — nothing to cancel."
         if key == "n" and self.next_id() is None:

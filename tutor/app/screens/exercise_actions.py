@@ -56,15 +56,22 @@ class ExerciseActions(TutorScreen):
         # Found before the terminal is handed over: a failure after that would leave a blank app.
         editor = find_editor()
         if editor.command is None:
-            self.notify(f"{editor.problem}. Or edit {self._rel()} elsewhere — every save is checked here.",
-                        title="no editor", severity="error", timeout=10)
+            self.notify(
+                f"{editor.problem}. Or edit {self._rel()} elsewhere — every save is checked here.",
+                title="no editor",
+                severity="error",
+                timeout=10,
+            )
             return
         try:
             with self.app.suspend():
                 subprocess.run([*editor.command, str(self.path)], check=False)
         except SuspendNotSupported:
-            self.notify(f"This terminal cannot hand over to an editor; edit {self._rel()} elsewhere "
-                        "— every save is checked here.", severity="warning")
+            self.notify(
+                f"This terminal cannot hand over to an editor; edit {self._rel()} elsewhere "
+                "— every save is checked here.",
+                severity="warning",
+            )
             return
         except OSError as exc:
             self.notify(f"could not start {editor.command[0]!r}: {exc.strerror}; set $EDITOR", severity="error")
@@ -94,8 +101,10 @@ class ExerciseActions(TutorScreen):
     def action_reset(self) -> None:
         from tutor.app.screens.dialogs import ConfirmScreen
 
-        question = (f"Replace {self._rel()} with the starter?\nYour current copy is backed up first "
-                    "(under .dltutor/backups/ in the workspace).")
+        question = (
+            f"Replace {self._rel()} with the starter?\nYour current copy is backed up first "
+            "(under .dltutor/backups/ in the workspace)."
+        )
         self.app.push_screen(ConfirmScreen("Reset exercise", question), self._reset_answered)
 
     @shows_errors

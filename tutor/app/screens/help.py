@@ -10,8 +10,13 @@ from textual.dom import DOMNode
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
-EXTRA = [("^p", "command palette: every action by name"), ("^q", "quit"), ("tab", "move focus"),
-         ("↑ ↓ pgup pgdn", "scroll, move in lists"), ("enter", "open the highlighted item")]
+EXTRA = [
+    ("^p", "command palette: every action by name"),
+    ("^q", "quit"),
+    ("tab", "move focus"),
+    ("↑ ↓ pgup pgdn", "scroll, move in lists"),
+    ("enter", "open the highlighted item"),
+]
 
 
 def _sections() -> list[tuple[str, type]]:
@@ -21,8 +26,13 @@ def _sections() -> list[tuple[str, type]]:
     from tutor.app.screens.progress import ProgressScreen
     from tutor.app.screens.roadmap import RoadmapScreen
 
-    return [("Everywhere", TutorApp), ("Roadmap", RoadmapScreen), ("Lesson", LessonScreen),
-            ("Exercise", ExerciseScreen), ("Progress", ProgressScreen)]
+    return [
+        ("Everywhere", TutorApp),
+        ("Roadmap", RoadmapScreen),
+        ("Lesson", LessonScreen),
+        ("Exercise", ExerciseScreen),
+        ("Progress", ProgressScreen),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
@@ -41,8 +51,9 @@ class HelpScreen(ModalScreen[None]):
                 if binding.key == "1":
                     keys.append(("1-9", "open the n-th exercise listed under the lesson"))
                 continue
-            shown = "/".join(self.app.get_key_display(Binding(k.strip(), binding.action))
-                             for k in binding.key.split(","))
+            shown = "/".join(
+                self.app.get_key_display(Binding(k.strip(), binding.action)) for k in binding.key.split(",")
+            )
             keys.append((shown, binding.description))
         return keys
 

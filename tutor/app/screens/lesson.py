@@ -46,8 +46,7 @@ class LessonScreen(TutorScreen):
             try:
                 text = self.lesson.path.read_text(encoding="utf-8")
             except OSError as exc:
-                yield Static(Content.styled(f"⚠ cannot read {self.lesson.path.name}: {exc.strerror}",
-                                            "$text-warning"))
+                yield Static(Content.styled(f"⚠ cannot read {self.lesson.path.name}: {exc.strerror}", "$text-warning"))
                 text = ""
             for kind, part, line in split_lesson(text):
                 if kind == "markdown":
@@ -72,8 +71,11 @@ class LessonScreen(TutorScreen):
         states = self.app.session.states()
         lines = [Content.styled("Practise this lesson:", "bold")]
         for i, ex in enumerate(self.exercises, 1):
-            lines.append(Content.assemble((f"  {i} ", "bold $text-accent"), mark(states[ex.id].state), " ",
-                                          (ex.id, "bold"), f" · {ex.title}"))
+            lines.append(
+                Content.assemble(
+                    (f"  {i} ", "bold $text-accent"), mark(states[ex.id].state), " ", (ex.id, "bold"), f" · {ex.title}"
+                )
+            )
         if len(lines) == 1:
             lines.append(Content.styled("  (no exercise practises this lesson)", "$foreground-muted"))
         return Content("\n").join(lines)

@@ -45,16 +45,28 @@ class ProgressScreen(TutorScreen):
         for stage in session.course.stages:
             mine = [states[ex.id] for ex in stage.exercises]
             done = sum(p.passed for p in mine)
-            rows.append(Content.assemble(
-                (f"{stage.number:02d} {stage.title}"[:26].ljust(26), "bold"), " ", bar(done, len(mine), 10),
-                f" {done}/{len(mine)}",
-                (f"  {sum(p.attempts for p in mine)} attempts · {duration(sum(p.time_spent_s for p in mine))}"
-                 f" · {sum(p.hints_used for p in mine)} hints", "$foreground-muted")))
+            rows.append(
+                Content.assemble(
+                    (f"{stage.number:02d} {stage.title}"[:26].ljust(26), "bold"),
+                    " ",
+                    bar(done, len(mine), 10),
+                    f" {done}/{len(mine)}",
+                    (
+                        f"  {sum(p.attempts for p in mine)} attempts · {duration(sum(p.time_spent_s for p in mine))}"
+                        f" · {sum(p.hints_used for p in mine)} hints",
+                        "$foreground-muted",
+                    ),
+                )
+            )
         every = list(states.values())
-        rows.append(Content.assemble(
-            ("Overall: ", "bold"), f"{sum(p.passed for p in every)}/{len(every)} passed · "
-            f"{sum(p.attempts for p in every)} attempts · {duration(sum(p.time_spent_s for p in every))} "
-            f"checking · {sum(p.hints_used for p in every)} hints"))
+        rows.append(
+            Content.assemble(
+                ("Overall: ", "bold"),
+                f"{sum(p.passed for p in every)}/{len(every)} passed · "
+                f"{sum(p.attempts for p in every)} attempts · {duration(sum(p.time_spent_s for p in every))} "
+                f"checking · {sum(p.hints_used for p in every)} hints",
+            )
+        )
         return Content("\n").join(rows)
 
     def on_mount(self) -> None:
@@ -65,8 +77,15 @@ class ProgressScreen(TutorScreen):
         table.add_columns("", "exercise", "attempts", "time", "hints", "last")
         for ex in session.ordered_exercises():
             p = states[ex.id]
-            table.add_row(mark(p.state), ex.id, str(p.attempts), duration(p.time_spent_s),
-                          f"{p.hints_used}/{len(ex.hints)}", p.last_status or "—", key=ex.id)
+            table.add_row(
+                mark(p.state),
+                ex.id,
+                str(p.attempts),
+                duration(p.time_spent_s),
+                f"{p.hints_used}/{len(ex.hints)}",
+                p.last_status or "—",
+                key=ex.id,
+            )
         self.show_history(self._current())
 
     def _current(self) -> str | None:
@@ -89,20 +108,29 @@ class ProgressScreen(TutorScreen):
         past = self.app.session.past_curves(exercise_id, limit=len(_STYLES)) if exercise_id else []
         if not past:
             curve.display = False
-            caption.update(Content.styled(f"No training curves recorded for {exercise_id or 'this exercise'} "
-                                          "yet (convergence exercises record one per check).", "$foreground-muted"))
+            caption.update(
+                Content.styled(
+                    f"No training curves recorded for {exercise_id or 'this exercise'} "
+                    "yet (convergence exercises record one per check).",
+                    "$foreground-muted",
+                )
+            )
             return
         lines = []
         for i, attempt in enumerate(reversed(past)):  # oldest first, so the newest is drawn on top
             series = attempt.series.get("loss") or next(
-                (points for name, points in attempt.series.items() if name != "reference"), [])
+                (points for name, points in attempt.series.items() if name != "reference"), []
+            )
             colour, marker = _STYLES[len(_STYLES) - len(past) + i]
             lines.append(Line(f"#{attempt.attempt_id} {attempt.status}", series, colour, marker))
         reference = past[0].series.get("reference")
         if reference:
             lines.insert(0, Line("reference", reference, "warning", "·"))
-        caption.update(Content.assemble((f"Past curves · {exercise_id}", "bold"),
-                                        (f" · last {len(past)}, newest on top", "$foreground-muted")))
+        caption.update(
+            Content.assemble(
+                (f"Past curves · {exercise_id}", "bold"), (f" · last {len(past)}, newest on top", "$foreground-muted")
+            )
+        )
         curve.display = True
         curve.show(lines, caption=exercise_id or "")
 

@@ -77,16 +77,18 @@ class RoadmapScreen(TutorScreen):
         track = session.track
         other = [t.title for t in session.course.tracks.values() if t.id != track.id]
         track_line = Content.assemble(
-            "Track: ", (track.title, "bold"),
+            "Track: ",
+            (track.title, "bold"),
             (f" (t: {other[0]})" if other else "", "$foreground-muted"),
-            ("  ·  workspace " + self.app.workspace_label, "$foreground-muted"))
+            ("  ·  workspace " + self.app.workspace_label, "$foreground-muted"),
+        )
         resume, upcoming = session.resume_exercise(), session.next_exercise()
         if resume is None:
-            next_line = Content.styled(f"Every exercise has passed ({len(states)} of {len(states)}).",
-                                       "$text-success")
+            next_line = Content.styled(f"Every exercise has passed ({len(states)} of {len(states)}).", "$text-success")
         else:
-            next_line = Content.assemble(("c", "bold $text-accent"), " continue: ", (resume.id, "bold"),
-                                         f" — {resume.title}")
+            next_line = Content.assemble(
+                ("c", "bold $text-accent"), " continue: ", (resume.id, "bold"), f" — {resume.title}"
+            )
             if upcoming is not None and upcoming.id != resume.id:
                 next_line += Content.styled(f"   next unsolved: {upcoming.id}", "$foreground-muted")
         items = self._items(states, upcoming.id if upcoming else None)
@@ -96,9 +98,16 @@ class RoadmapScreen(TutorScreen):
 
     def _exercise_item(self, ex: Exercise, state: ExerciseProgress, upcoming: str | None) -> Option:
         lead = ("  → ", "bold $text-accent") if ex.id == upcoming else "    "
-        return Option(Content.assemble((glyphs(lead[0]), lead[1]) if isinstance(lead, tuple) else lead,
-                                       mark(state.state), " ", (ex.id, "bold"), f" · {ex.title}"),
-                      id=f"exercise:{ex.id}")
+        return Option(
+            Content.assemble(
+                (glyphs(lead[0]), lead[1]) if isinstance(lead, tuple) else lead,
+                mark(state.state),
+                " ",
+                (ex.id, "bold"),
+                f" · {ex.title}",
+            ),
+            id=f"exercise:{ex.id}",
+        )
 
     def _path_items(self, states: dict[str, ExerciseProgress], upcoming: str | None) -> list[Option]:
         """The top-down path itself: each part with its reason, its exercises in order; the rest after."""
@@ -110,16 +119,32 @@ class RoadmapScreen(TutorScreen):
             part = [by_id[i] for i in ids if i in by_id]
             placed.update(ids)
             done = sum(states[ex.id].passed for ex in part)
-            items.append(Option(Content.assemble((f"{number}. ", "bold $text-accent"), bar(done, len(part), 6),
-                                                 f" {done}/{len(part)}  ", (why, "bold")), id=f"part:{number}"))
+            items.append(
+                Option(
+                    Content.assemble(
+                        (f"{number}. ", "bold $text-accent"),
+                        bar(done, len(part), 6),
+                        f" {done}/{len(part)}  ",
+                        (why, "bold"),
+                    ),
+                    id=f"part:{number}",
+                )
+            )
             items.extend(self._exercise_item(ex, states[ex.id], upcoming) for ex in part)
         for stage in course.stages:
             rest = [ex for ex in stage.exercises if ex.id not in placed]
             if rest:
                 done = sum(states[ex.id].passed for ex in rest)
-                items.append(Option(Content.assemble(("then ", "$foreground-muted"),
-                                                     (f"{stage.number:02d} {stage.title}", "bold"),
-                                                     f" {done}/{len(rest)}"), id=f"stage:{stage.id}"))
+                items.append(
+                    Option(
+                        Content.assemble(
+                            ("then ", "$foreground-muted"),
+                            (f"{stage.number:02d} {stage.title}", "bold"),
+                            f" {done}/{len(rest)}",
+                        ),
+                        id=f"stage:{stage.id}",
+                    )
+                )
                 items.extend(self._exercise_item(ex, states[ex.id], upcoming) for ex in rest)
         return items
 
@@ -134,11 +159,16 @@ class RoadmapScreen(TutorScreen):
             name = f"{stage.number:02d} {stage.title}"
             if len(name) > NAME_WIDTH:
                 name = name[: NAME_WIDTH - 1] + "…"
-            items.append(Option(Content.assemble((name.ljust(NAME_WIDTH), "bold"), " ", bar(done, total, 16),
-                                                 f" {done}/{total}"), id=f"stage:{stage.id}"))
+            items.append(
+                Option(
+                    Content.assemble((name.ljust(NAME_WIDTH), "bold"), " ", bar(done, total, 16), f" {done}/{total}"),
+                    id=f"stage:{stage.id}",
+                )
+            )
             for lesson in stage.lessons:
-                items.append(Option(Content.assemble("    ", ("¶ ", "$text-accent"), lesson.title),
-                                    id=f"lesson:{lesson.id}"))
+                items.append(
+                    Option(Content.assemble("    ", ("¶ ", "$text-accent"), lesson.title), id=f"lesson:{lesson.id}")
+                )
             for ex in sorted(stage.exercises, key=lambda e: order.get(e.id, 0)):
                 items.append(self._exercise_item(ex, states[ex.id], upcoming))
         return items
@@ -151,12 +181,16 @@ class RoadmapScreen(TutorScreen):
         track = self.app.session.track
         if kind == "part":
             why, ids = track.sections[int(target) - 1]
-            text = Content.assemble((f"{track.title}, part {target}", "bold"), f"\n{why}\n",
-                                    (" → ".join(ids), "$foreground-muted"))
+            text = Content.assemble(
+                (f"{track.title}, part {target}", "bold"), f"\n{why}\n", (" → ".join(ids), "$foreground-muted")
+            )
         elif kind == "stage":
             stage = course.stage(target)
-            text = Content.assemble((stage.title, "bold"), f"\n{stage.summary}\n",
-                                    (f"{len(stage.lessons)} lessons · {len(stage.exercises)} exercises", "$foreground-muted"))
+            text = Content.assemble(
+                (stage.title, "bold"),
+                f"\n{stage.summary}\n",
+                (f"{len(stage.lessons)} lessons · {len(stage.exercises)} exercises", "$foreground-muted"),
+            )
         elif kind == "lesson":
             lesson = course.lesson(target)
             assert lesson is not None
@@ -165,10 +199,13 @@ class RoadmapScreen(TutorScreen):
         else:
             ex, state = course.exercise(target), states[target]
             reason = track.why(ex.id)
-            facts = (f"part of the {track.title.lower()} path: {reason}\n" if reason else "") + \
-                f"{state.attempts} attempt{'s' * (state.attempts != 1)} · last: {state.last_status or '—'} · hints {state.hints_used}/{len(ex.hints)}"
-            text = Content.assemble((ex.title, "bold"), "\n", (facts, "$foreground-muted"), "\n",
-                                    inline_markdown(ex.task))
+            facts = (
+                (f"part of the {track.title.lower()} path: {reason}\n" if reason else "")
+                + f"{state.attempts} attempt{'s' * (state.attempts != 1)} · last: {state.last_status or '—'} · hints {state.hints_used}/{len(ex.hints)}"
+            )
+            text = Content.assemble(
+                (ex.title, "bold"), "\n", (facts, "$foreground-muted"), "\n", inline_markdown(ex.task)
+            )
         self.query_one("#detail", Static).update(text)
 
     @on(OptionList.OptionSelected, "#stages")

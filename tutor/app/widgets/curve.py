@@ -79,8 +79,9 @@ def judged_name(target: Target) -> str:
     return name if name and len(name) <= 40 else "final metric"
 
 
-def check_chart(curves: Mapping[str, Sequence[tuple[float, float]]], target: Target | None,
-                unit: str = "step") -> Chart:
+def check_chart(
+    curves: Mapping[str, Sequence[tuple[float, float]]], target: Target | None, unit: str = "step"
+) -> Chart:
     """A check's series as a chart: the targeted quantity (with the reference run) on the left axis."""
     mine = sorted((name for name in curves if name != "reference"), key=lambda n: (n != "loss", n))
     targeted = target.metric if target is not None and target.metric in curves else None
@@ -89,14 +90,23 @@ def check_chart(curves: Mapping[str, Sequence[tuple[float, float]]], target: Tar
     right = [name for name in mine if name not in left]
     lines = [Line("reference", curves["reference"], "warning", "·")] if "reference" in curves else []
     # The learner's lines are drawn last, so they stay on top where they overlap the reference.
-    lines += [Line(f"your {name}", curves[name], *_MINE[i % len(_MINE)], side="left" if name in left else "right")
-              for i, name in enumerate(left + right)]
+    lines += [
+        Line(f"your {name}", curves[name], *_MINE[i % len(_MINE)], side="left" if name in left else "right")
+        for i, name in enumerate(left + right)
+    ]
     goal = "" if target is None else ("≤" if target.goal == "below" else "≥")
     note = ""
     if target is not None and targeted is None:
         note = f"judged after training: {judged_name(target)} {goal} {target.value:.4g}"
-    return Chart(lines, y_label=primary, x_label=unit, target=target.value if targeted and target else None,
-                 goal=goal, note=note, right_label=", ".join(right))
+    return Chart(
+        lines,
+        y_label=primary,
+        x_label=unit,
+        target=target.value if targeted and target else None,
+        goal=goal,
+        note=note,
+        right_label=", ".join(right),
+    )
 
 
 def check_lines(curves: Mapping[str, Sequence[tuple[float, float]]]) -> list[Line]:
@@ -127,14 +137,25 @@ class LossCurve(PlotextPlot):
         self.caption = ""
         self.x_label = "step"
 
-    def show(self, lines: list[Line], *, target: float | None = None, nan_step: int | None = None,
-             caption: str = "", x_label: str = "step") -> None:
+    def show(
+        self,
+        lines: list[Line],
+        *,
+        target: float | None = None,
+        nan_step: int | None = None,
+        caption: str = "",
+        x_label: str = "step",
+    ) -> None:
         self.lines, self.target, self.nan_step, self.caption = lines, target, nan_step, caption
         self.x_label = x_label
         self.border_title = caption
-        legend = [Content.assemble((self._marker(self._GLYPHS.get(line.marker, line.marker * 2)), f"${line.colour}"),
-                                   f" {line.label}" + (" (right)" if line.side == "right" else ""))
-                  for line in lines]
+        legend = [
+            Content.assemble(
+                (self._marker(self._GLYPHS.get(line.marker, line.marker * 2)), f"${line.colour}"),
+                f" {line.label}" + (" (right)" if line.side == "right" else ""),
+            )
+            for line in lines
+        ]
         if target is not None:
             legend.append(Content.assemble(("──", "$success"), " target"))
         if nan_step is not None:
@@ -143,8 +164,7 @@ class LossCurve(PlotextPlot):
         self.refresh()
 
     def show_chart(self, chart: Chart, nan_step: int | None = None) -> None:
-        self.show(chart.lines, target=chart.target, nan_step=nan_step, caption=chart.caption,
-                  x_label=chart.x_label)
+        self.show(chart.lines, target=chart.target, nan_step=nan_step, caption=chart.caption, x_label=chart.x_label)
 
     def points(self, label_prefix: str = "your") -> int:
         return sum(len(line.points) for line in self.lines if line.label.startswith(label_prefix))
@@ -165,8 +185,9 @@ class LossCurve(PlotextPlot):
             xs, ys = zip(*finite, strict=True)
             values[line.side].extend(ys)
             xs_all.extend(xs)
-            plt.plot(list(xs), list(ys), marker=self._marker(line.marker), color=self._rgb(line.colour),
-                     yside=line.side)
+            plt.plot(
+                list(xs), list(ys), marker=self._marker(line.marker), color=self._rgb(line.colour), yside=line.side
+            )
         if self.target is not None and math.isfinite(self.target):
             plt.hline(self.target, self._rgb("success"))
             values["left"].append(self.target)

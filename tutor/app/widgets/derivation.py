@@ -17,8 +17,9 @@ from textual.widgets import Static
 STEP_WIDTH = 68
 
 
-def render_steps(body: str, source: str, line: int, *, width: int = STEP_WIDTH,
-                 unicode: bool = True) -> list[tuple[str, str]]:
+def render_steps(
+    body: str, source: str, line: int, *, width: int = STEP_WIDTH, unicode: bool = True
+) -> list[tuple[str, str]]:
     """(kind, text) per step, claims and definitions as 2-D mathematics (sympy's pretty printer:
     fractions, ∂ over ∂, sums, matrices); raises DerivationError.
 
@@ -62,8 +63,9 @@ def _left(lhs: Any, width: int, unicode: bool) -> str:
         import sympy
 
         # Expanded, the function is a sum of short terms that folds between them.
-        return (f"{d}/{d}{derive.pretty(m, unicode=unicode)} of\n"
-                + "\n".join(_fold(sympy.expand(f), width - 4, unicode, first=" ")))
+        return f"{d}/{d}{derive.pretty(m, unicode=unicode)} of\n" + "\n".join(
+            _fold(sympy.expand(f), width - 4, unicode, first=" ")
+        )
     return art
 
 
@@ -133,15 +135,19 @@ class DerivationView(Vertical):
         self.verified = False
 
     def compose(self):  # noqa: ANN201
-        yield Static(Content.styled("derivation · checking with sympy…", "$foreground-muted"),
-                     classes="derivation-title")
+        yield Static(
+            Content.styled("derivation · checking with sympy…", "$foreground-muted"), classes="derivation-title"
+        )
         yield Static(Content(self.body.rstrip()), classes="derivation-source")
 
     def show_steps(self, steps: list[tuple[str, str]]) -> None:
         self.verified = True
         self.remove_children()
-        widgets = [Static(Content.styled("derivation · every step verified by sympy", "$text-success"),
-                          classes="derivation-title")]
+        widgets = [
+            Static(
+                Content.styled("derivation · every step verified by sympy", "$text-success"), classes="derivation-title"
+            )
+        ]
         for kind, text in steps:
             if kind == "comment":
                 widgets.append(Static(Content.styled(text, "italic"), classes="derivation-comment"))
@@ -151,8 +157,12 @@ class DerivationView(Vertical):
 
     def show_error(self, message: str) -> None:
         self.remove_children()
-        self.mount_all([
-            Static(Content.styled(f"⚠ this derivation does not verify: {message}", "$text-warning"),
-                   classes="derivation-title"),
-            Static(Content(self.body.rstrip()), classes="derivation-source"),
-        ])
+        self.mount_all(
+            [
+                Static(
+                    Content.styled(f"⚠ this derivation does not verify: {message}", "$text-warning"),
+                    classes="derivation-title",
+                ),
+                Static(Content(self.body.rstrip()), classes="derivation-source"),
+            ]
+        )

@@ -43,8 +43,13 @@ class LinePlot(PlotextPlot):
         markers = _ASCII_MARKERS if ascii_mode() else _MARKERS
         for i, (label, ys) in enumerate(p.lines):
             finite = np.isfinite(ys)
-            plt.plot(p.x[finite].tolist(), ys[finite].tolist(), label=label,
-                     marker=markers[i % len(markers)], color=self._rgb(_COLOURS[i % len(_COLOURS)]))
+            plt.plot(
+                p.x[finite].tolist(),
+                ys[finite].tolist(),
+                label=label,
+                marker=markers[i % len(markers)],
+                color=self._rgb(_COLOURS[i % len(_COLOURS)]),
+            )
         for value in p.hlines:
             plt.hline(value, self._rgb("success"))
         plt.yscale("log" if p.logy else "linear")

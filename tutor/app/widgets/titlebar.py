@@ -26,6 +26,10 @@ class TitleBar(Static):
         self.watch(self.screen, "sub_title", self._show, init=True)
 
     def _show(self, sub_title: str) -> None:
-        self.update(Content.assemble((self.app.title, "bold $text-primary"),
-                                     (f" · {sub_title}" if sub_title else "", "bold"),
-                                     ("   ctrl+p: commands  ?: keys", "$foreground-muted")))
+        self.update(
+            Content.assemble(
+                (self.app.title, "bold $text-primary"),
+                (f" · {sub_title}" if sub_title else "", "bold"),
+                ("   ctrl+p: commands  ?: keys", "$foreground-muted"),
+            )
+        )

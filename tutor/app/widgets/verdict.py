@@ -47,8 +47,9 @@ def gradient_table(worst: Sequence[GradientElement]) -> str:
     for row in worst[:5]:
         error = abs(row.error)
         level = _BLOCKS[max(1, round(8 * error / top))] * 3
-        rows.append(f"{_short(list(row.index), 12):<12} {row.analytic:>12.5g} "
-                    f"{row.numeric:>12.5g} {error:>10.2e} {level}")
+        rows.append(
+            f"{_short(list(row.index), 12):<12} {row.analytic:>12.5g} {row.numeric:>12.5g} {error:>10.2e} {level}"
+        )
     return "\n".join(rows)
 
 
@@ -89,8 +90,9 @@ class StepView(Vertical):
     def compose(self) -> ComposeResult:
         step, ok = self.step, self.step.passed
         message = step.message
-        title = Content.assemble((glyphs("✓ " if ok else "✗ "), "$text-success" if ok else "$text-error bold"),
-                                 step.name)
+        title = Content.assemble(
+            (glyphs("✓ " if ok else "✗ "), "$text-success" if ok else "$text-error bold"), step.name
+        )
         if ok and message:
             title += Content.styled(f"  {message}", "$foreground-muted")
         yield Static(title, classes="step-title")
@@ -144,7 +146,8 @@ class VerdictPanel(Vertical):
         if timings:
             facts.append(f"{result.duration_s:.2f} s")
         self.query_one("#verdict-header", Static).update(
-            Content.assemble((glyphs(label), f"{style} bold"), "  ", (" · ".join(facts), "$foreground-muted")))
+            Content.assemble((glyphs(label), f"{style} bold"), "  ", (" · ".join(facts), "$foreground-muted"))
+        )
         self.set_class(result.status == "pass", "-pass")
         self.set_class(result.status == "fail", "-fail")
         self.set_class(result.status == "error", "-error")

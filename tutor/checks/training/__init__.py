@@ -36,7 +36,19 @@ from tutor.checks.training.stream import (
 )
 
 __all__ = [
-    "FitStream", "StepRecord", "check_loss_history", "check_step_gradients", "expect_fit_steps",
-    "expect_loss_number", "flat", "minibatch_epochs", "post_step_losses", "probe_train_step",
-    "record_steps", "single_thread_on_cpu", "stream_fit", "torch_generator", "torch_hint",
+    "FitStream",
+    "StepRecord",
+    "check_loss_history",
+    "check_step_gradients",
+    "expect_fit_steps",
+    "expect_loss_number",
+    "flat",
+    "minibatch_epochs",
+    "post_step_losses",
+    "probe_train_step",
+    "record_steps",
+    "single_thread_on_cpu",
+    "stream_fit",
+    "torch_generator",
+    "torch_hint",
 ]

@@ -47,8 +47,14 @@ class Probe:
     cleared: bool  # .grad was empty afterwards (zero_grad at the end of the step)
 
 
-def _expected_step(t: Checker, model: Any, xb: Any, yb: Any, loss_fn: Callable, lr: float,
-                   ) -> tuple[float, np.ndarray]:
+def _expected_step(
+    t: Checker,
+    model: Any,
+    xb: Any,
+    yb: Any,
+    loss_fn: Callable,
+    lr: float,
+) -> tuple[float, np.ndarray]:
     """(loss, -lr * gradient) of `loss_fn` at the model's current parameters, flattened."""
     import copy
 
@@ -63,8 +69,7 @@ def _expected_step(t: Checker, model: Any, xb: Any, yb: Any, loss_fn: Callable, 
     return float(loss.detach()), flat(step)
 
 
-def _run_probe(t: Checker, model: Any, train_step: Callable, xb: Any, yb: Any, lr: float, *,
-               plant: bool) -> Probe:
+def _run_probe(t: Checker, model: Any, train_step: Callable, xb: Any, yb: Any, lr: float, *, plant: bool) -> Probe:
     """One learner call on a copy of `model`, with stale gradients planted first if `plant`."""
     import copy
 
@@ -73,8 +78,7 @@ def _run_probe(t: Checker, model: Any, train_step: Callable, xb: Any, yb: Any, l
     probe = copy.deepcopy(model)
     params = [p for p in probe.parameters() if p.requires_grad]
     gen = torch.Generator().manual_seed(t.seed + STALE_SEED)
-    stale = [torch.randn(p.shape, generator=gen).to(p.device) * (p.detach().abs().mean() + 0.1)
-             for p in params]
+    stale = [torch.randn(p.shape, generator=gen).to(p.device) * (p.detach().abs().mean() + 0.1) for p in params]
     if plant:
         for p, s in zip(params, stale, strict=True):
             p.grad = s.clone()
@@ -96,37 +100,58 @@ def _along(moved: np.ndarray, direction: np.ndarray, tol: float) -> bool:
     return 0.0 < c <= 1.0 + tol and relative_error(moved, c * direction) < tol
 
 
-def _diagnosis(probe: Probe, expected: np.ndarray, wrong: dict[str, np.ndarray], *, batch: int,
-               loss_name: str, tol: float) -> str | None:
+def _diagnosis(
+    probe: Probe, expected: np.ndarray, wrong: dict[str, np.ndarray], *, batch: int, loss_name: str, tol: float
+) -> str | None:
     """None for one clean step; otherwise the message naming what went wrong."""
     moved = probe.moved
     if not moved.any():
-        return ("train_step left the parameters unchanged: call optimizer.step() after loss.backward(), "
-                "on the optimizer passed in as an argument (and do not zero the gradients between "
-                "backward and step).")
+        return (
+            "train_step left the parameters unchanged: call optimizer.step() after loss.backward(), "
+            "on the optimizer passed in as an argument (and do not zero the gradients between "
+            "backward and step)."
+        )
     if _along(moved, expected + probe.stale, tol):
-        return ("the step used the new gradient PLUS gradients left over from before: PyTorch "
-                "accumulates into .grad, so call optimizer.zero_grad() before loss.backward().")
+        return (
+            "the step used the new gradient PLUS gradients left over from before: PyTorch "
+            "accumulates into .grad, so call optimizer.zero_grad() before loss.backward()."
+        )
     if _along(moved, probe.stale, tol):
-        return ("the step used old gradients: optimizer.step() ran before loss.backward(). "
-                "The order is zero_grad → forward → loss → backward → step.")
+        return (
+            "the step used old gradients: optimizer.step() ran before loss.backward(). "
+            "The order is zero_grad → forward → loss → backward → step."
+        )
     for message, step in wrong.items():
         if _along(moved, step, tol):
             return message
     if relative_error(moved, expected * batch) < tol:
-        return (f"the step is {batch}× too big: your loss is summed over the batch. Use the mean "
-                f"({loss_name}'s default reduction), so the step size does not depend on the batch size.")
+        return (
+            f"the step is {batch}× too big: your loss is summed over the batch. Use the mean "
+            f"({loss_name}'s default reduction), so the step size does not depend on the batch size."
+        )
     if not _along(moved, expected, tol):
-        return (f"one call of train_step should make one step of the optimizer passed in, on {loss_name} "
-                "(the mean over the batch) — possibly shortened by clipping the global gradient norm — "
-                f"and it did not (relative difference {relative_error(moved, expected):.2g}). Do: "
-                "optimizer.zero_grad(); loss = ...; loss.backward(); [clip_grad_norm_]; optimizer.step(); "
-                "return loss.item().")
+        return (
+            f"one call of train_step should make one step of the optimizer passed in, on {loss_name} "
+            "(the mean over the batch) — possibly shortened by clipping the global gradient norm — "
+            f"and it did not (relative difference {relative_error(moved, expected):.2g}). Do: "
+            "optimizer.zero_grad(); loss = ...; loss.backward(); [clip_grad_norm_]; optimizer.step(); "
+            "return loss.item()."
+        )
     return None
 
 
-def probe_train_step(t: Checker, model: Any, train_step: Callable, xb: Any, yb: Any, loss_fn: Callable, *,
-                     loss_name: str, lr: float = 0.1, variants: dict[str, Callable] | None = None) -> None:
+def probe_train_step(
+    t: Checker,
+    model: Any,
+    train_step: Callable,
+    xb: Any,
+    yb: Any,
+    loss_fn: Callable,
+    *,
+    loss_name: str,
+    lr: float = 0.1,
+    variants: dict[str, Callable] | None = None,
+) -> None:
     """One call of the learner's train_step with a plain SGD we control, on a copy of the model.
 
     The parameters must move by exactly -lr * grad(loss_fn(model(xb), yb)) — or a positive
@@ -148,5 +173,4 @@ def probe_train_step(t: Checker, model: Any, train_step: Callable, xb: Any, yb: 
         t.fail(STEP_NAME, "run", problem)
     t.passed(STEP_NAME, "run")
     expect_loss_number(t, "train_step returns the loss", probe.value, who="train_step")
-    t.expect_scalar("train_step returns the loss", probe.value, ref_loss,
-                    rtol=1e-3 if t.on_gpu else 1e-4, atol=1e-5)
+    t.expect_scalar("train_step returns the loss", probe.value, ref_loss, rtol=1e-3 if t.on_gpu else 1e-4, atol=1e-5)

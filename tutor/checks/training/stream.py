@@ -74,11 +74,19 @@ class _Recorder:
 
         held = {id(p) for group in optimizer.param_groups for p in group["params"]}
         with torch.no_grad():
-            grads = {name: p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p)
-                     for name, p in self.named}
+            grads = {
+                name: p.grad.detach().clone() if p.grad is not None else torch.zeros_like(p) for name, p in self.named
+            }
             params = {name: p.detach().clone() for name, p in self.named}
-        self.records.append(StepRecord(optimizer, params, grads, owns_params=self.ids <= held,
-                                       missing=[name for name, p in self.named if p.grad is None]))
+        self.records.append(
+            StepRecord(
+                optimizer,
+                params,
+                grads,
+                owns_params=self.ids <= held,
+                missing=[name for name, p in self.named if p.grad is None],
+            )
+        )
 
     def __call__(self, optimizer: Any, args: tuple, kwargs: dict) -> Any:
         self.count += 1
@@ -105,8 +113,9 @@ class _Recorder:
         return args, {**kwargs, "closure": recorded_closure}
 
 
-def record_steps(t: Checker, model: Any, fn: Callable[..., Any], *args: Any, keep: int = 3,
-                 step: str | None = None, hint: Any = None) -> tuple[list[StepRecord], int, Any]:
+def record_steps(
+    t: Checker, model: Any, fn: Callable[..., Any], *args: Any, keep: int = 3, step: str | None = None, hint: Any = None
+) -> tuple[list[StepRecord], int, Any]:
     """Run `fn(*args)` (the learner's fit) through `t.call` and record the first `keep` optimizer steps.
 
     Returns (records, total number of optimizer steps, what fn returned).
@@ -149,8 +158,9 @@ class FitStream:
     learner's fit at its next optimizer step.
     """
 
-    def __init__(self, t: Checker, run: Callable[[], Any], loss_of: Callable[[], float],
-                 name: str, epochs: int) -> None:
+    def __init__(
+        self, t: Checker, run: Callable[[], Any], loss_of: Callable[[], float], name: str, epochs: int
+    ) -> None:
         self.t = t
         self.run = run
         self.loss_of = loss_of
@@ -202,18 +212,30 @@ class FitStream:
         try:
             kind, payload = self._queue.get(timeout=wait)
         except queue.Empty:
-            self.t.fail(self.name, "convergence", f"no optimizer step finished within {wait:.0f} s "
-                        f"(step {i}); is fit stuck in a loop, or much slower than one step per epoch?")
+            self.t.fail(
+                self.name,
+                "convergence",
+                f"no optimizer step finished within {wait:.0f} s "
+                f"(step {i}); is fit stuck in a loop, or much slower than one step per epoch?",
+            )
         if kind == "loss":
             return payload
         if kind == "error":
             raise payload
         if i == 0:
-            self.t.fail(self.name, "convergence", "fit finished without a single optimizer step: call "
-                        "`optimizer.step()` (of a torch.optim optimizer) once per epoch, after "
-                        "`loss.backward()`.")
-        self.t.fail(self.name, "convergence", f"fit returned after {i} optimizer steps, but it was asked "
-                    f"for epochs={self.epochs}: loop `for epoch in range(epochs)` with one step per epoch.")
+            self.t.fail(
+                self.name,
+                "convergence",
+                "fit finished without a single optimizer step: call "
+                "`optimizer.step()` (of a torch.optim optimizer) once per epoch, after "
+                "`loss.backward()`.",
+            )
+        self.t.fail(
+            self.name,
+            "convergence",
+            f"fit returned after {i} optimizer steps, but it was asked "
+            f"for epochs={self.epochs}: loop `for epoch in range(epochs)` with one step per epoch.",
+        )
         raise AssertionError("unreachable")
 
     def stop(self) -> None:
@@ -227,8 +249,9 @@ class FitStream:
 
 
 @contextlib.contextmanager
-def stream_fit(t: Checker, run: Callable[[], Any], loss_of: Callable[[], float], *, name: str,
-               epochs: int) -> Iterator[FitStream]:
+def stream_fit(
+    t: Checker, run: Callable[[], Any], loss_of: Callable[[], float], *, name: str, epochs: int
+) -> Iterator[FitStream]:
     """A started `FitStream`, stopped on the way out whatever happened: `t.converge(..., stream.next)`."""
     stream = FitStream(t, run, loss_of, name=name, epochs=epochs).start()
     try:
