@@ -1,5 +1,7 @@
 """Checker: splits that are complete, disjoint, random (from rng) and, when asked, stratified."""
 
+import math
+
 import numpy as np
 
 from tutor.checks import Checker
@@ -76,6 +78,12 @@ def _check_shuffled(t: Checker) -> None:
         f"the test part has {test.size} indices; {n} * {frac} = {n * frac:g}, so it should have "
         f"{int(round(n * frac))}.",
     )
+    _expect_rounded_size(t, f, n, frac, test.size)
+    # 101 * 0.2 = 20.2: rounding gives 20 where ceil gives 21 (103 * 0.2 = 20.6 told int() apart).
+    n2 = 101
+    _, test2 = _parts(t, "n=101, 20% test", t.call(f, n2, frac, np.random.default_rng(seed)), n2)
+    _expect_rounded_size(t, f, n2, frac, test2.size)
+    t.passed("test size is int(round(n * test_fraction))", "value", "21 of 103 and 20 of 101 at 20%")
     tail, head = np.arange(n - test.size, n), np.arange(test.size)
     if np.array_equal(np.sort(test), tail) or np.array_equal(np.sort(test), head):
         t.fail(
@@ -110,6 +118,29 @@ def _check_shuffled(t: Checker) -> None:
     )
 
 
+def _size_slip(exact: float, got: int) -> str:
+    """The rounding a wrong test size comes from, said as the code that makes it."""
+    if got == math.floor(exact):
+        return "int() truncates (or // floors)"
+    if got == math.ceil(exact):
+        return "math.ceil rounds up"
+    return "the size is off"
+
+
+def _expect_rounded_size(t: Checker, f: object, n: int, frac: float, size: int) -> None:
+    want = int(round(n * frac))
+    if size != want:
+        t.fail(
+            "test size is int(round(n * test_fraction))",
+            "value",
+            f"with n={n} and test_fraction={frac}, n * test_fraction = {n * frac:g} and the test part should "
+            f"have int(round({n * frac:g})) = {want} indices, as the docstring says; yours has {size}: "
+            f"{_size_slip(n * frac, size)}. Use k = int(round(n * test_fraction)).",
+            expected=want,
+            got=size,
+        )
+
+
 def _check_stratified(t: Checker) -> None:
     f = t.function("stratified_split")
     seed = int(t.rng.integers(2**31))
@@ -141,6 +172,17 @@ def _check_stratified(t: Checker) -> None:
                 f"test counts per class {got}, expected {want} (25% of {counts}, rounded): a plain random "
                 "split lets the proportions drift, and a rare class can all but vanish from one side. "
                 "Split each class's indices separately.",
+                got=got,
+                expected=want,
+            )
+        if got != want:
+            slips = {_size_slip(c * frac, g) for g, c in zip(got, counts, strict=True) if g != int(round(c * frac))}
+            t.fail(
+                "each class split in proportion",
+                "value",
+                f"test counts per class {got}, expected {want}: each class sends int(round(count * "
+                f"{frac})) indices to the test part ({', '.join(f'{c * frac:g}' for c in counts)} round to "
+                f"{want}), as the docstring says; {' and '.join(sorted(slips))}.",
                 got=got,
                 expected=want,
             )

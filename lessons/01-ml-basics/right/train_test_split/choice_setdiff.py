@@ -2,7 +2,7 @@ import numpy as np
 
 
 def shuffled_split(n, test_fraction, rng):
-    n_test = int(n * test_fraction)
+    n_test = int(round(n * test_fraction))
     test = rng.choice(n, size=n_test, replace=False)
     train = np.setdiff1d(np.arange(n), test)
     return train, test
@@ -13,7 +13,7 @@ def stratified_split(y, test_fraction, rng):
     train, test = [], []
     for c in np.unique(y):
         idx = np.where(y == c)[0]
-        k = int(len(idx) * test_fraction)
+        k = int(round(len(idx) * test_fraction))
         chosen = rng.choice(idx, size=k, replace=False)
         test.extend(chosen.tolist())
         train.extend(np.setdiff1d(idx, chosen).tolist())

@@ -1,12 +1,10 @@
-import math
-
 import numpy as np
 
 
 def shuffled_split(n, test_fraction, rng):
     idx = np.arange(n)
     rng.shuffle(idx)
-    n_train = n - math.ceil(n * test_fraction)
+    n_train = n - round(n * test_fraction)
     return idx[:n_train], idx[n_train:]
 
 
