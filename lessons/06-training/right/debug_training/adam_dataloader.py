@@ -31,7 +31,7 @@ def train_epoch(model, optimizer, X, y, batch_size=32):
         optimizer.zero_grad(set_to_none=True)  # clean for the next batch
         losses.append(loss.item())
         sizes.append(len(xb))
-    return sum(l * n for l, n in zip(losses, sizes)) / sum(sizes)
+    return sum(loss * n for loss, n in zip(losses, sizes, strict=True)) / sum(sizes)
 
 
 @torch.inference_mode()
