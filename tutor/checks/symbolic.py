@@ -212,11 +212,22 @@ def expect_matrix_expression(
     variable the gradient is taken with respect to (its shape is the answer's).
     Mistakes map a message to an expression string in the same names.
     """
-    import sympy
-
     from tutor import derive
 
     text = answer_text(t, name, attr, example="A.T*w")
+    _refuse_unknown_matrix_names(t, name, text, namespace)
+    shapes = ", ".join(f"{k} is {_shape_text(v)}" for k, v in namespace.items())
+    got = _parse_matrix_answer(t, name, text, namespace, shapes)
+    # The shape is judged first: a wrong shape says more about the mistake than any value comparison.
+    _judge_matrix_shape(t, name, text, got, expected, namespace, wrt=wrt, shapes=shapes, mistakes=mistakes)
+    if derive.equivalent(got, expected):
+        t.passed(name, "symbolic", f"{text} ✓")
+        return
+    _explain_wrong_matrix(t, name, text, got, expected, namespace, wrt=wrt, mistakes=mistakes)
+
+
+def _refuse_unknown_matrix_names(t: Checker, name: str, text: str, namespace: dict) -> None:
+    """Fail on names outside `namespace`: sympy would otherwise read them as new scalar symbols."""
     strangers = unknown_names(text, set(namespace))
     if strangers:
         t.fail(
@@ -226,9 +237,14 @@ def expect_matrix_expression(
             f"names available are {', '.join(sorted(namespace))} (and .T, transpose, numbers).",
             got=text,
         )
-    shapes = ", ".join(f"{k} is {_shape_text(v)}" for k, v in namespace.items())
+
+
+def _parse_matrix_answer(t: Checker, name: str, text: str, namespace: dict, shapes: str) -> Any:
+    """Parse the answer over the symbol matrices, turning sympy's parse errors into advice."""
+    from tutor import derive
+
     try:
-        got = derive.parse(text, "", namespace)
+        return derive.parse(text, "", namespace)
     except derive.ParseError as exc:
         if "ShapeError" in str(exc) or "size mismatch" in str(exc).lower() or "dimension" in str(exc).lower():
             t.fail(
@@ -247,6 +263,25 @@ def expect_matrix_expression(
                 got=text,
             )
         t.fail(name, "symbolic", f"could not read your expression: {exc}", got=text)
+
+
+def _judge_matrix_shape(
+    t: Checker,
+    name: str,
+    text: str,
+    got: Any,
+    expected: Any,
+    namespace: dict,
+    *,
+    wrt: str,
+    shapes: str,
+    mistakes: dict | None,
+) -> None:
+    """Fail unless `got` is a matrix of the answer's shape, naming a transpose or a known mistake."""
+    import sympy
+
+    from tutor import derive
+
     if not isinstance(got, sympy.MatrixBase):
         t.fail(
             name,
@@ -255,33 +290,39 @@ def expect_matrix_expression(
             f"a {_shape_text(expected)} matrix, the shape of {wrt}.",
             got=str(got),
         )
-    if got.shape != expected.shape:
-        if got.shape == expected.shape[::-1] and derive.equivalent(got.T, expected):
-            t.fail(
-                name,
-                "symbolic",
-                f"that is the transpose of the answer: the gradient has the shape of "
-                f"{wrt}, {_shape_text(expected)}, but yours is {_shape_text(got)}.",
-                got=text,
-            )
-        for message, wrong in (mistakes or {}).items():
-            wrong_m = derive.parse(wrong, "", namespace)
-            if isinstance(wrong_m, sympy.MatrixBase) and derive.equivalent(got, wrong_m):
-                t.fail(name, "symbolic", message, got=text)
+    if got.shape == expected.shape:
+        return
+    if got.shape == expected.shape[::-1] and derive.equivalent(got.T, expected):
         t.fail(
             name,
             "symbolic",
-            f"your answer is {_shape_text(got)}, but the gradient with respect to "
-            f"{wrt} has the shape of {wrt}: {_shape_text(expected)} ({shapes}).",
+            f"that is the transpose of the answer: the gradient has the shape of "
+            f"{wrt}, {_shape_text(expected)}, but yours is {_shape_text(got)}.",
             got=text,
         )
-    if derive.equivalent(got, expected):
-        t.passed(name, "symbolic", f"{text} ✓")
-        return
-    for message, wrong in (mistakes or {}).items():
-        wrong_m = derive.parse(wrong, "", namespace)
-        if isinstance(wrong_m, sympy.MatrixBase) and wrong_m.shape == got.shape and derive.equivalent(got, wrong_m):
-            t.fail(name, "symbolic", message, got=text)
+    message = _matching_mistake(got, namespace, mistakes, same_shape_only=False)
+    if message is not None:
+        t.fail(name, "symbolic", message, got=text)
+    t.fail(
+        name,
+        "symbolic",
+        f"your answer is {_shape_text(got)}, but the gradient with respect to "
+        f"{wrt} has the shape of {wrt}: {_shape_text(expected)} ({shapes}).",
+        got=text,
+    )
+
+
+def _explain_wrong_matrix(
+    t: Checker, name: str, text: str, got: Any, expected: Any, namespace: dict, *, wrt: str, mistakes: dict | None
+) -> None:
+    """Fail a right-shaped but wrong answer: a named mistake first, then a sign or factor of 2 off."""
+    import sympy
+
+    from tutor import derive
+
+    message = _matching_mistake(got, namespace, mistakes, same_shape_only=True)
+    if message is not None:
+        t.fail(name, "symbolic", message, got=text)
     if derive.equivalent(-got, expected):
         t.fail(name, "symbolic", f"`{text}` has the wrong sign.", got=text)
     for factor in (2, sympy.Rational(1, 2)):
@@ -294,3 +335,18 @@ def expect_matrix_expression(
         f"{wrt}, differentiate, and look for the matrix product that gives all entries at once.",
         got=text,
     )
+
+
+def _matching_mistake(got: Any, namespace: dict, mistakes: dict | None, *, same_shape_only: bool) -> str | None:
+    """The message of the first mistake (an expression in the same names) that `got` is equivalent to."""
+    import sympy
+
+    from tutor import derive
+
+    for message, wrong in (mistakes or {}).items():
+        wrong_m = derive.parse(wrong, "", namespace)
+        if not isinstance(wrong_m, sympy.MatrixBase) or (same_shape_only and wrong_m.shape != got.shape):
+            continue
+        if derive.equivalent(got, wrong_m):
+            return str(message)
+    return None
