@@ -285,6 +285,7 @@ def _load_exercise(
     path: Path,
     text: str,
 ) -> Exercise:
+    # One error at a time, in this order: the first bad key is the one the author is told about.
     ex_id = _require(table, "id", str, path, text, "[[exercise]]")
     anchor = f'id = "{ex_id}"'
     _unknown_keys(table, _EXERCISE_KEYS, path, text, f"exercise {ex_id!r}")
@@ -292,59 +293,19 @@ def _load_exercise(
         raise CourseError(f"{_where(path, text, anchor)}: exercise id {ex_id!r} must be snake_case")
     title = _require(table, "title", str, path, text, anchor)
     task = str(table.get("task", "")).strip()
-    hints = table.get("hints", [])
-    if not isinstance(hints, list) or len(hints) < 2 or not all(isinstance(h, str) for h in hints):
-        raise CourseError(
-            f"{_where(path, text, 'hints', anchor)}: exercise {ex_id!r} needs "
-            "at least two hint levels (a list of strings)"
-        )
-    files = {}
-    for label, folder, default in (
-        ("starter", exercises_root / stage_id, f"{ex_id}.py"),
-        ("checker", stage_dir, f"checks/{ex_id}.py"),
-        ("solution", stage_dir, f"solutions/{ex_id}.py"),
-    ):
-        where = _where(path, text, f"{label} =", anchor)
-        name = table.get(label, default)
-        if not isinstance(name, str):
-            raise CourseError(f"{where}: {label!r} must be a path (a string), got {type(name).__name__}")
-        files[label] = folder / name
-        if not _inside(files[label], folder):
-            raise CourseError(f"{where}: {label!r} {name!r} points outside the pack ({folder})")
-        if not files[label].is_file():
-            raise CourseError(f"{where}: {label} for {ex_id!r} not found: {files[label]}")
+    hints = _exercise_hints(table, ex_id, path, text, anchor)
+    files = _exercise_files(table, ex_id, stage_dir, exercises_root / stage_id, path, text, anchor)
     starter, checker, solution = files["starter"], files["checker"], files["solution"]
     starter_rel = starter.relative_to(exercises_root)
-    time_limit = table.get("time_limit_s", 10)
-    if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not 0 < time_limit <= 600:
-        raise CourseError(
-            f"{_where(path, text, 'time_limit_s', anchor)}: time_limit_s must be a "
-            f"number of seconds in (0, 600], got {time_limit!r}"
-        )
-    memory_mb = table.get("memory_mb", 2048)
-    if isinstance(memory_mb, bool) or not isinstance(memory_mb, int) or not 64 <= memory_mb <= MAX_MEMORY_MB:
-        raise CourseError(
-            f"{_where(path, text, 'memory_mb', anchor)}: 'memory_mb' must be a whole number "
-            f"of MB from 64 to {MAX_MEMORY_MB}, got {memory_mb!r}"
-        )
-    uses_torch = table.get("torch", table.get("device", "cpu") != "cpu")
-    if not isinstance(uses_torch, bool):
-        raise CourseError(f"{_where(path, text, 'torch =', anchor)}: 'torch' must be true or false, got {uses_torch!r}")
-    device = table.get("device", "cpu")
-    if device not in DEVICE_NEEDS:
-        raise CourseError(f"{_where(path, text, 'device =', anchor)}: device must be one of {DEVICE_NEEDS}")
+    time_limit, memory_mb = _exercise_limits(table, path, text, anchor)
+    uses_torch, device = _exercise_device(table, path, text, anchor)
     lesson_id = table.get("lesson")
     if lesson_id is not None and lesson_id not in lesson_ids:
         raise CourseError(f"{_where(path, text, anchor)}: exercise {ex_id!r} names unknown lesson {lesson_id!r}")
     kind = table.get("kind", "code")
     if kind not in ("code", "symbolic"):
         raise CourseError(f"{_where(path, text, 'kind =', anchor)}: kind must be 'code' or 'symbolic'")
-    requires = table.get("requires", [])
-    if not isinstance(requires, list) or not all(isinstance(r, str) and _is_requirement(r.strip()) for r in requires):
-        raise CourseError(
-            f"{_where(path, text, 'requires', anchor)}: requires must be a list of "
-            'package requirements such as "gymnasium>=1.0"'
-        )
+    requires = _exercise_requirements(table, path, text, anchor)
     numpy_only = table.get("numpy_only", False)
     if not isinstance(numpy_only, bool):
         raise CourseError(f"{_where(path, text, 'numpy_only', anchor)}: numpy_only must be true or false")
@@ -364,9 +325,81 @@ def _load_exercise(
         uses_torch=uses_torch,
         lesson_id=lesson_id,
         kind=kind,
-        requires=tuple(r.strip() for r in requires),
+        requires=requires,
         numpy_only=numpy_only,
     )
+
+
+def _exercise_hints(table: dict, ex_id: str, path: Path, text: str, anchor: str) -> list[str]:
+    """The hint levels: at least two, so a learner can ask for a nudge before the near-answer."""
+    hints = table.get("hints", [])
+    if not isinstance(hints, list) or len(hints) < 2 or not all(isinstance(h, str) for h in hints):
+        raise CourseError(
+            f"{_where(path, text, 'hints', anchor)}: exercise {ex_id!r} needs "
+            "at least two hint levels (a list of strings)"
+        )
+    return hints
+
+
+def _exercise_files(
+    table: dict, ex_id: str, stage_dir: Path, starter_dir: Path, path: Path, text: str, anchor: str
+) -> dict[str, Path]:
+    """The starter, checker and solution paths: each must exist and stay inside its folder of the pack."""
+    files = {}
+    for label, folder, default in (
+        ("starter", starter_dir, f"{ex_id}.py"),
+        ("checker", stage_dir, f"checks/{ex_id}.py"),
+        ("solution", stage_dir, f"solutions/{ex_id}.py"),
+    ):
+        where = _where(path, text, f"{label} =", anchor)
+        name = table.get(label, default)
+        if not isinstance(name, str):
+            raise CourseError(f"{where}: {label!r} must be a path (a string), got {type(name).__name__}")
+        files[label] = folder / name
+        if not _inside(files[label], folder):
+            raise CourseError(f"{where}: {label!r} {name!r} points outside the pack ({folder})")
+        if not files[label].is_file():
+            raise CourseError(f"{where}: {label} for {ex_id!r} not found: {files[label]}")
+    return files
+
+
+def _exercise_limits(table: dict, path: Path, text: str, anchor: str) -> tuple[int | float, int]:
+    """The run's time limit (s) and memory limit (MB); bools are refused (Python counts True as 1)."""
+    time_limit = table.get("time_limit_s", 10)
+    if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not 0 < time_limit <= 600:
+        raise CourseError(
+            f"{_where(path, text, 'time_limit_s', anchor)}: time_limit_s must be a "
+            f"number of seconds in (0, 600], got {time_limit!r}"
+        )
+    memory_mb = table.get("memory_mb", 2048)
+    if isinstance(memory_mb, bool) or not isinstance(memory_mb, int) or not 64 <= memory_mb <= MAX_MEMORY_MB:
+        raise CourseError(
+            f"{_where(path, text, 'memory_mb', anchor)}: 'memory_mb' must be a whole number "
+            f"of MB from 64 to {MAX_MEMORY_MB}, got {memory_mb!r}"
+        )
+    return time_limit, memory_mb
+
+
+def _exercise_device(table: dict, path: Path, text: str, anchor: str) -> tuple[bool, str]:
+    """Whether the exercise uses torch (by default: any device but "cpu" does) and the device it needs."""
+    uses_torch = table.get("torch", table.get("device", "cpu") != "cpu")
+    if not isinstance(uses_torch, bool):
+        raise CourseError(f"{_where(path, text, 'torch =', anchor)}: 'torch' must be true or false, got {uses_torch!r}")
+    device = table.get("device", "cpu")
+    if device not in DEVICE_NEEDS:
+        raise CourseError(f"{_where(path, text, 'device =', anchor)}: device must be one of {DEVICE_NEEDS}")
+    return uses_torch, device
+
+
+def _exercise_requirements(table: dict, path: Path, text: str, anchor: str) -> tuple[str, ...]:
+    """The pip requirements beyond the base install, each checked to parse as one."""
+    requires = table.get("requires", [])
+    if not isinstance(requires, list) or not all(isinstance(r, str) and _is_requirement(r.strip()) for r in requires):
+        raise CourseError(
+            f"{_where(path, text, 'requires', anchor)}: requires must be a list of "
+            'package requirements such as "gymnasium>=1.0"'
+        )
+    return tuple(r.strip() for r in requires)
 
 
 def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
