@@ -1,0 +1,19 @@
+# expect: left the model in eval mode
+"""Puts the model in eval mode to save it ('weights as used for inference') and never switches back."""
+
+import torch
+
+
+def save_checkpoint(path, model, optimizer, scheduler, step):
+    model.eval()
+    torch.save({"model": model.state_dict(), "optimizer": optimizer.state_dict(),
+                "scheduler": scheduler.state_dict(), "step": step, "rng": torch.get_rng_state()}, path)
+
+
+def load_checkpoint(path, model, optimizer, scheduler):
+    state = torch.load(path, weights_only=True)
+    model.load_state_dict(state["model"])
+    optimizer.load_state_dict(state["optimizer"])
+    scheduler.load_state_dict(state["scheduler"])
+    torch.set_rng_state(state["rng"])
+    return state["step"]
