@@ -1,0 +1,48 @@
+"""Last real word by gather; the body wrapped piece by piece; a two-layer head; clipped gradients."""
+
+import torch
+from torch import nn
+
+
+class SentimentClassifier(nn.Module):
+    def __init__(self, pretrained):
+        super().__init__()
+        self.lm = pretrained
+        d = pretrained.d_model
+        self.head = nn.Sequential(nn.Linear(d, d), nn.Tanh(), nn.Linear(d, 2))
+
+    def forward(self, ids, lengths):
+        states = self.lm.features(ids)                                   # (B, T, d)
+        index = (lengths - 1).view(-1, 1, 1).expand(-1, 1, states.shape[-1])
+        return self.head(states.gather(1, index).squeeze(1))
+
+
+def make_optimizer(model):
+    head_ids = {id(p) for p in model.head.parameters()}
+    body = [p for p in model.parameters() if id(p) not in head_ids]
+    return torch.optim.AdamW([dict(params=body, lr=7e-4), dict(params=list(model.head.parameters()), lr=5e-3)],
+                             weight_decay=0.0)
+
+
+def finetune(model, optimizer, ids, lengths, labels, steps, batch_size=32, generator=None):
+    criterion = nn.CrossEntropyLoss()
+    out = []
+    for _ in range(steps):
+        model.train()
+        batch = torch.randint(0, ids.shape[0], (batch_size,), generator=generator).to(ids.device)
+        optimizer.zero_grad()
+        loss = criterion(model(ids[batch], lengths[batch]), labels[batch])
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+        optimizer.step()
+        out.append(loss.item())
+    return out
+
+
+@torch.no_grad()
+def predict(model, ids, lengths):
+    was = model.training
+    model.eval()
+    labels = model(ids, lengths).argmax(1)
+    model.train(was)
+    return labels
