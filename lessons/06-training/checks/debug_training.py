@@ -20,8 +20,9 @@ learner sees all the remaining faults at once:
   so the accuracy is known exactly.
 
 Only when every probe passes does the whole script train on the digits (8 epochs, streamed) and must
-reach TARGET test accuracy. The reference reaches 0.956 at worst over seeds 0-9 (see _measure below:
-min 0.956, median 0.967), about 0.3 s of CPU after torch.optim's first-use import.
+reach TARGET test accuracy. The reference reaches 0.951 at worst over seeds 0-9 (median 0.964; the two
+right variants 0.953-0.958 on seeds 1234 and 31337), about 0.3 s of CPU after torch.optim's first-use
+import.
 """
 
 import math
@@ -36,7 +37,7 @@ from tutor.checks.training import expect_loss_number
 from tutor.datasets import load_digits, split
 
 EPOCHS = 8
-TARGET = 0.93  # the reference's worst over 10 seeds is 0.956
+TARGET = 0.92  # the reference's worst over seeds 0-9 is 0.951
 CLASSES = 10
 PROBE_ROWS = 96  # three batches of 32: enough steps to see gradients pile up
 LN10 = math.log(CLASSES)

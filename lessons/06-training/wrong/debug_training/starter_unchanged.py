@@ -12,7 +12,7 @@ pixels 0..16, y (N,) labels 0..9). The checker calls it like this:
 
 Everything runs, nothing crashes, and yet the network learns nothing useful. Keep the names and
 signatures, keep the architecture (it has batch norm and dropout on purpose), and fix the script
-so that it reaches at least 93% test accuracy in 8 epochs. Use the loss curve: the lesson
+so that it reaches at least 92% test accuracy in 8 epochs. Use the loss curve: the lesson
 "Debugging a training run" says what each fault looks like there and what to check first.
 
 Run `dltutor check debug_training` to test your fixes; it names every fault still present.
