@@ -117,41 +117,55 @@ def parse(body: str, first_line: int = 1) -> Plot:
         key, value = key.strip(), value.strip()
         if not sep:
             raise PlotError(f"line {line}: expected `key: value`, got {text!r}")
-        if key in ("title", "xlabel", "ylabel"):
-            setattr(plot, key, value)
-        elif key == "logy":
-            plot.logy = value.lower() in ("true", "yes", "1")
-        elif key == "x":
-            plot.x = _range(value, line)
-            space["x"] = plot.x
-        elif key in ("let", "line"):
-            name, eq, expr = value.rpartition(" = ")  # a label may hold " = " (η = 0.1)
-            if not eq:
-                raise PlotError(f"line {line}: {key} needs `name = expression`, got {value!r}")
-            if key == "let":
-                space[name.strip()] = _eval(expr, space, line)
-                continue
-            if plot.x is None:
-                raise PlotError(f"line {line}: a line needs an `x: lo .. hi` range before it")
-            ys = np.broadcast_to(np.asarray(_eval(expr, space, line), dtype=float), plot.x.shape).copy()
-            plot.lines.append((name.strip(), ys))
-        elif key == "hline":
-            plot.hlines.append(float(_eval(value, space, line)))
-        elif key == "heatmap":
-            matrix = np.asarray(_eval(value, space, line), dtype=float)
-            if matrix.ndim != 2:
-                raise PlotError(f"line {line}: a heatmap needs a 2-D array, got shape {matrix.shape}")
-            plot.heatmap = matrix
-        else:
-            raise PlotError(
-                f"line {line}: unknown key {key!r} (title, x, xlabel, ylabel, let, line, hline, heatmap, logy)"
-            )
+        _apply(plot, space, key, value, line)
+    _check_drawable(plot, first_line)
+    return plot
+
+
+def _apply(plot: Plot, space: dict[str, Any], key: str, value: str, line: int) -> None:
+    """One `key: value` line, applied to the plot (or, for `x` and `let`, to the names later lines see)."""
+    if key in ("title", "xlabel", "ylabel"):
+        setattr(plot, key, value)
+    elif key == "logy":
+        plot.logy = value.lower() in ("true", "yes", "1")
+    elif key == "x":
+        plot.x = _range(value, line)
+        space["x"] = plot.x
+    elif key in ("let", "line"):
+        _apply_assignment(plot, space, key, value, line)
+    elif key == "hline":
+        plot.hlines.append(float(_eval(value, space, line)))
+    elif key == "heatmap":
+        matrix = np.asarray(_eval(value, space, line), dtype=float)
+        if matrix.ndim != 2:
+            raise PlotError(f"line {line}: a heatmap needs a 2-D array, got shape {matrix.shape}")
+        plot.heatmap = matrix
+    else:
+        raise PlotError(f"line {line}: unknown key {key!r} (title, x, xlabel, ylabel, let, line, hline, heatmap, logy)")
+
+
+def _apply_assignment(plot: Plot, space: dict[str, Any], key: str, value: str, line: int) -> None:
+    """`let: name = expr` names a value for later lines; `line: label = expr` draws expr over x."""
+    name, eq, expr = value.rpartition(" = ")  # a label may hold " = " (η = 0.1)
+    if not eq:
+        raise PlotError(f"line {line}: {key} needs `name = expression`, got {value!r}")
+    if key == "let":
+        space[name.strip()] = _eval(expr, space, line)
+        return
+    if plot.x is None:
+        raise PlotError(f"line {line}: a line needs an `x: lo .. hi` range before it")
+    # A constant expression (`line: floor = 0.5`) is a flat line: broadcast it over x.
+    ys = np.broadcast_to(np.asarray(_eval(expr, space, line), dtype=float), plot.x.shape).copy()
+    plot.lines.append((name.strip(), ys))
+
+
+def _check_drawable(plot: Plot, first_line: int) -> None:
+    """Something to draw, and no line that is NaN/inf over the whole x range (nothing of it would show)."""
     if not plot.lines and plot.heatmap is None:
         raise PlotError(f"line {first_line}: a plot block needs at least one `line:` or a `heatmap:`")
     for label, ys in plot.lines:
         if not np.isfinite(ys).any():
             raise PlotError(f"line {first_line}: line {label!r} has no finite value on the x range")
-    return plot
 
 
 def log_ticks(plot: Plot) -> tuple[list[float], list[str]]:
