@@ -87,30 +87,52 @@ def stray_files(course: Course) -> list[str]:
     """Files in a pack that nothing reads (rustlings' `dev check`): a typo'd name is a silent hole."""
     problems: list[str] = []
     for stage in course.stages:
-        ids = {ex.id for ex in stage.exercises}
-        lesson_files = {lesson.path.name for lesson in stage.lessons}
-        used = {ex.checker.resolve() for ex in stage.exercises} | {ex.solution.resolve() for ex in stage.exercises}
-        for path in sorted(stage.path.iterdir()):
-            if path.name.startswith(".") or path.name == "__pycache__":
-                continue
-            if path.is_file() and path.suffix == ".md" and path.name not in lesson_files:
-                problems.append(f"{path}: a lesson file no [[lesson]] names")
-            elif path.is_dir() and path.name in PROOF_DIRS:
-                for sub in sorted(path.iterdir()):
-                    if sub.is_dir() and sub.name not in ids and sub.name != "__pycache__":
-                        problems.append(f"{sub}: no exercise {sub.name!r} in this stage")
-        for kind in ("checks", "solutions"):
-            folder = stage.path / kind
-            if not folder.is_dir():
-                continue
-            for path in sorted(folder.glob("*.py")):
-                if not path.name.startswith("_") and path.resolve() not in used:
-                    what = "checker" if kind == "checks" else "solution"
-                    problems.append(f"{path}: no exercise uses this {what}")
-        starters = stage.exercises[0].starter.parent if stage.exercises else None
-        if starters is not None and starters.is_dir():
-            used_starters = {ex.starter.resolve() for ex in stage.exercises}
-            for path in sorted(starters.glob("*.py")):
-                if path.resolve() not in used_starters:
-                    problems.append(f"{path}: a starter no exercise uses")
+        problems += _stray_in_stage_folder(stage)
+        problems += _unused_checkers_and_solutions(stage)
+        problems += _unused_starters(stage)
     return problems
+
+
+def _stray_in_stage_folder(stage: Stage) -> list[str]:
+    """Lesson files no [[lesson]] names, and wrong/right folders named after no exercise of the stage."""
+    ids = {ex.id for ex in stage.exercises}
+    lesson_files = {lesson.path.name for lesson in stage.lessons}
+    problems: list[str] = []
+    for path in sorted(stage.path.iterdir()):
+        if path.name.startswith(".") or path.name == "__pycache__":
+            continue
+        if path.is_file() and path.suffix == ".md" and path.name not in lesson_files:
+            problems.append(f"{path}: a lesson file no [[lesson]] names")
+        elif path.is_dir() and path.name in PROOF_DIRS:
+            for sub in sorted(path.iterdir()):
+                if sub.is_dir() and sub.name not in ids and sub.name != "__pycache__":
+                    problems.append(f"{sub}: no exercise {sub.name!r} in this stage")
+    return problems
+
+
+def _unused_checkers_and_solutions(stage: Stage) -> list[str]:
+    """checks/ and solutions/ files no exercise points at (`_`-prefixed helpers are shared, not unused)."""
+    used = {ex.checker.resolve() for ex in stage.exercises} | {ex.solution.resolve() for ex in stage.exercises}
+    problems: list[str] = []
+    for kind in ("checks", "solutions"):
+        folder = stage.path / kind
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.glob("*.py")):
+            if not path.name.startswith("_") and path.resolve() not in used:
+                what = "checker" if kind == "checks" else "solution"
+                problems.append(f"{path}: no exercise uses this {what}")
+    return problems
+
+
+def _unused_starters(stage: Stage) -> list[str]:
+    """Starters in the stage's exercises/ folder (found through its first exercise) that no exercise uses."""
+    starters = stage.exercises[0].starter.parent if stage.exercises else None
+    if starters is None or not starters.is_dir():
+        return []
+    used_starters = {ex.starter.resolve() for ex in stage.exercises}
+    return [
+        f"{path}: a starter no exercise uses"
+        for path in sorted(starters.glob("*.py"))
+        if path.resolve() not in used_starters
+    ]
