@@ -237,6 +237,27 @@ def shapes_step(t, fn, title, input_shape, layers):
     name = f"layer_shapes: {title}"
     got = t.call(fn, tuple(input_shape), [tuple(layer) for layer in layers], step=f"{name} runs")
     want = true_shapes(input_shape, layers)
+    clean = _int_shapes(t, name, got)
+    _expect_one_shape_per_layer(t, name, input_shape, layers, clean, want)
+    for i, (layer, mine, right) in enumerate(zip(layers, clean, want, strict=False)):
+        if mine == right:
+            continue
+        before = tuple(input_shape) if i == 0 else want[i - 1]
+        why = _shape_advice(layer, before, mine, right)
+        t.note(summary(layers, want, clean))
+        t.fail(
+            name,
+            "shape",
+            f"layer {i} {describe(layer)} on {before}: expected {right}, got {mine}{why}",
+            layer=i,
+            expected=list(right),
+            got=list(mine),
+        )
+    t.passed(name, "shape", f"{len(layers)} layers, output {want[-1]}")
+
+
+def _int_shapes(t, name, got):
+    """The learner's list as tuples of ints; fails on anything else (a float from `/` is named)."""
     if not isinstance(got, list | tuple):
         t.fail(name, "shape", f"expected a list of shapes (one tuple per layer), got {type(got).__name__}")
     clean = []
@@ -255,6 +276,11 @@ def shapes_step(t, fn, title, input_shape, layers):
                 ),
             )
         clean.append(tuple(int(v) for v in shape))
+    return clean
+
+
+def _expect_one_shape_per_layer(t, name, input_shape, layers, clean, want):
+    """As many shapes as layers; one too many that starts with the input, or one too few, is explained."""
     if len(clean) != len(want):
         extra = ""
         if len(clean) == len(want) + 1 and clean[0] == tuple(input_shape):
@@ -262,39 +288,29 @@ def shapes_step(t, fn, title, input_shape, layers):
         elif len(clean) == len(want) - 1:
             extra = " — ReLU and Flatten layers count too (ReLU keeps the shape)."
         t.fail(name, "shape", f"{len(layers)} layers but {len(clean)} shapes; return one shape per layer{extra}")
-    for i, (layer, mine, right) in enumerate(zip(layers, clean, want, strict=False)):
-        if mine == right:
-            continue
-        before = tuple(input_shape) if i == 0 else want[i - 1]
-        why = ""
-        kind = layer[0]
-        if kind == "conv" and mine[1:] == right[1:] and mine[0] == before[0]:
-            why = " — a conv layer outputs out_channels feature maps; the input's channel count is gone."
-        elif kind == "flatten" and math.prod(mine) == math.prod(right):
-            why = (
-                f" — flatten turns (C, H, W) into ONE axis of C·H·W = {right[0]} features "
-                "(that is the in_features of the next Linear)."
-            )
-        elif kind == "flatten":
-            why = " — flatten keeps every value: C·H·W features."
-        elif kind == "linear":
-            why = " — a Linear layer outputs (out_features,)."
-        elif kind == "relu":
-            why = " — ReLU works elementwise: the shape does not change."
-        elif kind == "pool" and mine[0] != right[0]:
-            why = " — pooling works on each channel separately: the channel count does not change."
-        elif kind in ("conv", "pool"):
-            why = " — check the spatial size with your formula (rows are axis 1, columns axis 2)."
-        t.note(summary(layers, want, clean))
-        t.fail(
-            name,
-            "shape",
-            f"layer {i} {describe(layer)} on {before}: expected {right}, got {mine}{why}",
-            layer=i,
-            expected=list(right),
-            got=list(mine),
+
+
+def _shape_advice(layer, before, mine, right):
+    """Why a layer's shape is wrong, guessed from the layer's kind and how the shapes differ ("" if no guess)."""
+    kind = layer[0]
+    if kind == "conv" and mine[1:] == right[1:] and mine[0] == before[0]:
+        return " — a conv layer outputs out_channels feature maps; the input's channel count is gone."
+    if kind == "flatten" and math.prod(mine) == math.prod(right):
+        return (
+            f" — flatten turns (C, H, W) into ONE axis of C·H·W = {right[0]} features "
+            "(that is the in_features of the next Linear)."
         )
-    t.passed(name, "shape", f"{len(layers)} layers, output {want[-1]}")
+    if kind == "flatten":
+        return " — flatten keeps every value: C·H·W features."
+    if kind == "linear":
+        return " — a Linear layer outputs (out_features,)."
+    if kind == "relu":
+        return " — ReLU works elementwise: the shape does not change."
+    if kind == "pool" and mine[0] != right[0]:
+        return " — pooling works on each channel separately: the channel count does not change."
+    if kind in ("conv", "pool"):
+        return " — check the spatial size with your formula (rows are axis 1, columns axis 2)."
+    return ""
 
 
 def check(t: Checker) -> None:
