@@ -15,7 +15,7 @@ labels (B,) int64, 1 = positive, 0 = negative. The reviews contain negations ("t
 which is why a bag of words fails here and a model that reads order does not.
 """
 
-import torch
+import torch  # noqa: F401 - you will want torch.randint, torch.arange
 import torch.nn.functional as F  # noqa: F401 - you will want F.cross_entropy
 from torch import nn
 

@@ -27,7 +27,7 @@ STEPS, BATCH = 150, 32
 N_TRAIN, N_TEST = 800, 400
 # Reference on 5 seeds (150 steps): fine-tuned 0.795-0.892 held-out, scratch 0.56-0.61; frozen body
 # (head only) and an all-parameter lr of 3e-2 both stay far lower (see the lesson).
-TARGET, MARGIN = 0.72, 0.10
+TARGET, MARGIN = 0.70, 0.08
 BODY_PREFIXES = ("embed.", "pos.", "blocks.", "ln_f.")
 
 
@@ -192,7 +192,7 @@ def check(t: Checker) -> None:
     before = {n: p.detach().clone() for n, p in _body_params(lm).items()}
     losses = t.call(finetune, model, optimizer, ids.clone(), lengths.clone(), labels.clone(), STEPS,
                     batch_size=BATCH, generator=torch.Generator().manual_seed(t.seed), hint=_hint,
-                    step=f"finetune(..., steps={STEPS}) runs", budget_s=max(20.0, t.time_left() / 3))
+                    step=f"finetune(..., steps={STEPS}) runs", budget_s=max(30.0, t.time_left() / 2))
     hook.remove()
     t.expect("finetune trains in train mode", any(modes),
              "every forward pass of finetune ran in EVAL mode: call model.train() at its start. The pretrained "
