@@ -463,3 +463,20 @@ def test_the_picture_draws_expected_got_and_differs_on_one_scale():
     ascii_lines = mismatch_picture(expected, expected.T, expected != expected.T, ascii_only=True)
     assert all(ch.isascii() for line in ascii_lines for ch in line)
     assert mismatch_picture(np.zeros((3, 40)), np.ones((3, 40)), np.ones((3, 40), bool)) == []
+
+
+def test_expect_not_used_sees_attributes_and_from_imports_but_not_the_learners_own_names(tmp_path):
+    from tutor.checks.numpy_only import uses_of
+
+    source = "import numpy as np\nfrom numpy import cov\n\ndef variance(x):\n    return x.var()\n\ndef std(x):\n    return variance(x) ** 0.5\n"
+    assert uses_of(source, {"var", "cov", "std"}) == [(2, "cov"), (5, "var")]
+    path = tmp_path / "mine.py"
+    path.write_text(source)
+    t = Checker(
+        learner=types.SimpleNamespace(), learner_file=path, reference=None, seed=0, device="cpu", emit=lambda e: None
+    )
+    message = failure(lambda: t.expect_not_used("from sums", {"cov": "the covariance matrix", "var": "the variance"}))
+    assert "mine.py:2 calls `cov`, which computes the covariance matrix for you" in message
+    path.write_text("def variance(x):\n    return ((x - x.sum() / len(x)) ** 2).sum() / len(x)\n")
+    t.expect_not_used("from sums", {"var": "the variance"})
+    assert t.steps[-1].status == "pass"

@@ -27,6 +27,7 @@ Properties and rules the task states
     t.expect_property(name, prop, generate, trials=)   random inputs, the first failing one shown
     t.expect_no_python_loop(name, fn, make_args, over=) Python steps counted at two sizes (loops.py)
     t.expect_numpy_only()                               run by the runner for `numpy_only = true`
+    t.expect_not_used(rule, {name: what})              a 'write it yourself' rule: none of these library calls (numpy_only.py)
 Integrity
     pristine, LibrarySnapshot   numpy functions captured before learner code, and the patch detector
 """

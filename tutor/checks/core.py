@@ -302,6 +302,7 @@ class Checker:
     expect_matrix_expression = symbolic.expect_matrix_expression
     expect_no_python_loop = loops.expect_no_python_loop
     expect_numpy_only = numpy_only.expect_numpy_only
+    expect_not_used = numpy_only.expect_not_used
 
 
 def _callable_name(fn: Any) -> str:

@@ -100,3 +100,39 @@ def expect_numpy_only(self: Checker) -> None:
     if problem:
         self.fail("NumPy only", "property", problem)
     self.passed("NumPy only", "property")
+
+
+def uses_of(source: str, names: set[str]) -> list[tuple[int, str]]:
+    """(line, name) wherever `source` reaches one of `names` as an attribute (`np.var`, `x.std()`)
+    or imports it (`from numpy import cov`). The learner's own functions are plain names, not
+    attributes, so a `variance` they wrote is never mistaken for NumPy's."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in names:
+            found.append((node.lineno, node.attr))
+        elif isinstance(node, ast.ImportFrom):
+            found += [(node.lineno, alias.name) for alias in node.names if alias.name in names]
+    return sorted(found)
+
+
+def expect_not_used(self: Checker, rule: str, names: dict[str, str]) -> None:
+    """A task's "write it yourself" rule: the learner's source uses none of `names`.
+
+    `names` maps a library function (matched as an attribute or a from-import) to what it does,
+    for the message: {"var": "the variance", "cov": "the covariance matrix"}.
+    """
+    if self.learner_file is None:
+        return  # no source to read (a test's in-memory module): nothing to judge
+    try:
+        uses = uses_of(self.learner_file.read_text(encoding="utf-8"), set(names))
+    except (OSError, SyntaxError, ValueError):
+        return
+    if uses:
+        line, name = uses[0]
+        self.fail(
+            rule,
+            "property",
+            f"{self.learner_file.name}:{line} calls `{name}`, which computes {names[name]} for you; the task "
+            f"asks for {rule}. Build it yourself — that is the exercise.",
+        )
+    self.passed(rule, "property")

@@ -129,6 +129,13 @@ def _trajectory_shape(t: Checker, name, path, want, steps):
             f"got shape {np.shape(path)}: that is one point. Return every point visited, x0 first: shape {want.shape}.",
         )
     if isinstance(path, np.ndarray) and path.shape[:1] == (steps,) and path.shape[1:] == want.shape[1:]:
+        if np.allclose(path[0], want[0]):
+            t.fail(
+                name,
+                "shape",
+                f"got {steps} points starting at x0: x0 plus only {steps - 1} steps. The loop runs one time too "
+                f"few (range(1, steps)?); take all {steps} steps, {steps + 1} points in all.",
+            )
         t.fail(
             name, "shape", f"got {steps} points; include the starting point x0 as the first row, {steps + 1} in all."
         )

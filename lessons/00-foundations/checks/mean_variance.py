@@ -43,6 +43,19 @@ def check(t: Checker) -> None:
         )
     with t.part("covariance_matrix"):
         _check_covariance(t)
+    # The task's rule, judged last so that a wrong value built with np.var/np.cov is named first.
+    t.expect_not_used(
+        "variance, std and covariance from sums and matrix products",
+        {name: what for names, what in _LIBRARY for name in names},
+    )
+
+
+_LIBRARY = (
+    (("var", "nanvar"), "the variance"),
+    (("std", "nanstd"), "the standard deviation"),
+    (("cov",), "the covariance matrix"),
+    (("corrcoef",), "the correlation matrix"),
+)
 
 
 def _check_variance(t: Checker) -> None:

@@ -52,6 +52,17 @@ def check(t: Checker) -> None:
         m, sd = float(s.mean()), float(s.std())
         mean_tol = 5 * std / np.sqrt(N_DRAWS)
         sd_tol = 5 * std / np.sqrt(2 * N_DRAWS)
+        # Shape before centre and spread: uniform draws (rng.random) shifted and scaled have the
+        # wrong centre too, but the mistake is the distribution. Excess kurtosis: 0 normal, -1.2 uniform.
+        kurtosis = float(np.mean(((s - m) / sd) ** 4) - 3.0) if sd > 0 else 0.0
+        if kurtosis < -0.8:
+            t.fail(
+                "sample_normal: bell-shaped",
+                "value",
+                f"the draws are spread evenly over an interval (excess kurtosis {kurtosis:.2f}; a normal's is 0, a "
+                "uniform's -1.2): z came from rng.random, which is uniform on [0, 1). Draw z with "
+                "rng.standard_normal(n), then mean + std * z.",
+            )
         if abs(sd - std**2) < 5 * std**2 / np.sqrt(2 * N_DRAWS):
             t.fail(
                 "sample_normal: spread",

@@ -1,3 +1,4 @@
+# expect: which computes the variance for you
 import numpy as np
 
 
