@@ -35,7 +35,7 @@ def _candidates(images):
     out = []
     for dy in range(-PAD, PAD + 1):
         for dx in range(-PAD, PAD + 1):
-            out.append(padded[:, PAD - dy:PAD - dy + 8, PAD - dx:PAD - dx + 8].reshape(n, 64))
+            out.append(padded[:, PAD - dy : PAD - dy + 8, PAD - dx : PAD - dx + 8].reshape(n, 64))
     return np.stack(out)
 
 
@@ -59,42 +59,72 @@ def _check_augment(t, augment, images):
     n = len(images)
     given = images.copy()
     out = t.call(augment, given, np.random.default_rng(t.seed), budget_s=10)
-    t.expect_array("augment: array", out, shape=images.shape, mistakes={
-        (n, 64): "augment returns flat rows; return images of the shape it was given, (N, 8, 8)."})
-    t.expect("augment: same dtype", out.dtype == images.dtype,
-             f"augment returned {out.dtype} for {images.dtype} images; keep the dtype (.astype(images.dtype)).",
-             kind="value")
-    t.expect("augment: the input is not modified", np.array_equal(given, images),
-             "augment changed the images it was given; work on a copy (the originals are still needed: "
-             "prepare_data keeps them, and the next epoch augments them again).", kind="property")
+    t.expect_array(
+        "augment: array",
+        out,
+        shape=images.shape,
+        mistakes={(n, 64): "augment returns flat rows; return images of the shape it was given, (N, 8, 8)."},
+    )
+    t.expect(
+        "augment: same dtype",
+        out.dtype == images.dtype,
+        f"augment returned {out.dtype} for {images.dtype} images; keep the dtype (.astype(images.dtype)).",
+        kind="value",
+    )
+    t.expect(
+        "augment: the input is not modified",
+        np.array_equal(given, images),
+        "augment changed the images it was given; work on a copy (the originals are still needed: "
+        "prepare_data keeps them, and the next epoch augments them again).",
+        kind="property",
+    )
     t.expect("augment: values stay finite", bool(np.isfinite(out).all()), "augment returned NaN or inf values.")
     lo, hi = float(out.min()), float(out.max())
-    t.expect("augment: values in [0, 16]", lo >= 0.0 and hi <= 16.0 + 1e-9,
-             f"augment returned values from {lo:.3g} to {hi:.3g}; pixels live in [0, 16]. Clip after adding "
-             "noise: np.clip(x, 0, 16).", kind="value")
-    t.expect("augment: the images change", not np.allclose(out, images),
-             "augment returned its input unchanged: the model then sees the same images again and learns "
-             "nothing new. Shift, rotate or add noise.", kind="value")
+    t.expect(
+        "augment: values in [0, 16]",
+        lo >= 0.0 and hi <= 16.0 + 1e-9,
+        f"augment returned values from {lo:.3g} to {hi:.3g}; pixels live in [0, 16]. Clip after adding "
+        "noise: np.clip(x, 0, 16).",
+        kind="value",
+    )
+    t.expect(
+        "augment: the images change",
+        not np.allclose(out, images),
+        "augment returned its input unchanged: the model then sees the same images again and learns "
+        "nothing new. Shift, rotate or add noise.",
+        kind="value",
+    )
 
     small = images.astype(np.float32)
     out32 = t.call(augment, small.copy(), np.random.default_rng(t.seed + 1), budget_s=10)
-    t.expect("augment: float32 stays float32", getattr(out32, "dtype", None) == np.float32,
-             f"augment turned a float32 batch into {getattr(out32, 'dtype', type(out32).__name__)}: noise from "
-             "rng.normal is float64, and adding it promotes the array; finish with .astype(images.dtype).",
-             kind="value")
+    t.expect(
+        "augment: float32 stays float32",
+        getattr(out32, "dtype", None) == np.float32,
+        f"augment turned a float32 batch into {getattr(out32, 'dtype', type(out32).__name__)}: noise from "
+        "rng.normal is float64, and adding it promotes the array; finish with .astype(images.dtype).",
+        kind="value",
+    )
 
     again = t.call(augment, images.copy(), np.random.default_rng(t.seed), budget_s=10)
-    t.expect("augment: reproducible from rng", np.array_equal(np.asarray(again), out),
-             "augment gave different results for two generators in the same state: it draws from somewhere "
-             "else (np.random.*, the random module, a Generator of its own). Use the `rng` it is given, so a "
-             "seed reproduces the run.", kind="property")
+    t.expect(
+        "augment: reproducible from rng",
+        np.array_equal(np.asarray(again), out),
+        "augment gave different results for two generators in the same state: it draws from somewhere "
+        "else (np.random.*, the random module, a Generator of its own). Use the `rng` it is given, so a "
+        "seed reproduces the run.",
+        kind="property",
+    )
     gen = np.random.default_rng(t.seed + 2)
     first = t.call(augment, images.copy(), gen, budget_s=10)
     second = t.call(augment, images.copy(), gen, budget_s=10)
-    t.expect("augment: a new draw on every call", not np.array_equal(np.asarray(first), np.asarray(second)),
-             "augment returned the same images on two calls with one generator: nothing is random (a fixed "
-             "shift, or a Generator re-created with a fixed seed inside augment). Every epoch should see new "
-             "versions: draw from rng.", kind="property")
+    t.expect(
+        "augment: a new draw on every call",
+        not np.array_equal(np.asarray(first), np.asarray(second)),
+        "augment returned the same images on two calls with one generator: nothing is random (a fixed "
+        "shift, or a Generator re-created with a fixed seed inside augment). Every epoch should see new "
+        "versions: draw from rng.",
+        kind="property",
+    )
 
     # Per image: 32 copies of one digit must not all move the same way.
     digit = images[3]
@@ -102,9 +132,12 @@ def _check_augment(t, augment, images):
     shifts = _best_shift(np.asarray(copies), digit)
     if len(set(shifts)) == 1 and shifts[0] != (PAD, PAD):
         dy, dx = shifts[0][0] - PAD, shifts[0][1] - PAD
-        t.fail("augment: drawn per image", "property",
-               f"all 32 copies of one digit were shifted the same way (dy={dy}, dx={dx}): the shift is drawn "
-               "once for the whole batch. Draw one for EACH image, e.g. rng.integers(-1, 2, size=len(images)).")
+        t.fail(
+            "augment: drawn per image",
+            "property",
+            f"all 32 copies of one digit were shifted the same way (dy={dy}, dx={dx}): the shift is drawn "
+            "once for the whole batch. Draw one for EACH image, e.g. rng.integers(-1, 2, size=len(images)).",
+        )
     t.passed("augment: drawn per image", "property")
 
     # Image i must stay image i, and must not be mirrored.
@@ -118,56 +151,100 @@ def _check_augment(t, augment, images):
     flipped_h = float(np.mean(np.diag(_match_errors(out, images[:, :, ::-1])) < 0.6 * diagonal))
     flipped_v = float(np.mean(np.diag(_match_errors(out, images[:, ::-1, :])) < 0.6 * diagonal))
     if flipped_h > 0.15:
-        t.fail("augment: no flips", "value",
-               f"{flipped_h:.0%} of the images come back mirrored left-right (a horizontal flip): a mirrored 2, "
-               "3, 4, 5 or 7 is no longer that digit, so its label becomes wrong. Use shifts, small rotations "
-               "or noise.")
+        t.fail(
+            "augment: no flips",
+            "value",
+            f"{flipped_h:.0%} of the images come back mirrored left-right (a horizontal flip): a mirrored 2, "
+            "3, 4, 5 or 7 is no longer that digit, so its label becomes wrong. Use shifts, small rotations "
+            "or noise.",
+        )
     if flipped_v > 0.15:
-        t.fail("augment: no flips", "value",
-               f"{flipped_v:.0%} of the images come back upside down (a vertical flip): a flipped 6 reads as a "
-               "9, and its label is wrong. Use shifts, small rotations or noise.")
+        t.fail(
+            "augment: no flips",
+            "value",
+            f"{flipped_v:.0%} of the images come back upside down (a vertical flip): a flipped 6 reads as a "
+            "9, and its label is wrong. Use shifts, small rotations or noise.",
+        )
     t.passed("augment: no flips", "value")
-    t.expect("augment: image i stays image i", kept >= 0.5,
-             f"only {kept:.0%} of the outputs still resemble the image at their own position: augment "
-             "reorders the batch (or moves digits far more than 2 pixels), so label i no longer describes "
-             "image i. Transform each image in place of itself.", kind="value", batch=n)
+    t.expect(
+        "augment: image i stays image i",
+        kept >= 0.5,
+        f"only {kept:.0%} of the outputs still resemble the image at their own position: augment "
+        "reorders the batch (or moves digits far more than 2 pixels), so label i no longer describes "
+        "image i. Transform each image in place of itself.",
+        kind="value",
+        batch=n,
+    )
 
 
 def _check_prepare(t, prepare_data, X, y):
     n, m = 40, 10
-    X_train, y_train, X_test = X[:n].copy(), y[:n].copy(), X[n:n + m].copy()
+    X_train, y_train, X_test = X[:n].copy(), y[:n].copy(), X[n : n + m].copy()
     for copies in (3, 1):
-        got = t.call(prepare_data, X_train.copy(), y_train.copy(), X_test.copy(),
-                     np.random.default_rng(t.seed + copies), copies=copies, budget_s=10)
-        t.expect("prepare_data returns three arrays", isinstance(got, tuple | list) and len(got) == 3,
-                 "prepare_data should return (X_big, y_big, X_test_ready).", kind="value")
+        got = t.call(
+            prepare_data,
+            X_train.copy(),
+            y_train.copy(),
+            X_test.copy(),
+            np.random.default_rng(t.seed + copies),
+            copies=copies,
+            budget_s=10,
+        )
+        t.expect(
+            "prepare_data returns three arrays",
+            isinstance(got, tuple | list) and len(got) == 3,
+            "prepare_data should return (X_big, y_big, X_test_ready).",
+            kind="value",
+        )
         X_big, y_big, X_test_ready = (np.asarray(a) for a in got)
         rows = n * (copies + 1)
-        t.expect_shape(f"X_big with copies={copies}", X_big, (rows, 64), mistakes={
-            (n * copies, 64): "X_big holds only the augmented copies; keep the N originals too.",
-            (rows, 8, 8): "reshape X_big back to rows of 64 pixels."})
+        t.expect_shape(
+            f"X_big with copies={copies}",
+            X_big,
+            (rows, 64),
+            mistakes={
+                (n * copies, 64): "X_big holds only the augmented copies; keep the N originals too.",
+                (rows, 8, 8): "reshape X_big back to rows of 64 pixels.",
+            },
+        )
         t.expect_shape(f"y_big with copies={copies}", y_big, (rows,))
     big = float(X_big.max())
-    t.expect("X_big scaled to [0, 1]", big <= 1.0 + 1e-9 and float(X_big.min()) >= 0,
-             f"X_big has values up to {big:.3g}; divide the pixels by 16, as for the test set.", kind="value")
+    t.expect(
+        "X_big scaled to [0, 1]",
+        big <= 1.0 + 1e-9 and float(X_big.min()) >= 0,
+        f"X_big has values up to {big:.3g}; divide the pixels by 16, as for the test set.",
+        kind="value",
+    )
     if np.allclose(X_test_ready, X_test):
-        t.fail("the test set is scaled, not augmented", "value",
-               "X_test_ready is X_test unscaled; divide it by 16 as the training rows are.")
-    t.expect("the test set is scaled, not augmented", np.allclose(X_test_ready, X_test / 16.0),
-             "X_test_ready is not X_test / 16: the test set was augmented (or changed otherwise). The test set "
-             "measures the model on data as it comes; augmenting it makes the score random and measures "
-             "something else. Augment the training set only.")
+        t.fail(
+            "the test set is scaled, not augmented",
+            "value",
+            "X_test_ready is X_test unscaled; divide it by 16 as the training rows are.",
+        )
+    t.expect(
+        "the test set is scaled, not augmented",
+        np.allclose(X_test_ready, X_test / 16.0),
+        "X_test_ready is not X_test / 16: the test set was augmented (or changed otherwise). The test set "
+        "measures the model on data as it comes; augmenting it makes the score random and measures "
+        "something else. Augment the training set only.",
+    )
     errors = _match_errors(X_big * 16.0, X_train)
     source = errors.argmin(axis=1)
     agree = float(np.mean(y_train[source] == y_big))
-    t.expect("every row of X_big carries its own label", agree >= 0.9,
-             f"only {agree:.0%} of the rows of X_big carry the label of the image they were made from: the "
-             "labels are in another order than the rows. If X_big is [originals, copy 1, copy 2, ...] stacked, "
-             "the labels repeat as whole blocks, np.tile(y, copies + 1) — np.repeat(y, copies + 1) repeats "
-             "each label in place.", kind="value", batch=len(y_big))
+    t.expect(
+        "every row of X_big carries its own label",
+        agree >= 0.9,
+        f"only {agree:.0%} of the rows of X_big carry the label of the image they were made from: the "
+        "labels are in another order than the rows. If X_big is [originals, copy 1, copy 2, ...] stacked, "
+        "the labels repeat as whole blocks, np.tile(y, copies + 1) — np.repeat(y, copies + 1) repeats "
+        "each label in place.",
+        kind="value",
+        batch=len(y_big),
+    )
 
 
 # ---- the training comparison ------------------------------------------------------------------------
+
 
 def _shifted(X, rng):
     """Each test digit moved by one pixel in a random direction (never (0, 0)), zeros coming in."""
@@ -177,15 +254,19 @@ def _shifted(X, rng):
     out = np.empty((len(X), 8, 8))
     for i, k in enumerate(pick):
         dy, dx = moves[k]
-        out[i] = padded[i, 1 - dy:9 - dy, 1 - dx:9 - dx]
+        out[i] = padded[i, 1 - dy : 9 - dy, 1 - dx : 9 - dx]
     return out.reshape(-1, 64)
 
 
 def _train_mlp(X, y, seed, steps=300, hidden=64, lr=0.01):
     """A 64-64-10 ReLU network, Adam on mini-batches of 256; returns a predict function."""
     rng = np.random.default_rng(seed)
-    params = [rng.normal(0, np.sqrt(2 / 64), (64, hidden)), np.zeros(hidden),
-              rng.normal(0, np.sqrt(1 / hidden), (hidden, 10)), np.zeros(10)]
+    params = [
+        rng.normal(0, np.sqrt(2 / 64), (64, hidden)),
+        np.zeros(hidden),
+        rng.normal(0, np.sqrt(1 / hidden), (hidden, 10)),
+        np.zeros(10),
+    ]
     m = [np.zeros_like(p) for p in params]
     v = [np.zeros_like(p) for p in params]
     onehot = np.eye(10)[y]
@@ -202,7 +283,7 @@ def _train_mlp(X, y, seed, steps=300, hidden=64, lr=0.01):
         for i, g in enumerate((xb.T @ dh, dh.sum(0), h.T @ dz, dz.sum(0))):
             m[i] = 0.9 * m[i] + 0.1 * g
             v[i] = 0.999 * v[i] + 0.001 * g * g
-            params[i] -= lr * (m[i] / (1 - 0.9 ** step)) / (np.sqrt(v[i] / (1 - 0.999 ** step)) + 1e-8)
+            params[i] -= lr * (m[i] / (1 - 0.9**step)) / (np.sqrt(v[i] / (1 - 0.999**step)) + 1e-8)
     W1, b1, W2, b2 = params
     return lambda Xq: (np.maximum(Xq @ W1 + b1, 0) @ W2 + b2).argmax(1)
 
@@ -210,8 +291,7 @@ def _train_mlp(X, y, seed, steps=300, hidden=64, lr=0.01):
 def _compare(t, prepare_data, X, y):
     Xtr, Xte, ytr, yte = split(X, y, 0.25, seed=t.seed % 1000)
     X_shift = _shifted(Xte, np.random.default_rng(t.seed + 11))
-    got = t.call(prepare_data, Xtr.copy(), ytr.copy(), X_shift.copy(), np.random.default_rng(t.seed + 12),
-                 budget_s=10)
+    got = t.call(prepare_data, Xtr.copy(), ytr.copy(), X_shift.copy(), np.random.default_rng(t.seed + 12), budget_s=10)
     X_big, y_big, X_test_ready = (np.asarray(a) for a in got)
     with threadpool_limits(limits=1):  # small matrices: one BLAS thread is faster and far steadier
         plain = _train_mlp(Xtr / 16.0, ytr, t.seed)
@@ -219,12 +299,17 @@ def _compare(t, prepare_data, X, y):
     acc_plain = float(np.mean(plain(X_shift / 16.0) == yte))
     acc_aug = float(np.mean(augmented(X_test_ready.astype(np.float64)) == yte))
     gain = acc_aug - acc_plain
-    t.expect("augmentation helps on shifted digits", gain >= MIN_GAIN,
-             f"on test digits shifted by one pixel the network trained on the originals scores {acc_plain:.3f} "
-             f"and the one trained on your X_big {acc_aug:.3f}: a gain of {gain:+.3f}, below the required "
-             f"{MIN_GAIN}. The test digits are SHIFTED, so the training data must show shifted digits: move "
-             "each image by up to a pixel (noise or rotations alone do not teach where a digit may sit).",
-             kind="convergence", plain=acc_plain, augmented=acc_aug)
+    t.expect(
+        "augmentation helps on shifted digits",
+        gain >= MIN_GAIN,
+        f"on test digits shifted by one pixel the network trained on the originals scores {acc_plain:.3f} "
+        f"and the one trained on your X_big {acc_aug:.3f}: a gain of {gain:+.3f}, below the required "
+        f"{MIN_GAIN}. The test digits are SHIFTED, so the training data must show shifted digits: move "
+        "each image by up to a pixel (noise or rotations alone do not teach where a digit may sit).",
+        kind="convergence",
+        plain=acc_plain,
+        augmented=acc_aug,
+    )
     t.note(f"shifted test digits: {acc_plain:.3f} without augmentation, {acc_aug:.3f} with yours")
 
 

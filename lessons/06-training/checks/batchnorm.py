@@ -40,13 +40,13 @@ def _sim(x, gamma, beta, rm, rv, training, momentum, eps, **w):
 def _messages(momentum):
     return {
         "biased_running": "the running variance is updated with the BIASED batch variance (divided by N). torch "
-                          "normalises with the biased one but tracks the UNBIASED one (divided by N − 1) in "
-                          "running_var: running_var = (1 − m)·running_var + m·var·N/(N − 1).",
+        "normalises with the biased one but tracks the UNBIASED one (divided by N − 1) in "
+        "running_var: running_var = (1 − m)·running_var + m·var·N/(N − 1).",
         "momentum_swapped": f"the momentum convention is reversed: torch's momentum ({momentum}) is the weight of "
-                            "the NEW batch statistic — running = (1 − m)·running + m·batch — not the weight of "
-                            "the old running value.",
+        "the NEW batch statistic — running = (1 − m)·running + m·batch — not the weight of "
+        "the old running value.",
         "normalise_unbiased": "the batch is normalised with the unbiased variance (÷ N − 1); normalise with the "
-                              "biased one (÷ N, np.var's default) and use the unbiased one only for running_var.",
+        "biased one (÷ N, np.var's default) and use the unbiased one only for running_var.",
         "eps_outside": "eps is outside the square root: divide by √(σ² + eps), not √σ² + eps.",
     }
 
@@ -62,8 +62,9 @@ def _torch_run(batches, eval_x, gamma, beta, rm, rv, momentum, eps):
     bn.train()
     with torch.no_grad():
         for x in batches:
-            outs.append((bn(torch.from_numpy(x)).numpy().copy(), bn.running_mean.numpy().copy(),
-                         bn.running_var.numpy().copy()))
+            outs.append(
+                (bn(torch.from_numpy(x)).numpy().copy(), bn.running_mean.numpy().copy(), bn.running_var.numpy().copy())
+            )
         bn.eval()
         y_eval = bn(torch.from_numpy(eval_x)).numpy().copy()
     return outs, y_eval
@@ -71,12 +72,24 @@ def _torch_run(batches, eval_x, gamma, beta, rm, rv, momentum, eps):
 
 def _forward(t, fwd, x, gamma, beta, rm, rv, training, kwargs, label):
     before = x.copy()
-    out = t.call(fwd, x, gamma.copy(), beta.copy(), rm.copy(), rv.copy(), training, **kwargs,
-                 step=f"{label}: batchnorm_forward runs")
+    out = t.call(
+        fwd,
+        x,
+        gamma.copy(),
+        beta.copy(),
+        rm.copy(),
+        rv.copy(),
+        training,
+        **kwargs,
+        step=f"{label}: batchnorm_forward runs",
+    )
     t.expect_unchanged(f"{label}: x is left alone", before, x, "batchnorm_forward")
     if not isinstance(out, tuple | list) or len(out) != 4:
-        t.fail(f"{label}: returns (y, running_mean, running_var, cache)", "shape",
-               "batchnorm_forward must return a 4-tuple (y, new_running_mean, new_running_var, cache).")
+        t.fail(
+            f"{label}: returns (y, running_mean, running_var, cache)",
+            "shape",
+            "batchnorm_forward must return a 4-tuple (y, new_running_mean, new_running_var, cache).",
+        )
     y, new_rm, new_rv, cache = out
     t.expect_array(f"{label}: y", y, shape=x.shape)
     t.expect_array(f"{label}: running_mean", new_rm, shape=(x.shape[1],))
@@ -105,23 +118,50 @@ def _sequence(t, fwd, label, momentum, eps, kwargs):
                 wy, wrm, wrv = _sim(x, gamma, beta, cur_rm, cur_rv, True, momentum, eps, **{key: True})
                 if _close(y, wy) and _close(new_rm, wrm) and _close(new_rv, wrv):
                     t.fail(step, "value", message)
-        t.expect_close(f"{step}: y equals nn.BatchNorm1d's", y, ry, rtol=1e-7, atol=1e-9, mistakes={
-            "the output is not normalised per feature: take the mean and variance over the batch axis "
-            "(axis=0), one value per feature.": _per_sample(x, gamma, beta, eps)})
-        t.expect_close(f"{step}: running_mean", new_rm, rrm, rtol=1e-7, atol=1e-9, mistakes={
-            "running_mean was not updated in training mode.": cur_rm})
-        t.expect_close(f"{step}: running_var", new_rv, rrv, rtol=1e-7, atol=1e-9, mistakes={
-            "running_var was not updated in training mode.": cur_rv})
+        t.expect_close(
+            f"{step}: y equals nn.BatchNorm1d's",
+            y,
+            ry,
+            rtol=1e-7,
+            atol=1e-9,
+            mistakes={
+                "the output is not normalised per feature: take the mean and variance over the batch axis "
+                "(axis=0), one value per feature.": _per_sample(x, gamma, beta, eps)
+            },
+        )
+        t.expect_close(
+            f"{step}: running_mean",
+            new_rm,
+            rrm,
+            rtol=1e-7,
+            atol=1e-9,
+            mistakes={"running_mean was not updated in training mode.": cur_rm},
+        )
+        t.expect_close(
+            f"{step}: running_var",
+            new_rv,
+            rrv,
+            rtol=1e-7,
+            atol=1e-9,
+            mistakes={"running_var was not updated in training mode.": cur_rv},
+        )
         cur_rm, cur_rv = new_rm, new_rv
     step = f"{label}, evaluation"
     y, new_rm, new_rv, _ = _forward(t, fwd, eval_x, gamma, beta, cur_rm, cur_rv, False, kwargs, step)
     batch_y = _sim(eval_x, gamma, beta, cur_rm, cur_rv, False, momentum, eps, batch_in_eval=True)[0]
     if _close(y, batch_y):
-        t.fail(step, "value", "in evaluation mode you normalised with the BATCH statistics; eval must use "
-               "running_mean and running_var, so a sample's output does not depend on the rest of its batch.")
+        t.fail(
+            step,
+            "value",
+            "in evaluation mode you normalised with the BATCH statistics; eval must use "
+            "running_mean and running_var, so a sample's output does not depend on the rest of its batch.",
+        )
     t.expect_close(f"{step}: y equals nn.BatchNorm1d's in eval()", y, ref_eval, rtol=1e-7, atol=1e-9)
-    t.expect(f"{step}: running statistics unchanged", _close(new_rm, cur_rm) and _close(new_rv, cur_rv),
-             "the running statistics changed in evaluation mode; only training batches update them.")
+    t.expect(
+        f"{step}: running statistics unchanged",
+        _close(new_rm, cur_rm) and _close(new_rv, cur_rv),
+        "the running statistics changed in evaluation mode; only training batches update them.",
+    )
 
 
 def _per_sample(x, gamma, beta, eps):
@@ -138,8 +178,11 @@ def _backward(t, fwd, bwd):
     y, _, _, cache = _forward(t, fwd, x, gamma, beta, np.zeros(D), np.ones(D), True, {}, "backward's forward")
     out = t.call(bwd, dy.copy(), cache, step="batchnorm_backward runs")
     if not isinstance(out, tuple | list) or len(out) != 3:
-        t.fail("batchnorm_backward returns (dx, dgamma, dbeta)", "shape",
-               "batchnorm_backward must return a 3-tuple (dx, dgamma, dbeta).")
+        t.fail(
+            "batchnorm_backward returns (dx, dgamma, dbeta)",
+            "shape",
+            "batchnorm_backward must return a 3-tuple (dx, dgamma, dbeta).",
+        )
     dx, dgamma, dbeta = out
     xt = torch.from_numpy(x).requires_grad_()
     gt, bt = torch.from_numpy(gamma).requires_grad_(), torch.from_numpy(beta).requires_grad_()
@@ -150,19 +193,42 @@ def _backward(t, fwd, bwd):
     inv = 1 / np.sqrt(var + eps)
     x_hat = (x - mu) * inv
     dxh = dy * gamma
-    t.expect_close("dbeta equals torch's", dbeta, want_db, rtol=1e-7, atol=1e-9, mistakes={
-        "dbeta is averaged over the batch; the gradient of a sum of outputs is the SUM of dy.": dy.mean(0)})
-    t.expect_close("dgamma equals torch's", dgamma, want_dg, rtol=1e-7, atol=1e-9, mistakes={
-        "dgamma is missing x̂: y = γ·x̂ + β, so dγ = Σ dy·x̂.": dy.sum(0),
-        "dgamma uses x instead of the normalised x̂: dγ = Σ dy·x̂.": (dy * x).sum(0)})
-    t.expect_close("dx equals torch's", dx, want_dx, rtol=1e-7, atol=1e-9, mistakes={
-        "dx is missing the mean and variance terms: you treated μ and σ² as constants (dx = dy·γ/σ). They "
-        "depend on every sample, which adds −Σdx̂ and −x̂·Σ(dx̂·x̂) inside the bracket.": dxh * inv,
-        "dx is missing the variance term: μ's path is there (−Σdx̂), but σ² also depends on x, which adds "
-        "−x̂·Σ(dx̂·x̂).": inv * (dxh - dxh.mean(0)),
-        "dx is missing the mean term: the path through μ adds −Σdx̂ / N.": inv * (dxh - x_hat * (dxh * x_hat).mean(0)),
-        "dx forgot γ: the gradient reaching x̂ is dy·γ, not dy.": inv * (dy - dy.mean(0) - x_hat * (dy * x_hat).mean(0)),
-    })
+    t.expect_close(
+        "dbeta equals torch's",
+        dbeta,
+        want_db,
+        rtol=1e-7,
+        atol=1e-9,
+        mistakes={"dbeta is averaged over the batch; the gradient of a sum of outputs is the SUM of dy.": dy.mean(0)},
+    )
+    t.expect_close(
+        "dgamma equals torch's",
+        dgamma,
+        want_dg,
+        rtol=1e-7,
+        atol=1e-9,
+        mistakes={
+            "dgamma is missing x̂: y = γ·x̂ + β, so dγ = Σ dy·x̂.": dy.sum(0),
+            "dgamma uses x instead of the normalised x̂: dγ = Σ dy·x̂.": (dy * x).sum(0),
+        },
+    )
+    t.expect_close(
+        "dx equals torch's",
+        dx,
+        want_dx,
+        rtol=1e-7,
+        atol=1e-9,
+        mistakes={
+            "dx is missing the mean and variance terms: you treated μ and σ² as constants (dx = dy·γ/σ). They "
+            "depend on every sample, which adds −Σdx̂ and −x̂·Σ(dx̂·x̂) inside the bracket.": dxh * inv,
+            "dx is missing the variance term: μ's path is there (−Σdx̂), but σ² also depends on x, which adds "
+            "−x̂·Σ(dx̂·x̂).": inv * (dxh - dxh.mean(0)),
+            "dx is missing the mean term: the path through μ adds −Σdx̂ / N.": inv
+            * (dxh - x_hat * (dxh * x_hat).mean(0)),
+            "dx forgot γ: the gradient reaching x̂ is dy·γ, not dy.": inv
+            * (dy - dy.mean(0) - x_hat * (dy * x_hat).mean(0)),
+        },
+    )
 
     # Independently of torch: the learner's backward must be the derivative of the learner's forward.
     g = rng.normal(size=(N, D))

@@ -54,6 +54,7 @@ def _hint(exc):
 
 # ---- the probe models -------------------------------------------------------------------------------
 
+
 class _SpyNet(nn.Module):
     """Logits = a fixed linear map of the inputs; records the mode, the rows and d loss / d logits."""
 
@@ -69,8 +70,12 @@ class _SpyNet(nn.Module):
 
     def forward(self, x):
         logits = self.lin(x)
-        record = {"training": self.training, "ids": torch.round(x[:, 0].detach() * PROBE_ROWS).long().cpu(),
-                  "logits": logits.detach().double().cpu(), "grad": None}
+        record = {
+            "training": self.training,
+            "ids": torch.round(x[:, 0].detach() * PROBE_ROWS).long().cpu(),
+            "logits": logits.detach().double().cpu(),
+            "grad": None,
+        }
         self.calls.append(record)
         if logits.requires_grad:
             logits.register_hook(lambda g, r=record: r.__setitem__("grad", g.detach().double().cpu()))
@@ -101,24 +106,40 @@ def _probe_data(n, device, gen):
 
 # ---- probes -----------------------------------------------------------------------------------------
 
+
 def _check_preprocess(t, preprocess, X_digits):
     rows = np.floor(X_digits[:50] * 0.75)  # pixels 0..12: a batch whose largest value is not 16
     out = t.call(preprocess, rows.copy(), hint=_hint, budget_s=5)
-    t.expect("preprocess returns a float32 tensor", isinstance(out, torch.Tensor) and out.dtype == torch.float32,
-             f"preprocess should return a float32 torch tensor; got "
-             f"{type(out).__name__}{'' if not isinstance(out, torch.Tensor) else ' of ' + str(out.dtype)}.")
-    t.expect("preprocess keeps the shape", tuple(out.shape) == rows.shape,
-             f"preprocess returned shape {tuple(out.shape)}; each row of 64 pixels stays a row: {rows.shape}.")
+    t.expect(
+        "preprocess returns a float32 tensor",
+        isinstance(out, torch.Tensor) and out.dtype == torch.float32,
+        f"preprocess should return a float32 torch tensor; got "
+        f"{type(out).__name__}{'' if not isinstance(out, torch.Tensor) else ' of ' + str(out.dtype)}.",
+    )
+    t.expect(
+        "preprocess keeps the shape",
+        tuple(out.shape) == rows.shape,
+        f"preprocess returned shape {tuple(out.shape)}; each row of 64 pixels stays a row: {rows.shape}.",
+    )
     got = out.detach().cpu().double().numpy()
     big = float(np.abs(got).max())
-    t.expect("inputs scaled to [0, 1]", big <= 1.0 + 1e-6,
-             f"the inputs are not scaled: preprocess returns values up to {big:.3g} for pixels up to {rows.max():.0f}. "
-             "Unscaled inputs make the first layer's outputs 16 times larger, so the very first loss is already "
-             f"far above ln 10 = {LN10:.2f} and the first large steps kill the ReLUs; divide the pixels by 16.",
-             kind="value")
-    t.expect_close("preprocess = pixels / 16", got, rows / 16.0, mistakes={
-        "you scaled by the largest value of THIS batch, not by 16: train and test would be scaled differently.":
-            rows / rows.max()})
+    t.expect(
+        "inputs scaled to [0, 1]",
+        big <= 1.0 + 1e-6,
+        f"the inputs are not scaled: preprocess returns values up to {big:.3g} for pixels up to {rows.max():.0f}. "
+        "Unscaled inputs make the first layer's outputs 16 times larger, so the very first loss is already "
+        f"far above ln 10 = {LN10:.2f} and the first large steps kill the ReLUs; divide the pixels by 16.",
+        kind="value",
+    )
+    t.expect_close(
+        "preprocess = pixels / 16",
+        got,
+        rows / 16.0,
+        mistakes={
+            "you scaled by the largest value of THIS batch, not by 16: train and test would be scaled differently.": rows
+            / rows.max()
+        },
+    )
 
 
 def _check_learning_rate(t, make_optimizer, X, y):
@@ -126,13 +147,19 @@ def _check_learning_rate(t, make_optimizer, X, y):
     torch.manual_seed(t.seed + 1)
     model = nn.Sequential(nn.Linear(64, 64), nn.ReLU(), nn.Dropout(0.3), nn.Linear(64, CLASSES)).to(t.device)
     opt = t.call(make_optimizer, model, hint=_hint, budget_s=20)
-    t.expect("make_optimizer returns an optimizer", isinstance(opt, torch.optim.Optimizer),
-             f"make_optimizer should return a torch.optim optimizer for the model's parameters; "
-             f"got {type(opt).__name__}.", kind="run")
+    t.expect(
+        "make_optimizer returns an optimizer",
+        isinstance(opt, torch.optim.Optimizer),
+        f"make_optimizer should return a torch.optim optimizer for the model's parameters; got {type(opt).__name__}.",
+        kind="run",
+    )
     mine = {id(p) for g in opt.param_groups for p in g["params"]}
-    t.expect("the optimizer updates every parameter", all(id(p) in mine for p in model.parameters()),
-             "make_optimizer must hand ALL of model.parameters() to the optimizer; some are missing, so "
-             "they never learn.", kind="value")
+    t.expect(
+        "the optimizer updates every parameter",
+        all(id(p) in mine for p in model.parameters()),
+        "make_optimizer must hand ALL of model.parameters() to the optimizer; some are missing, so they never learn.",
+        kind="value",
+    )
     lr = opt.param_groups[0].get("lr")
     momentum = opt.param_groups[0].get("momentum", 0.0) or 0.0
     what = f"{type(opt).__name__}(lr={lr:g}" + (f", momentum={momentum:g})" if momentum else ")")
@@ -141,7 +168,7 @@ def _check_learning_rate(t, make_optimizer, X, y):
     losses = []
     model.train()
     for start in range(0, len(X), 32):
-        idx = order[start:start + 32]
+        idx = order[start : start + 32]
         loss = F.cross_entropy(model(X[idx]), y[idx])
         opt.zero_grad()
         loss.backward()
@@ -152,18 +179,26 @@ def _check_learning_rate(t, make_optimizer, X, y):
     curve = ", ".join(f"{v:.3g}" for v in losses[:6])
     peak = max(losses)
     exploded = not math.isfinite(peak) or peak > 1.5 * losses[0]  # the reference's peak: <= 1.03x
-    t.expect("the learning rate does not blow the loss up", not exploded,
-             f"the learning rate is far too high: with {what} and an otherwise correct loop the loss goes "
-             f"{curve}, ... (peak {peak:.3g}) — it jumps up within a few steps instead of falling from "
-             f"ln 10 = {LN10:.2f}. Each step overshoots the valley; lower the learning rate by 10-100x "
-             "(SGD with momentum 0.9: about 0.01-0.1; Adam: about 1e-3-1e-2).", kind="convergence")
+    t.expect(
+        "the learning rate does not blow the loss up",
+        not exploded,
+        f"the learning rate is far too high: with {what} and an otherwise correct loop the loss goes "
+        f"{curve}, ... (peak {peak:.3g}) — it jumps up within a few steps instead of falling from "
+        f"ln 10 = {LN10:.2f}. Each step overshoots the valley; lower the learning rate by 10-100x "
+        "(SGD with momentum 0.9: about 0.01-0.1; Adam: about 1e-3-1e-2).",
+        kind="convergence",
+    )
     tail = sum(losses[-5:]) / len(losses[-5:])
     # The reference ends its first epoch at <= 0.5x the first loss; lr 5e-3 (momentum 0.9) or Adam 1e-3, at
     # >= 0.9x, then miss the target after 8 epochs.
-    t.expect("the learning rate is large enough to learn", tail < 0.85 * losses[0],
-             f"the learning rate is too low for 8 epochs: with {what} one epoch (of {len(losses)} steps) of an "
-             f"otherwise correct loop only takes the loss from {losses[0]:.3g} to {tail:.3g}. Raise it "
-             "(SGD with momentum 0.9: about 0.01-0.1; Adam: about 1e-3-1e-2).", kind="convergence")
+    t.expect(
+        "the learning rate is large enough to learn",
+        tail < 0.85 * losses[0],
+        f"the learning rate is too low for 8 epochs: with {what} one epoch (of {len(losses)} steps) of an "
+        f"otherwise correct loop only takes the loss from {losses[0]:.3g} to {tail:.3g}. Raise it "
+        "(SGD with momentum 0.9: about 0.01-0.1; Adam: about 1e-3-1e-2).",
+        kind="convergence",
+    )
 
 
 def _check_train_epoch(t, train_epoch):
@@ -184,13 +219,21 @@ def _check_train_epoch(t, train_epoch):
     expect_loss_number(t, "train_epoch returns the mean loss", value, who="train_epoch")
 
     trained = [c for c in spy.calls if c["grad"] is not None]
-    t.expect("train_epoch trains", bool(trained) and bool(at_step),
-             "train_epoch never ran loss.backward() and optimizer.step() on the model it was given.", kind="run")
+    t.expect(
+        "train_epoch trains",
+        bool(trained) and bool(at_step),
+        "train_epoch never ran loss.backward() and optimizer.step() on the model it was given.",
+        kind="run",
+    )
     with t.part("train_epoch: mode"):
-        t.expect("the model is in training mode", all(c["training"] for c in trained),
-                 "train_epoch ran the model in eval mode: evaluate() switched it to eval, and nothing switched it "
-                 "back, so dropout stays off for the rest of training. Call model.train() at the start of "
-                 "train_epoch.", kind="property")
+        t.expect(
+            "the model is in training mode",
+            all(c["training"] for c in trained),
+            "train_epoch ran the model in eval mode: evaluate() switched it to eval, and nothing switched it "
+            "back, so dropout stays off for the rest of training. Call model.train() at the start of "
+            "train_epoch.",
+            kind="property",
+        )
     loss_name, used = _read_loss(trained)
     with t.part("train_epoch: loss"):
         _check_loss(t, loss_name)
@@ -205,8 +248,12 @@ def _softmax_first(z, labels, reduction):
 
 
 # Losses a learner might have written, as (name, loss function, reduction) for the logits' gradient.
-_LOSSES = [("cross-entropy", F.cross_entropy, "mean"), ("cross-entropy summed", F.cross_entropy, "sum"),
-           ("softmax twice", _softmax_first, "mean"), ("softmax twice", _softmax_first, "sum")]
+_LOSSES = [
+    ("cross-entropy", F.cross_entropy, "mean"),
+    ("cross-entropy summed", F.cross_entropy, "sum"),
+    ("softmax twice", _softmax_first, "mean"),
+    ("softmax twice", _softmax_first, "sum"),
+]
 
 
 def _row_gradients(fn, z):
@@ -245,29 +292,43 @@ def _read_loss(trained):
 
 def _check_loss(t, loss_name):
     if loss_name == "softmax twice":
-        t.fail("the loss is cross-entropy on the logits", "value",
-               "softmax is applied twice: the model's outputs go through F.softmax and then into "
-               "F.cross_entropy, which applies log-softmax itself. Probabilities in [0, 1] used as logits "
-               "give small, nearly equal gradients, and the loss crawls; pass the raw logits.")
+        t.fail(
+            "the loss is cross-entropy on the logits",
+            "value",
+            "softmax is applied twice: the model's outputs go through F.softmax and then into "
+            "F.cross_entropy, which applies log-softmax itself. Probabilities in [0, 1] used as logits "
+            "give small, nearly equal gradients, and the loss crawls; pass the raw logits.",
+        )
     if loss_name is None:
-        t.fail("the loss is cross-entropy on the logits", "value",
-               "the gradient reaching the logits is not F.cross_entropy's on the raw logits and the labels; "
-               "compute loss = F.cross_entropy(model(xb), yb).")
+        t.fail(
+            "the loss is cross-entropy on the logits",
+            "value",
+            "the gradient reaching the logits is not F.cross_entropy's on the raw logits and the labels; "
+            "compute loss = F.cross_entropy(model(xb), yb).",
+        )
     t.passed("the loss is cross-entropy on the logits", "value")
 
 
 def _check_labels(t, trained, used):
     seen = torch.cat([c["ids"] for c in trained])
-    t.expect("every row is visited once per epoch", sorted(seen.tolist()) == list(range(PROBE_ROWS)),
-             f"one epoch should pass over each of the {PROBE_ROWS} rows exactly once; the model saw "
-             f"{len(seen)} rows, {len(set(seen.tolist()))} of them distinct.", kind="property")
+    t.expect(
+        "every row is visited once per epoch",
+        sorted(seen.tolist()) == list(range(PROBE_ROWS)),
+        f"one epoch should pass over each of the {PROBE_ROWS} rows exactly once; the model saw "
+        f"{len(seen)} rows, {len(set(seen.tolist()))} of them distinct.",
+        kind="property",
+    )
     agree = (used == seen % CLASSES).double().mean().item()
-    t.expect("each image keeps its label", agree > 0.99,
-             f"the labels no longer belong to their images: in the probe every label is a known function of "
-             f"its image, yet only {agree:.0%} of the rows the model saw were trained towards their own label. "
-             "train_epoch shuffles X without shuffling y the same way (or with another permutation). The "
-             f"symptom: the training loss stays near ln 10 = {LN10:.2f}, the network can only learn the class "
-             "frequencies. Index X and y with ONE permutation.", kind="value")
+    t.expect(
+        "each image keeps its label",
+        agree > 0.99,
+        f"the labels no longer belong to their images: in the probe every label is a known function of "
+        f"its image, yet only {agree:.0%} of the rows the model saw were trained towards their own label. "
+        "train_epoch shuffles X without shuffling y the same way (or with another permutation). The "
+        f"symptom: the training loss stays near ln 10 = {LN10:.2f}, the network can only learn the class "
+        "frequencies. Index X and y with ONE permutation.",
+        kind="value",
+    )
 
 
 def _check_fresh_gradients(t, spy, at_step):
@@ -277,17 +338,23 @@ def _check_fresh_gradients(t, spy, at_step):
         batch = [c for c in spy.calls[calls_done:n_calls] if c["grad"] is not None]
         calls_done = n_calls
         if grad is None or (batch and float(grad.abs().max()) == 0.0):
-            t.fail("gradients are fresh at every step", "property",
-                   f"at optimizer step {i} the gradients are empty: zero_grad() runs between loss.backward() "
-                   "and optimizer.step(), so the step moves nothing. Clear them BEFORE backward: "
-                   "zero_grad(), backward(), step().")
+            t.fail(
+                "gradients are fresh at every step",
+                "property",
+                f"at optimizer step {i} the gradients are empty: zero_grad() runs between loss.backward() "
+                "and optimizer.step(), so the step moves nothing. Clear them BEFORE backward: "
+                "zero_grad(), backward(), step().",
+            )
         here = sum(c["grad"].sum(dim=0) for c in batch) if batch else torch.zeros(CLASSES, dtype=torch.float64)
         if not torch.allclose(grad, here, rtol=1e-4, atol=1e-6):
-            t.fail("gradients are fresh at every step", "property",
-                   f"optimizer.zero_grad() is missing: at step {i} the gradient holds this batch's gradient "
-                   "PLUS every earlier one (backward() adds into .grad). Each step then pushes along the sum "
-                   "of all past gradients, so the loss first falls, then swings ever wider and explodes. "
-                   "Call optimizer.zero_grad() before loss.backward() in every step.")
+            t.fail(
+                "gradients are fresh at every step",
+                "property",
+                f"optimizer.zero_grad() is missing: at step {i} the gradient holds this batch's gradient "
+                "PLUS every earlier one (backward() adds into .grad). Each step then pushes along the sum "
+                "of all past gradients, so the loss first falls, then swings ever wider and explodes. "
+                "Call optimizer.zero_grad() before loss.backward() in every step.",
+            )
     t.passed("gradients are fresh at every step", "property", f"{len(at_step)} steps")
 
 
@@ -300,17 +367,28 @@ def _check_evaluate(t, evaluate):
     planted = _PlantedNet(logits, t.device)
     planted.train()  # as train_epoch leaves it
     got = t.call(evaluate, planted, X, y, hint=_hint, budget_s=10)
-    t.expect("evaluate runs the model in eval mode", bool(planted.modes) and not any(planted.modes),
-             "evaluate never switches the model to eval mode: at test time dropout still zeroes 30% of "
-             "the hidden units (a different 30% on every call), so the accuracy is lower than the model "
-             "deserves and changes from one evaluation to the next. Call model.eval() (with parentheses) "
-             "before predicting; train_epoch switches back with model.train().", kind="property")
-    t.expect_scalar("evaluate returns the accuracy", got, want, mistakes={
-        "you returned the number of correct predictions; return the FRACTION (divide by len(y)).": want * n,
-        "you returned the error rate; return the fraction CORRECT.": 1 - want})
+    t.expect(
+        "evaluate runs the model in eval mode",
+        bool(planted.modes) and not any(planted.modes),
+        "evaluate never switches the model to eval mode: at test time dropout still zeroes 30% of "
+        "the hidden units (a different 30% on every call), so the accuracy is lower than the model "
+        "deserves and changes from one evaluation to the next. Call model.eval() (with parentheses) "
+        "before predicting; train_epoch switches back with model.train().",
+        kind="property",
+    )
+    t.expect_scalar(
+        "evaluate returns the accuracy",
+        got,
+        want,
+        mistakes={
+            "you returned the number of correct predictions; return the FRACTION (divide by len(y)).": want * n,
+            "you returned the error rate; return the fraction CORRECT.": 1 - want,
+        },
+    )
 
 
 # ---- the whole script -------------------------------------------------------------------------------
+
 
 def _converge(t, m, X_digits, y_digits):
     Xtr, Xte, ytr, yte = split(X_digits, y_digits, 0.25, seed=t.seed % 1000)
@@ -326,8 +404,16 @@ def _converge(t, m, X_digits, y_digits):
         m["evaluate"](model, Xte_t, yte_t)  # the script evaluates every epoch; train_epoch must cope
         return loss
 
-    t.converge("the fixed script learns the digits", epoch, steps=EPOCHS, target=TARGET, goal="above",
-               final=lambda: m["evaluate"](model, Xte_t, yte_t), metric="training loss", budget_s=40)
+    t.converge(
+        "the fixed script learns the digits",
+        epoch,
+        steps=EPOCHS,
+        target=TARGET,
+        goal="above",
+        final=lambda: m["evaluate"](model, Xte_t, yte_t),
+        metric="training loss",
+        budget_s=40,
+    )
 
 
 def check(t: Checker) -> None:

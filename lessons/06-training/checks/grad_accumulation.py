@@ -22,9 +22,11 @@ N = 12  # divisible by every k below, as the task promises
 KS = (1, 2, 4)
 OPTIMIZERS = [("SGD", {"lr": 0.1}), ("Adam", {"lr": 0.01})]
 
-_DETACH_HINT = ("Something in the chain from model(x) to the loss is cut off from autograd: no .item(), "
-                ".detach(), torch.no_grad() or float() before calling .backward() — backward needs the "
-                "loss tensor itself; take .item() only of the number you return.")
+_DETACH_HINT = (
+    "Something in the chain from model(x) to the loss is cut off from autograd: no .item(), "
+    ".detach(), torch.no_grad() or float() before calling .backward() — backward needs the "
+    "loss tensor itself; take .item() only of the number you return."
+)
 
 
 def _hint(exc):
@@ -32,8 +34,10 @@ def _hint(exc):
     if "does not require grad" in text or "has no attribute 'backward'" in text:
         return _DETACH_HINT
     if "backward through the graph a second time" in text:
-        return ("A graph was used for backward twice: call backward once per micro-batch, on that "
-                "micro-batch's own loss (a running total of loss TENSORS backpropagates old graphs again).")
+        return (
+            "A graph was used for backward twice: call backward once per micro-batch, on that "
+            "micro-batch's own loss (a running total of loss TENSORS backpropagates old graphs again)."
+        )
     return None
 
 
@@ -82,35 +86,58 @@ def _variants(model0, make_opt, loss_fn, x, y, k, stale):
     total = [sum(gs) for gs in zip(*micro, strict=False)]
     mean = [g / k for g in total]
     out = [
-        (f"the micro-batch losses were not divided by k = {k}: the gradients add up to k times the "
-         "full-batch gradient. Scale each micro-batch loss by 1/k before backward.",
-         _step_with(model0, make_opt, total)),
-        ("only the LAST micro-batch's gradient reached the step: .grad was cleared inside the loop "
-         "(zero_grad between micro-batches throws away what was accumulated). Clear once, before the loop.",
-         _step_with(model0, make_opt, [g / k for g in micro[-1]])),
-        ("only the LAST micro-batch's gradient reached the step (and it was not divided by k): .grad was "
-         "cleared inside the loop. Clear once, before the loop.",
-         _step_with(model0, make_opt, micro[-1])),
-        ("the gradients already in .grad before the call were kept: they were added to the new ones. "
-         "Start with optimizer.zero_grad() (or model.zero_grad()) BEFORE the first micro-batch.",
-         _step_with(model0, make_opt, [g + s for g, s in zip(mean, stale, strict=False)])),
-        ("the gradients already in .grad before the call were kept, and the losses were not divided by k. "
-         "Clear .grad before the first micro-batch and scale each loss by 1/k.",
-         _step_with(model0, make_opt, [g + s for g, s in zip(total, stale, strict=False)])),
-        ("the gradients were cleared AFTER accumulating them, just before optimizer.step(): the step saw "
-         "zeros. zero_grad goes before the loop, not between backward and step.",
-         _step_with(model0, make_opt, [torch.zeros_like(g) for g in mean])),
+        (
+            f"the micro-batch losses were not divided by k = {k}: the gradients add up to k times the "
+            "full-batch gradient. Scale each micro-batch loss by 1/k before backward.",
+            _step_with(model0, make_opt, total),
+        ),
+        (
+            "only the LAST micro-batch's gradient reached the step: .grad was cleared inside the loop "
+            "(zero_grad between micro-batches throws away what was accumulated). Clear once, before the loop.",
+            _step_with(model0, make_opt, [g / k for g in micro[-1]]),
+        ),
+        (
+            "only the LAST micro-batch's gradient reached the step (and it was not divided by k): .grad was "
+            "cleared inside the loop. Clear once, before the loop.",
+            _step_with(model0, make_opt, micro[-1]),
+        ),
+        (
+            "the gradients already in .grad before the call were kept: they were added to the new ones. "
+            "Start with optimizer.zero_grad() (or model.zero_grad()) BEFORE the first micro-batch.",
+            _step_with(model0, make_opt, [g + s for g, s in zip(mean, stale, strict=False)]),
+        ),
+        (
+            "the gradients already in .grad before the call were kept, and the losses were not divided by k. "
+            "Clear .grad before the first micro-batch and scale each loss by 1/k.",
+            _step_with(model0, make_opt, [g + s for g, s in zip(total, stale, strict=False)]),
+        ),
+        (
+            "the gradients were cleared AFTER accumulating them, just before optimizer.step(): the step saw "
+            "zeros. zero_grad goes before the loop, not between backward and step.",
+            _step_with(model0, make_opt, [torch.zeros_like(g) for g in mean]),
+        ),
     ]
     if N // k != k:
         by_size = list(zip(x.split(k), y.split(k), strict=False))
-        split_g = [sum(gs) / k for gs in zip(*[_grads(copy.deepcopy(model0), loss_fn, xb, yb)
-                                              for xb, yb in by_size], strict=False)]
-        out.append((f"torch.split(x, {k}) makes chunks of SIZE {k} ({len(by_size)} of them), not k = {k} "
-                    "micro-batches: use x.chunk(k), or x.split(len(x) // k).", _step_with(model0, make_opt, split_g)))
+        split_g = [
+            sum(gs) / k
+            for gs in zip(*[_grads(copy.deepcopy(model0), loss_fn, xb, yb) for xb, yb in by_size], strict=False)
+        ]
+        out.append(
+            (
+                f"torch.split(x, {k}) makes chunks of SIZE {k} ({len(by_size)} of them), not k = {k} "
+                "micro-batches: use x.chunk(k), or x.split(len(x) // k).",
+                _step_with(model0, make_opt, split_g),
+            )
+        )
     if k > 1:
-        out.append(("the optimizer stepped after every micro-batch (k small steps, each on a different "
-                    "gradient) — accumulate first, step once after the loop.",
-                    _k_steps(model0, make_opt, loss_fn, chunks, 1.0 / k)))
+        out.append(
+            (
+                "the optimizer stepped after every micro-batch (k small steps, each on a different "
+                "gradient) — accumulate first, step once after the loop.",
+                _k_steps(model0, make_opt, loss_fn, chunks, 1.0 / k),
+            )
+        )
     return out
 
 
@@ -146,13 +173,17 @@ def _run_one(t, fn, name, cfg, k, rtol, atol):
     model.register_forward_hook(on_forward)
 
     label = f"{name}, k={k}"
-    result = t.call(fn, model, loss_fn, opt, x.clone(), y.clone(), k, step=f"{label}: runs", hint=_hint,
-                    budget_s=10)
+    result = t.call(fn, model, loss_fn, opt, x.clone(), y.clone(), k, step=f"{label}: runs", hint=_hint, budget_s=10)
 
-    t.expect(f"{label}: one optimizer step", len(steps) == 1,
-             "optimizer.step() was never called." if not steps else
-             f"optimizer.step() ran {len(steps)} times for k = {k} micro-batches; accumulation takes "
-             "exactly ONE step, after the loop.", kind="value")
+    t.expect(
+        f"{label}: one optimizer step",
+        len(steps) == 1,
+        "optimizer.step() was never called."
+        if not steps
+        else f"optimizer.step() ran {len(steps)} times for k = {k} micro-batches; accumulation takes "
+        "exactly ONE step, after the loop.",
+        kind="value",
+    )
 
     got = _flat(model)
     if not torch.allclose(got, expected, rtol=rtol, atol=atol):
@@ -164,41 +195,59 @@ def _run_one(t, fn, name, cfg, k, rtol, atol):
         if name == "SGD" and want.norm() > 0:
             ratio = float(have @ want / (want @ want))
             if ratio != 0 and torch.allclose(have, ratio * want, rtol=1e-3, atol=1e-9):
-                t.fail(f"{label}: parameters after the step", "value",
-                       f"your step points the right way but is {ratio:.3g} times the full-batch step: the "
-                       f"accumulated gradient must equal the mean-loss gradient of the whole batch — divide "
-                       f"each micro-batch's (mean) loss by k = {k}, nothing else.")
+                t.fail(
+                    f"{label}: parameters after the step",
+                    "value",
+                    f"your step points the right way but is {ratio:.3g} times the full-batch step: the "
+                    f"accumulated gradient must equal the mean-loss gradient of the whole batch — divide "
+                    f"each micro-batch's (mean) loss by k = {k}, nothing else.",
+                )
         worst = float((got - expected).abs().max())
-        t.fail(f"{label}: parameters after the step", "value",
-               f"after your step the parameters differ from one {name} step on the full batch (largest "
-               f"difference {worst:.3g}). The accumulated .grad must equal the full batch's gradient: clear "
-               "it once, backward each micro-batch's loss / k, then step once.")
-    t.passed(f"{label}: parameters after the step", "value",
-             f"equal to one full-batch {name} step (k = {k}).")
+        t.fail(
+            f"{label}: parameters after the step",
+            "value",
+            f"after your step the parameters differ from one {name} step on the full batch (largest "
+            f"difference {worst:.3g}). The accumulated .grad must equal the full batch's gradient: clear "
+            "it once, backward each micro-batch's loss / k, then step once.",
+        )
+    t.passed(f"{label}: parameters after the step", "value", f"equal to one full-batch {name} step (k = {k}).")
 
     # One graph at a time: each forward is followed by its backward before the next forward.
     order = "".join(events)
     # A model run through model.forward(...) skips hooks: then there is nothing to judge.
     interleaved = not order or (order.count("F") == k and "FF" not in order)
-    t.expect(f"{label}: one micro-batch graph alive at a time", interleaved,
-             f"the model ran {k} forward passes before any backward (pass order: {order}): "
-             "summing the loss tensors and calling backward once keeps every micro-batch's graph in "
-             "memory — as much as the full batch, which is what accumulation is meant to avoid. Call "
-             "backward inside the loop, once per micro-batch." if "FF" in order else
-             f"expected {k} forward passes of the model (one per micro-batch), saw "
-             f"{order.count('F')} (pass order: {order}).", kind="property")
+    t.expect(
+        f"{label}: one micro-batch graph alive at a time",
+        interleaved,
+        f"the model ran {k} forward passes before any backward (pass order: {order}): "
+        "summing the loss tensors and calling backward once keeps every micro-batch's graph in "
+        "memory — as much as the full batch, which is what accumulation is meant to avoid. Call "
+        "backward inside the loop, once per micro-batch."
+        if "FF" in order
+        else f"expected {k} forward passes of the model (one per micro-batch), saw "
+        f"{order.count('F')} (pass order: {order}).",
+        kind="property",
+    )
 
-    t.expect(f"{label}: returns the loss as a float", isinstance(result, float),
-             f"return the full-batch loss as a Python float (sum of loss.item() of the scaled micro-batch "
-             f"losses); got {type(result).__name__}.", kind="value")
+    t.expect(
+        f"{label}: returns the loss as a float",
+        isinstance(result, float),
+        f"return the full-batch loss as a Python float (sum of loss.item() of the scaled micro-batch "
+        f"losses); got {type(result).__name__}.",
+        kind="value",
+    )
     want_loss = float(full_loss)
     if abs(result - want_loss) > 1e-6 * max(1.0, abs(want_loss)):
         if abs(result - k * want_loss) < 1e-6 * k * max(1.0, abs(want_loss)):
-            msg = (f"the returned loss is {result:.6g}, k = {k} times the full-batch loss {want_loss:.6g}: "
-                   "add up the SCALED micro-batch losses (loss / k).")
+            msg = (
+                f"the returned loss is {result:.6g}, k = {k} times the full-batch loss {want_loss:.6g}: "
+                "add up the SCALED micro-batch losses (loss / k)."
+            )
         else:
-            msg = (f"the returned loss is {result:.6g}; the mean loss over the whole batch before the step is "
-                   f"{want_loss:.6g}. Add up every micro-batch's loss / k, not just the last one.")
+            msg = (
+                f"the returned loss is {result:.6g}; the mean loss over the whole batch before the step is "
+                f"{want_loss:.6g}. Add up every micro-batch's loss / k, not just the last one."
+            )
         t.fail(f"{label}: returned loss", "value", msg)
     t.passed(f"{label}: returned loss", "value")
 

@@ -23,8 +23,15 @@ def _expect(t, name, got, want, *, mistakes=None, batch=None):
     """A reduced loss is one number; 'none' is an array of the exact shape."""
     want = want.detach().numpy()
     if want.ndim == 0:
-        t.expect_scalar(name, got, float(want), rtol=1e-7, atol=1e-9, batch=batch,
-                        mistakes={k: float(np.asarray(v)) for k, v in (mistakes or {}).items()})
+        t.expect_scalar(
+            name,
+            got,
+            float(want),
+            rtol=1e-7,
+            atol=1e-9,
+            batch=batch,
+            mistakes={k: float(np.asarray(v)) for k, v in (mistakes or {}).items()},
+        )
     else:
         t.expect_close(name, got, want, rtol=1e-7, atol=1e-9, mistakes=mistakes)
 
@@ -37,10 +44,18 @@ def _check_raises(t, fn, args, name):
         t.passed(step, "property")
         return
     except Exception as exc:  # noqa: BLE001 - learner code may raise anything
-        t.fail(step, "property", f"reduction='average' raised {type(exc).__name__}: {exc}; raise "
-               "ValueError for anything but 'mean', 'sum' and 'none'.")
-    t.fail(step, "property", "reduction='average' returned a value; a typo must not silently pick a "
-           "reduction — raise ValueError for anything but 'mean', 'sum' and 'none'.")
+        t.fail(
+            step,
+            "property",
+            f"reduction='average' raised {type(exc).__name__}: {exc}; raise "
+            "ValueError for anything but 'mean', 'sum' and 'none'.",
+        )
+    t.fail(
+        step,
+        "property",
+        "reduction='average' returned a value; a typo must not silently pick a "
+        "reduction — raise ValueError for anything but 'mean', 'sum' and 'none'.",
+    )
 
 
 def _not_capped(t, name, got, want):
@@ -50,10 +65,15 @@ def _not_capped(t, name, got, want):
         big = want > 50
         if np.any(big) and np.any(got[big] < 0.5 * want[big]):
             i = int(np.argmax(big & (got < 0.5 * want)))
-            t.fail(name, "value", f"a confidently wrong logit should cost {want[i]:.6g}, you report {got[i]:.6g}: "
-                   "the loss is capped, as it is when probabilities are clipped (np.clip(p, eps, 1 - eps)) or an "
-                   "eps is added inside the log. Work from the logits instead: log σ(x) = -softplus(-x), and "
-                   "log-softmax = x - m - log Σ exp(x - m).", index=i)
+            t.fail(
+                name,
+                "value",
+                f"a confidently wrong logit should cost {want[i]:.6g}, you report {got[i]:.6g}: "
+                "the loss is capped, as it is when probabilities are clipped (np.clip(p, eps, 1 - eps)) or an "
+                "eps is added inside the log. Work from the logits instead: log σ(x) = -softplus(-x), and "
+                "log-softmax = x - m - log Σ exp(x - m).",
+                index=i,
+            )
 
 
 def check_mse(t, mse):
@@ -64,14 +84,16 @@ def check_mse(t, mse):
         diff = pred - target
         mistakes = {
             "that is half the squared error (the ½ some textbooks add for a neat derivative); "
-            "torch's MSE has no ½.": _reduced(0.5 * diff ** 2, red),
+            "torch's MSE has no ½.": _reduced(0.5 * diff**2, red),
             "that is the absolute error (L1), not the squared error.": _reduced(np.abs(diff), red),
         }
         if red == "mean":
-            mistakes["that is the root of the mean squared error (RMSE); MSE has no square root."] = \
-                np.sqrt(np.mean(diff ** 2))
-            mistakes["you averaged over the last axis only, then summed; 'mean' averages over every "
-                     "element."] = np.mean(diff ** 2, axis=-1).sum()
+            mistakes["that is the root of the mean squared error (RMSE); MSE has no square root."] = np.sqrt(
+                np.mean(diff**2)
+            )
+            mistakes["you averaged over the last axis only, then summed; 'mean' averages over every element."] = (
+                np.mean(diff**2, axis=-1).sum()
+            )
         _expect(t, f"mse_loss, reduction={red!r}", got, want, batch=diff.size, mistakes=mistakes)
     _check_raises(t, mse, (pred, target), "mse_loss")
 
@@ -82,17 +104,28 @@ def _reduced(loss, red):
 
 def check_bce(t, bce):
     x = t.rng.normal(size=(4, 5)) * 3
-    for targets, what in ((t.rng.integers(0, 2, size=x.shape).astype(np.float64), "0/1 targets"),
-                          (t.rng.uniform(size=x.shape), "soft targets")):
+    for targets, what in (
+        (t.rng.integers(0, 2, size=x.shape).astype(np.float64), "0/1 targets"),
+        (t.rng.uniform(size=x.shape), "soft targets"),
+    ):
         for red in REDUCTIONS:
             want = F.binary_cross_entropy_with_logits(_t(x), _t(targets), reduction=red)
             got = t.call(bce, x.copy(), targets.copy(), reduction=red, step=f"bce_with_logits({what}, {red!r}) runs")
             sp = np.logaddexp(0, x)
-            _expect(t, f"bce_with_logits, {what}, reduction={red!r}", got, want, batch=x.size, mistakes={
-                "you computed the loss for the opposite target (1 − z): the term is -z·x, so a positive logit "
-                "with target 1 must cost little.": _reduced(sp - (1 - targets) * x, red),
-                "the loss is negated: BCE = log(1 + e^x) − z·x is never negative.": _reduced(-(sp - targets * x), red),
-            })
+            _expect(
+                t,
+                f"bce_with_logits, {what}, reduction={red!r}",
+                got,
+                want,
+                batch=x.size,
+                mistakes={
+                    "you computed the loss for the opposite target (1 − z): the term is -z·x, so a positive logit "
+                    "with target 1 must cost little.": _reduced(sp - (1 - targets) * x, red),
+                    "the loss is negated: BCE = log(1 + e^x) − z·x is never negative.": _reduced(
+                        -(sp - targets * x), red
+                    ),
+                },
+            )
     x_big = np.array([1000.0, -1000.0, 800.0, -800.0, 40.0, -40.0, 0.0, 1000.0])
     z_big = np.array([0.0, 1.0, 1.0, 0.0, 0.0, 1.0, 0.5, 0.3])
     want = F.binary_cross_entropy_with_logits(_t(x_big), _t(z_big), reduction="none").numpy()
@@ -102,9 +135,14 @@ def check_bce(t, bce):
     arr = np.asarray(got, dtype=np.float64) if isinstance(got, np.ndarray) else None
     if arr is not None and arr.shape == want.shape and not np.all(np.isfinite(arr)):
         i = int(np.argmin(np.isfinite(arr)))
-        t.fail(name, "value", f"logit {x_big[i]:g} with target {z_big[i]:g} gave {arr[i]} (expected {want[i]:.6g}): "
-               "σ(x) rounds to exactly 0 or 1 and its log is -inf, or exp(1000) overflows in log(1 + e^x). "
-               "Use the stable form max(x, 0) - x·z + log1p(exp(-|x|)).", index=i)
+        t.fail(
+            name,
+            "value",
+            f"logit {x_big[i]:g} with target {z_big[i]:g} gave {arr[i]} (expected {want[i]:.6g}): "
+            "σ(x) rounds to exactly 0 or 1 and its log is -inf, or exp(1000) overflows in log(1 + e^x). "
+            "Use the stable form max(x, 0) - x·z + log1p(exp(-|x|)).",
+            index=i,
+        )
     _not_capped(t, name, got, want)
     t.expect_close(name, got, want, rtol=1e-7, atol=1e-9)
     _check_raises(t, bce, (x, x * 0), "bce_with_logits")
@@ -114,19 +152,27 @@ def _ce_variants(x, y, eps, red):
     logp = torch.log_softmax(_t(x), dim=1).numpy()
     n, c = x.shape
     onehot = np.eye(c)[y]
+
     def ce(q):
         return _reduced(-(q * logp).sum(axis=1), red)
-    return {
-        "label smoothing as (1 − ε) on the true class and ε/(C − 1) on the others; torch spreads ε over ALL "
-        "C classes: q = (1 − ε)·one_hot + ε/C (so the true class gets 1 − ε + ε/C).":
-            ce((1 - eps) * onehot + eps / (c - 1) * (1 - onehot)),
-        "the smoothed target keeps the full one-hot: q = (1 − ε)·one_hot + ε/C — the one-hot part is scaled by (1 − ε).":
-            ce(onehot + eps / c),
-        "the uniform part of the smoothed target is ε/C per class, not ε: q = (1 − ε)·one_hot + ε/C.":
-            ce((1 - eps) * onehot + eps),
-        "label_smoothing was ignored: with ε > 0 the target is (1 − ε)·one_hot + ε/C, not the one-hot.":
-            ce(onehot),
-    } if eps else {}
+
+    return (
+        {
+            "label smoothing as (1 − ε) on the true class and ε/(C − 1) on the others; torch spreads ε over ALL "
+            "C classes: q = (1 − ε)·one_hot + ε/C (so the true class gets 1 − ε + ε/C).": ce(
+                (1 - eps) * onehot + eps / (c - 1) * (1 - onehot)
+            ),
+            "the smoothed target keeps the full one-hot: q = (1 − ε)·one_hot + ε/C — the one-hot part is scaled by (1 − ε).": ce(
+                onehot + eps / c
+            ),
+            "the uniform part of the smoothed target is ε/C per class, not ε: q = (1 − ε)·one_hot + ε/C.": ce(
+                (1 - eps) * onehot + eps
+            ),
+            "label_smoothing was ignored: with ε > 0 the target is (1 − ε)·one_hot + ε/C, not the one-hot.": ce(onehot),
+        }
+        if eps
+        else {}
+    )
 
 
 def check_ce(t, ce):
@@ -137,15 +183,18 @@ def check_ce(t, ce):
         for red in REDUCTIONS:
             want = F.cross_entropy(_t(x), _t(y, torch.int64), label_smoothing=eps, reduction=red)
             before = x.copy()
-            got = t.call(ce, x, y.copy(), label_smoothing=eps, reduction=red,
-                         step=f"cross_entropy(ε={eps}, {red!r}) runs")
+            got = t.call(
+                ce, x, y.copy(), label_smoothing=eps, reduction=red, step=f"cross_entropy(ε={eps}, {red!r}) runs"
+            )
             t.expect_unchanged("cross_entropy leaves the logits alone", before, x, "cross_entropy")
             x = before
             mistakes = _ce_variants(x, y, eps, red)
             if red == "mean":
                 per = F.cross_entropy(_t(x), _t(y, torch.int64), label_smoothing=eps, reduction="none").numpy()
-                mistakes["you averaged over all N·C entries (np.mean of an (N, C) array): sum over the classes, "
-                         "average over the samples only."] = per.mean() / c
+                mistakes[
+                    "you averaged over all N·C entries (np.mean of an (N, C) array): sum over the classes, "
+                    "average over the samples only."
+                ] = per.mean() / c
             _expect(t, f"cross_entropy, ε={eps}, reduction={red!r}", got, want, batch=n, mistakes=mistakes)
 
     # huge logits, one confidently wrong row, one confidently right
@@ -159,9 +208,14 @@ def check_ce(t, ce):
         arr = np.asarray(got, dtype=np.float64) if isinstance(got, np.ndarray) else None
         if arr is not None and arr.shape == want.shape and not np.all(np.isfinite(arr)):
             i = int(np.argmin(np.isfinite(arr)))
-            t.fail(name, "value", f"sample {i} gave {arr[i]} (expected {want[i]:.6g}): exp(1000) overflows, or a "
-                   "probability of exp(-2000) underflows to 0 and log(0) = -inf. Compute log-softmax directly: "
-                   "x - m - log Σ exp(x - m), m the row maximum.", index=i)
+            t.fail(
+                name,
+                "value",
+                f"sample {i} gave {arr[i]} (expected {want[i]:.6g}): exp(1000) overflows, or a "
+                "probability of exp(-2000) underflows to 0 and log(0) = -inf. Compute log-softmax directly: "
+                "x - m - log Σ exp(x - m), m the row maximum.",
+                index=i,
+            )
         _not_capped(t, name, got, want)
         t.expect_close(name, got, want, rtol=1e-7, atol=1e-9)
     _check_raises(t, ce, (x, y), "cross_entropy")

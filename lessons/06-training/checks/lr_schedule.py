@@ -36,10 +36,14 @@ def _optimizer(base_lr):
 
 def torch_warmup_cosine(base_lr, warmup_steps, total_steps, start_factor, eta_min=0.0):
     opt = _optimizer(base_lr)
-    sched = lr_scheduler.SequentialLR(opt, [
-        lr_scheduler.LinearLR(opt, start_factor=start_factor, end_factor=1.0, total_iters=warmup_steps),
-        lr_scheduler.CosineAnnealingLR(opt, T_max=total_steps - warmup_steps, eta_min=eta_min),
-    ], milestones=[warmup_steps])
+    sched = lr_scheduler.SequentialLR(
+        opt,
+        [
+            lr_scheduler.LinearLR(opt, start_factor=start_factor, end_factor=1.0, total_iters=warmup_steps),
+            lr_scheduler.CosineAnnealingLR(opt, T_max=total_steps - warmup_steps, eta_min=eta_min),
+        ],
+        milestones=[warmup_steps],
+    )
     out = []
     for _ in range(total_steps):
         out.append(opt.param_groups[0]["lr"])
@@ -73,42 +77,72 @@ def _warmup_variants(base, w, total, s, eta):
     t_max = total - w
     right_warm, right_cos = (lambda i: lin(i, i / w)), (lambda i: cos((i - w) / t_max))
     out = [
-        ("the warm-up is one step ahead: step i must use start_factor + (1 − start_factor)·i/warmup_steps with "
-         "i counting from 0, so the very first rate is base_lr·start_factor and the peak comes at step "
-         "warmup_steps, not warmup_steps − 1.", seq(lambda i: lin(i, (i + 1) / w), right_cos)),
-        ("the warm-up starts at zero: LinearLR starts at base_lr·start_factor, not 0.",
-         seq(lambda i: base * i / w, right_cos)),
-        ("the cosine is spread over all total_steps: CosineAnnealingLR gets T_max = total_steps − warmup_steps, "
-         "the steps left after the warm-up.", seq(right_warm, lambda i: cos((i - w) / total))),
-        ("the cosine's clock did not restart after the warm-up: its phase is (i − warmup_steps)/T_max, "
-         "so the decay begins at the peak.", seq(right_warm, lambda i: cos(i / t_max))),
-        ("the cosine is one step late or early: at step warmup_steps the rate must be exactly base_lr "
-         "(phase 0), then cos(π·(i − warmup_steps)/T_max).", seq(right_warm, lambda i: cos((i - w + 1) / t_max))),
-        ("eta_min was ignored: the cosine runs from base_lr down to eta_min, "
-         "eta_min + (base_lr − eta_min)·(1 + cos(π·t/T_max))/2.",
-         seq(right_warm, lambda i: base * (1 + math.cos(math.pi * (i - w) / t_max)) / 2)),
+        (
+            "the warm-up is one step ahead: step i must use start_factor + (1 − start_factor)·i/warmup_steps with "
+            "i counting from 0, so the very first rate is base_lr·start_factor and the peak comes at step "
+            "warmup_steps, not warmup_steps − 1.",
+            seq(lambda i: lin(i, (i + 1) / w), right_cos),
+        ),
+        (
+            "the warm-up starts at zero: LinearLR starts at base_lr·start_factor, not 0.",
+            seq(lambda i: base * i / w, right_cos),
+        ),
+        (
+            "the cosine is spread over all total_steps: CosineAnnealingLR gets T_max = total_steps − warmup_steps, "
+            "the steps left after the warm-up.",
+            seq(right_warm, lambda i: cos((i - w) / total)),
+        ),
+        (
+            "the cosine's clock did not restart after the warm-up: its phase is (i − warmup_steps)/T_max, "
+            "so the decay begins at the peak.",
+            seq(right_warm, lambda i: cos(i / t_max)),
+        ),
+        (
+            "the cosine is one step late or early: at step warmup_steps the rate must be exactly base_lr "
+            "(phase 0), then cos(π·(i − warmup_steps)/T_max).",
+            seq(right_warm, lambda i: cos((i - w + 1) / t_max)),
+        ),
+        (
+            "eta_min was ignored: the cosine runs from base_lr down to eta_min, "
+            "eta_min + (base_lr − eta_min)·(1 + cos(π·t/T_max))/2.",
+            seq(right_warm, lambda i: base * (1 + math.cos(math.pi * (i - w) / t_max)) / 2),
+        ),
     ]
     if w > 1:
-        out.append(("the warm-up divides by warmup_steps − 1 (it reaches base_lr one step early); LinearLR's "
-                    "factor is start_factor + (1 − start_factor)·i/warmup_steps.",
-                    seq(lambda i: lin(i, i / (w - 1)), right_cos)))
+        out.append(
+            (
+                "the warm-up divides by warmup_steps − 1 (it reaches base_lr one step early); LinearLR's "
+                "factor is start_factor + (1 − start_factor)·i/warmup_steps.",
+                seq(lambda i: lin(i, i / (w - 1)), right_cos),
+            )
+        )
     if t_max > 1:
-        out.append(("the cosine reaches eta_min at the last step; CosineAnnealingLR only gets there one step "
-                    "after the run: phase (i − warmup_steps)/T_max, not /(T_max − 1).",
-                    seq(right_warm, lambda i: cos((i - w) / (t_max - 1)))))
+        out.append(
+            (
+                "the cosine reaches eta_min at the last step; CosineAnnealingLR only gets there one step "
+                "after the run: phase (i − warmup_steps)/T_max, not /(T_max − 1).",
+                seq(right_warm, lambda i: cos((i - w) / (t_max - 1))),
+            )
+        )
     return out
 
 
 def _step_variants(base, size, gamma, epochs, per):
     total = epochs * per
     return [
-        ("the rate decays by optimizer STEP, not by epoch: StepLR's step_size counts scheduler.step() calls, "
-         "and this schedule calls it once per epoch — every batch of an epoch shares one rate.",
-         [base * gamma ** (i // size) for i in range(total)]),
-        ("the decay comes one epoch early: epoch e (from 0) uses base_lr·gamma^(e // step_size).",
-         [base * gamma ** ((e + 1) // size) for e in range(epochs) for _ in range(per)]),
-        ("the rate decays every epoch: gamma is applied once every step_size epochs, base_lr·gamma^(e // step_size).",
-         [base * gamma ** e for e in range(epochs) for _ in range(per)]),
+        (
+            "the rate decays by optimizer STEP, not by epoch: StepLR's step_size counts scheduler.step() calls, "
+            "and this schedule calls it once per epoch — every batch of an epoch shares one rate.",
+            [base * gamma ** (i // size) for i in range(total)],
+        ),
+        (
+            "the decay comes one epoch early: epoch e (from 0) uses base_lr·gamma^(e // step_size).",
+            [base * gamma ** ((e + 1) // size) for e in range(epochs) for _ in range(per)],
+        ),
+        (
+            "the rate decays every epoch: gamma is applied once every step_size epochs, base_lr·gamma^(e // step_size).",
+            [base * gamma**e for e in range(epochs) for _ in range(per)],
+        ),
     ]
 
 
@@ -118,11 +152,18 @@ def _as_rates(t, got, n, label):
     except (TypeError, ValueError):
         arr = None
     if arr is None or np.ndim(got) != 1:
-        t.fail(f"{label}: a sequence of {n} numbers", "shape", f"expected a flat list of {n} learning rates, got "
-               f"{type(got).__name__}.")
+        t.fail(
+            f"{label}: a sequence of {n} numbers",
+            "shape",
+            f"expected a flat list of {n} learning rates, got {type(got).__name__}.",
+        )
     if len(arr) != n:
-        extra = (" One rate per optimizer step: the list starts with the rate of step 0 and has no entry after "
-                 "the last step." if abs(len(arr) - n) == 1 else "")
+        extra = (
+            " One rate per optimizer step: the list starts with the rate of step 0 and has no entry after "
+            "the last step."
+            if abs(len(arr) - n) == 1
+            else ""
+        )
         t.fail(f"{label}: a sequence of {n} numbers", "shape", f"got {len(arr)} rates, expected {n}.{extra}")
     return arr
 
@@ -163,9 +204,12 @@ def _uses_lr_scheduler(t):
 def check(t: Checker) -> None:
     warmup_cosine = t.function("warmup_cosine")
     step_decay = t.function("step_decay")
-    t.expect("the rates are computed, not borrowed", not _uses_lr_scheduler(t),
-             "your file uses torch.optim.lr_scheduler; the exercise is to write the schedules as formulas "
-             "yourself.", kind="run")
+    t.expect(
+        "the rates are computed, not borrowed",
+        not _uses_lr_scheduler(t),
+        "your file uses torch.optim.lr_scheduler; the exercise is to write the schedules as formulas yourself.",
+        kind="run",
+    )
     warnings.simplefilter("ignore")  # SequentialLR's deprecation chatter is not the learner's business
     for cfg in WARMUP_CONFIGS:
         base, w, total, s, eta = cfg

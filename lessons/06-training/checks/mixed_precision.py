@@ -74,11 +74,14 @@ class _Spy:
         self.loss_grads = []  # the gradient that reached the loss: 1, or the scale
         self.step_grads = []  # the gradients each optimizer step saw
         self.steps = 0
-        self.handles = [m.register_forward_hook(self._on_forward) for m in model.modules()
-                        if isinstance(m, nn.Linear)]
-        self.handles.append(optimizer.register_step_pre_hook(
-            lambda opt, *_: self.step_grads.append([None if p.grad is None else p.grad.detach().clone()
-                                                    for g in opt.param_groups for p in g["params"]])))
+        self.handles = [m.register_forward_hook(self._on_forward) for m in model.modules() if isinstance(m, nn.Linear)]
+        self.handles.append(
+            optimizer.register_step_pre_hook(
+                lambda opt, *_: self.step_grads.append(
+                    [None if p.grad is None else p.grad.detach().clone() for g in opt.param_groups for p in g["params"]]
+                )
+            )
+        )
         self.handles.append(optimizer.register_step_post_hook(lambda *_: self._count()))
 
     def _count(self):
@@ -87,8 +90,7 @@ class _Spy:
     def _on_forward(self, _module, _inputs, output):
         self.forward.append((output.dtype, torch.is_autocast_enabled(self.device_type)))
         if output.requires_grad:
-            output.register_hook(lambda g: self.backward_autocast.append(
-                torch.is_autocast_enabled(self.device_type)))
+            output.register_hook(lambda g: self.backward_autocast.append(torch.is_autocast_enabled(self.device_type)))
 
     def loss_fn(self, output, target):
         loss = F.cross_entropy(output, target)
@@ -135,26 +137,38 @@ class _WatchedScaler(torch.amp.GradScaler):
 def _hint(exc):
     text = str(exc)
     if "Expected one of cpu, cuda" in text or "device type at start of device string" in text:
-        return ("torch.autocast takes a device TYPE as its first argument: 'cpu' or 'cuda' — the "
-                "device_type you were given (x.device.type), not 'gpu' or a device object.")
+        return (
+            "torch.autocast takes a device TYPE as its first argument: 'cpu' or 'cuda' — the "
+            "device_type you were given (x.device.type), not 'gpu' or a device object."
+        )
     if "same dtype" in text or "expected scalar type" in text.lower() or "expected m1 and m2" in text:
-        return ("tensors of two dtypes met in a matmul: do not cast the input or the model to 16 bits by "
-                "hand — autocast casts copies for each op and leaves the parameters float32.")
+        return (
+            "tensors of two dtypes met in a matmul: do not cast the input or the model to 16 bits by "
+            "hand — autocast casts copies for each op and leaves the parameters float32."
+        )
     if "unscale_() has already been called" in text:
-        return ("unscale_ runs at most once per step: after your scaler.unscale_(optimizer), scaler.step "
-                "knows the gradients are unscaled already — do not call it again.")
+        return (
+            "unscale_ runs at most once per step: after your scaler.unscale_(optimizer), scaler.step "
+            "knows the gradients are unscaled already — do not call it again."
+        )
     if "step() has already been called" in text:
         return "call scaler.step(optimizer) once per step, then scaler.update()."
     if "No inf checks were recorded prior to update" in text:
-        return ("scaler.update() came without a scaler.step(optimizer) before it: scaler.step(optimizer) was "
-                "never called. Step through the scaler, not with optimizer.step() directly — a direct step uses "
-                "gradients still multiplied by the scale and steps even when they overflowed to inf.")
+        return (
+            "scaler.update() came without a scaler.step(optimizer) before it: scaler.step(optimizer) was "
+            "never called. Step through the scaler, not with optimizer.step() directly — a direct step uses "
+            "gradients still multiplied by the scale and steps even when they overflowed to inf."
+        )
     if "No inf checks were recorded" in text:
-        return ("scaler.step found no gradients to check: the scaled loss must be backpropagated "
-                "(scaler.scale(loss).backward()) before scaler.step(optimizer).")
+        return (
+            "scaler.step found no gradients to check: the scaled loss must be backpropagated "
+            "(scaler.scale(loss).backward()) before scaler.step(optimizer)."
+        )
     if "_scale is None" in text:
-        return ("the loss was backpropagated without scaling: scaler.scale(loss) was never called, so the "
-                "scaler has no scale to divide by. Use scaler.scale(loss).backward().")
+        return (
+            "the loss was backpropagated without scaling: scaler.scale(loss) was never called, so the "
+            "scaler has no scale to divide by. Use scaler.scale(loss).backward()."
+        )
     return torch_hint(exc)
 
 
@@ -177,73 +191,117 @@ def _check_forward(t, spy, label, device_type):
     want = LOW[device_type]
     other = {torch.bfloat16: "bfloat16", torch.float16: "float16"}
     if not spy.forward:
-        t.fail(f"{label}: the model ran", "run", "none of the model's Linear layers ran: call model(x) "
-               "inside train_step.")
+        t.fail(
+            f"{label}: the model ran", "run", "none of the model's Linear layers ran: call model(x) inside train_step."
+        )
     dtypes = {d for d, _ in spy.forward}
     if dtypes == {want}:
-        t.passed(f"{label}: matmuls in {other[want]}", "value",
-                 f"every Linear layer's output was {other[want]} (autocast on).")
+        t.passed(
+            f"{label}: matmuls in {other[want]}",
+            "value",
+            f"every Linear layer's output was {other[want]} (autocast on).",
+        )
         return
     if dtypes == {torch.float32} and not any(on for _, on in spy.forward):
-        t.fail(f"{label}: matmuls in {other[want]}", "value",
-               f"the Linear layers ran in float32: no autocast for device type '{device_type}' was active "
-               "during the forward pass. Wrap model(x) in `with torch.autocast(device_type=device_type, "
-               "dtype=...)`; autocast('cuda') does nothing to CPU tensors (and autocast('cpu') nothing to "
-               "CUDA tensors) — use the device_type you were given, not a fixed string.")
+        t.fail(
+            f"{label}: matmuls in {other[want]}",
+            "value",
+            f"the Linear layers ran in float32: no autocast for device type '{device_type}' was active "
+            "during the forward pass. Wrap model(x) in `with torch.autocast(device_type=device_type, "
+            "dtype=...)`; autocast('cuda') does nothing to CPU tensors (and autocast('cpu') nothing to "
+            "CUDA tensors) — use the device_type you were given, not a fixed string.",
+        )
     if want == torch.bfloat16 and torch.float16 in dtypes:
-        t.fail(f"{label}: matmuls in bfloat16", "value",
-               "the forward ran in float16 on the CPU: CPUs have no fast float16 matmul kernels (it is "
-               "slow, and float16's narrow range would need a grad scaler). On 'cpu' use "
-               "dtype=torch.bfloat16.")
+        t.fail(
+            f"{label}: matmuls in bfloat16",
+            "value",
+            "the forward ran in float16 on the CPU: CPUs have no fast float16 matmul kernels (it is "
+            "slow, and float16's narrow range would need a grad scaler). On 'cpu' use "
+            "dtype=torch.bfloat16.",
+        )
     if want == torch.float16 and torch.bfloat16 in dtypes:
-        t.fail(f"{label}: matmuls in float16", "value",
-               "the forward ran in bfloat16 on CUDA; the task asks for float16 there (with the grad "
-               "scaler): pick the dtype from device_type — bfloat16 for 'cpu', float16 for 'cuda'.")
+        t.fail(
+            f"{label}: matmuls in float16",
+            "value",
+            "the forward ran in bfloat16 on CUDA; the task asks for float16 there (with the grad "
+            "scaler): pick the dtype from device_type — bfloat16 for 'cpu', float16 for 'cuda'.",
+        )
     if torch.float32 in dtypes:
-        t.fail(f"{label}: matmuls in {other[want]}", "value",
-               f"some Linear layers ran in float32 and others in {other[want]}: the whole forward pass "
-               "(the model call) belongs inside the autocast block.")
-    t.fail(f"{label}: matmuls in {other[want]}", "value",
-           f"the Linear layers produced {sorted(str(d) for d in dtypes)}; expected {want} from autocast.")
+        t.fail(
+            f"{label}: matmuls in {other[want]}",
+            "value",
+            f"some Linear layers ran in float32 and others in {other[want]}: the whole forward pass "
+            "(the model call) belongs inside the autocast block.",
+        )
+    t.fail(
+        f"{label}: matmuls in {other[want]}",
+        "value",
+        f"the Linear layers produced {sorted(str(d) for d in dtypes)}; expected {want} from autocast.",
+    )
 
 
 def _check_master_weights(t, model, label):
     dtypes = sorted({str(p.dtype) for p in model.parameters()})
-    t.expect(f"{label}: parameters stay float32", dtypes == ["torch.float32"],
-             f"after your step the parameters are {', '.join(dtypes)}: model.half() or "
-             ".to(torch.bfloat16) converted the weights themselves. Mixed precision keeps float32 master "
-             "weights — small updates (lr × gradient) vanish when added to a 16-bit weight — and lets "
-             "autocast cast 16-bit copies for each matmul.", kind="value")
+    t.expect(
+        f"{label}: parameters stay float32",
+        dtypes == ["torch.float32"],
+        f"after your step the parameters are {', '.join(dtypes)}: model.half() or "
+        ".to(torch.bfloat16) converted the weights themselves. Mixed precision keeps float32 master "
+        "weights — small updates (lr × gradient) vanish when added to a 16-bit weight — and lets "
+        "autocast cast 16-bit copies for each matmul.",
+        kind="value",
+    )
 
 
 def _check_loss_and_backward(t, spy, label):
     if not spy.losses:
-        t.fail(f"{label}: loss_fn called", "run", "loss_fn was never called: compute the loss with the "
-               "loss_fn you were given.")
+        t.fail(
+            f"{label}: loss_fn called",
+            "run",
+            "loss_fn was never called: compute the loss with the loss_fn you were given.",
+        )
     _in_dtype, loss_dtype, _ = spy.losses[-1]
-    t.expect(f"{label}: loss in float32", loss_dtype == torch.float32,
-             f"the loss tensor was {loss_dtype}: a mean over the batch in 16 bits loses digits (bfloat16 "
-             "keeps about 3 significant decimals). Call loss_fn on output.float().", kind="value")
-    t.expect(f"{label}: backward outside autocast", not any(spy.backward_autocast),
-             "backward ran inside the autocast block. Autocast is for the forward pass only: backward "
-             "already runs each op in the dtype its forward used, so wrapping it changes nothing but "
-             "misleads the reader (PyTorch's AMP notes advise against it). Close the `with` block after "
-             "the loss.", kind="property")
+    t.expect(
+        f"{label}: loss in float32",
+        loss_dtype == torch.float32,
+        f"the loss tensor was {loss_dtype}: a mean over the batch in 16 bits loses digits (bfloat16 "
+        "keeps about 3 significant decimals). Call loss_fn on output.float().",
+        kind="value",
+    )
+    t.expect(
+        f"{label}: backward outside autocast",
+        not any(spy.backward_autocast),
+        "backward ran inside the autocast block. Autocast is for the forward pass only: backward "
+        "already runs each op in the dtype its forward used, so wrapping it changes nothing but "
+        "misleads the reader (PyTorch's AMP notes advise against it). Close the `with` block after "
+        "the loss.",
+        kind="property",
+    )
 
 
 def _check_return(t, result, spy, label, scale):
-    t.expect(f"{label}: returns a float", isinstance(result, float),
-             f"return the loss as a Python float (loss.item()); got {type(result).__name__}.", kind="value")
+    t.expect(
+        f"{label}: returns a float",
+        isinstance(result, float),
+        f"return the loss as a Python float (loss.item()); got {type(result).__name__}.",
+        kind="value",
+    )
     value = spy.losses[-1][2]
     if abs(result - value) <= 1e-5 * max(1.0, abs(value)):
         t.passed(f"{label}: returned loss", "value")
         return
     if scale and abs(result - value * scale) <= 1e-4 * abs(value * scale):
-        t.fail(f"{label}: returned loss", "value",
-               f"you returned the SCALED loss ({result:.6g} = loss × {scale:g}); return loss.item(), the "
-               "loss before scaler.scale.")
-    t.fail(f"{label}: returned loss", "value",
-           f"you returned {result:.6g}, but the loss your step computed was {value:.6g}.")
+        t.fail(
+            f"{label}: returned loss",
+            "value",
+            f"you returned the SCALED loss ({result:.6g} = loss × {scale:g}); return loss.item(), the "
+            "loss before scaler.scale.",
+        )
+    t.fail(
+        f"{label}: returned loss",
+        "value",
+        f"you returned {result:.6g}, but the loss your step computed was {value:.6g}.",
+    )
 
 
 def _check_grads_seen(t, spy, label, expected, stale, scale, max_norm):
@@ -251,12 +309,20 @@ def _check_grads_seen(t, spy, label, expected, stale, scale, max_norm):
     seen = spy.step_grads[-1]
     name = f"{label}: gradients at the optimizer step"
     if any(g is None for g in seen):
-        t.fail(name, "value", "some parameters had no gradient when the optimizer stepped: backward "
-               "must run before the step (and zero_grad before backward, not between them).")
+        t.fail(
+            name,
+            "value",
+            "some parameters had no gradient when the optimizer stepped: backward "
+            "must run before the step (and zero_grad before backward, not between them).",
+        )
     dtypes = sorted({str(g.dtype) for g in seen})
     if dtypes != ["torch.float32"]:
-        t.fail(f"{label}: gradients are float32", "value", f"the gradients were {', '.join(dtypes)}: they "
-               "land on the float32 parameters as float32 unless the parameters themselves were converted.")
+        t.fail(
+            f"{label}: gradients are float32",
+            "value",
+            f"the gradients were {', '.join(dtypes)}: they "
+            "land on the float32 parameters as float32 unless the parameters themselves were converted.",
+        )
     got = _flat(seen)
     want = _flat(expected)
     if max_norm is not None:
@@ -264,38 +330,57 @@ def _check_grads_seen(t, spy, label, expected, stale, scale, max_norm):
     if _close(got, want):
         t.passed(name, "value", "float32, the true gradients" + (" clipped to max_norm." if max_norm else "."))
         return
-    variants = [(_flat([g + s for g, s in zip(expected, stale, strict=True)]),
-                 "the gradients left in .grad before the call were added to the new ones: clear them "
-                 "(optimizer.zero_grad()) before backward.")]
+    variants = [
+        (
+            _flat([g + s for g, s in zip(expected, stale, strict=True)]),
+            "the gradients left in .grad before the call were added to the new ones: clear them "
+            "(optimizer.zero_grad()) before backward.",
+        )
+    ]
     if scale:
         variants += [
-            (_flat(expected) * scale,
-             f"the optimizer stepped on gradients still multiplied by the scale ({scale:g}): optimizer.step() "
-             "was called directly. Step through the scaler — scaler.step(optimizer) — which unscales "
-             "them first and skips the step when they hold inf/NaN."),
-            (_flat(expected) / scale,
-             f"the gradients were {scale:g} times too small: the plain loss was backpropagated and "
-             "scaler.step then divided by the scale. Backpropagate scaler.scale(loss)."),
+            (
+                _flat(expected) * scale,
+                f"the optimizer stepped on gradients still multiplied by the scale ({scale:g}): optimizer.step() "
+                "was called directly. Step through the scaler — scaler.step(optimizer) — which unscales "
+                "them first and skips the step when they hold inf/NaN.",
+            ),
+            (
+                _flat(expected) / scale,
+                f"the gradients were {scale:g} times too small: the plain loss was backpropagated and "
+                "scaler.step then divided by the scale. Backpropagate scaler.scale(loss).",
+            ),
         ]
         if max_norm is not None:
-            variants.append((_clip(_flat(expected) * scale, max_norm) / scale,
-                             "the gradients were clipped while still multiplied by the scale, so they "
-                             f"ended up about {scale:g} times too small: call scaler.unscale_(optimizer) "
-                             "BEFORE clip_grad_norm_ so max_norm applies to the true gradients."))
+            variants.append(
+                (
+                    _clip(_flat(expected) * scale, max_norm) / scale,
+                    "the gradients were clipped while still multiplied by the scale, so they "
+                    f"ended up about {scale:g} times too small: call scaler.unscale_(optimizer) "
+                    "BEFORE clip_grad_norm_ so max_norm applies to the true gradients.",
+                )
+            )
     if max_norm is not None:
-        variants.append((_flat(expected),
-                         f"the gradients were not clipped: their norm {float(_flat(expected).norm()):.3g} "
-                         f"exceeds max_norm = {max_norm:.3g}; call torch.nn.utils.clip_grad_norm_("
-                         "model.parameters(), max_norm) after backward (and after unscale_) and before the "
-                         "step."))
+        variants.append(
+            (
+                _flat(expected),
+                f"the gradients were not clipped: their norm {float(_flat(expected).norm()):.3g} "
+                f"exceeds max_norm = {max_norm:.3g}; call torch.nn.utils.clip_grad_norm_("
+                "model.parameters(), max_norm) after backward (and after unscale_) and before the "
+                "step.",
+            )
+        )
     for grads, message in variants:
         if _close(got, grads):
             t.fail(name, "value", message)
     rel = float((got - want).norm() / want.norm())
-    t.fail(name, "value", f"the gradients the optimizer saw differ from those of the autocast forward and "
-           f"float32 loss (relative difference {rel:.3g}). Expected: zero_grad, forward under autocast, "
-           "loss_fn(output.float(), y), backward" + (", unscale_ and clip" if max_norm else "")
-           + ", step.")
+    t.fail(
+        name,
+        "value",
+        f"the gradients the optimizer saw differ from those of the autocast forward and "
+        f"float32 loss (relative difference {rel:.3g}). Expected: zero_grad, forward under autocast, "
+        "loss_fn(output.float(), y), backward" + (", unscale_ and clip" if max_norm else "") + ", step.",
+    )
 
 
 def _one_step(t, fn, device, device_type, *, use_scaler, max_norm_factor, label):
@@ -315,8 +400,20 @@ def _one_step(t, fn, device, device_type, *, use_scaler, max_norm_factor, label)
     spy = _Spy(model, optimizer, device_type)
     scaler = _WatchedScaler(device_type, init_scale=SCALE) if use_scaler else None
     scale = scaler.get_scale() if scaler else None
-    result = t.call(fn, model, optimizer, spy.loss_fn, x.clone(), y.clone(), device_type, scaler, max_norm,
-                    step=f"{label}: runs", hint=_hint, budget_s=10)
+    result = t.call(
+        fn,
+        model,
+        optimizer,
+        spy.loss_fn,
+        x.clone(),
+        y.clone(),
+        device_type,
+        scaler,
+        max_norm,
+        step=f"{label}: runs",
+        hint=_hint,
+        budget_s=10,
+    )
     spy.remove()
 
     _check_master_weights(t, model, label)
@@ -324,9 +421,14 @@ def _one_step(t, fn, device, device_type, *, use_scaler, max_norm_factor, label)
     _check_loss_and_backward(t, spy, label)
     if scaler is not None:
         _check_scaler_calls(t, scaler, spy, label, scale, max_norm)
-    t.expect(f"{label}: one optimizer step", spy.steps == 1,
-             "the optimizer never stepped: call optimizer.step() (or scaler.step(optimizer))." if not spy.steps
-             else f"the optimizer stepped {spy.steps} times in one call of train_step.", kind="value")
+    t.expect(
+        f"{label}: one optimizer step",
+        spy.steps == 1,
+        "the optimizer never stepped: call optimizer.step() (or scaler.step(optimizer))."
+        if not spy.steps
+        else f"the optimizer stepped {spy.steps} times in one call of train_step.",
+        kind="value",
+    )
     _check_grads_seen(t, spy, label, expected, stale, scale, max_norm)
     _check_return(t, result, spy, label, scale)
 
@@ -336,22 +438,42 @@ def _check_scaler_calls(t, scaler, spy, label, scale, max_norm):
     name = f"{label}: the scaler's protocol"
     shown = " → ".join(calls) or "no calls at all"
     if not calls:
-        t.fail(name, "value", "the GradScaler passed in as `scaler` was never used (a scaler made inside "
-               "train_step starts from scratch every step and never learns a scale): use the one you were given.")
+        t.fail(
+            name,
+            "value",
+            "the GradScaler passed in as `scaler` was never used (a scaler made inside "
+            "train_step starts from scratch every step and never learns a scale): use the one you were given.",
+        )
     if "scale" not in calls or not spy.loss_grads or spy.loss_grads[-1] != scale:
-        t.fail(name, "value", f"the loss was backpropagated without scaling (your calls: {shown}): "
-               "scaler.scale(loss).backward() multiplies the gradients by the scale so small float16 "
-               "gradients do not flush to zero.")
+        t.fail(
+            name,
+            "value",
+            f"the loss was backpropagated without scaling (your calls: {shown}): "
+            "scaler.scale(loss).backward() multiplies the gradients by the scale so small float16 "
+            "gradients do not flush to zero.",
+        )
     if "step" not in calls:
-        t.fail(name, "value", f"scaler.step(optimizer) was never called (your calls: {shown}): a direct "
-               "optimizer.step() uses gradients still multiplied by the scale, and steps even when they "
-               "overflowed to inf.")
+        t.fail(
+            name,
+            "value",
+            f"scaler.step(optimizer) was never called (your calls: {shown}): a direct "
+            "optimizer.step() uses gradients still multiplied by the scale, and steps even when they "
+            "overflowed to inf.",
+        )
     if "update" not in calls:
-        t.fail(name, "value", f"scaler.update() was never called (your calls: {shown}): without it the "
-               "scale never drops after an overflow (every later step is skipped) and never grows.")
+        t.fail(
+            name,
+            "value",
+            f"scaler.update() was never called (your calls: {shown}): without it the "
+            "scale never drops after an overflow (every later step is skipped) and never grows.",
+        )
     if calls.index("update") < len(calls) - 1 - calls[::-1].index("step"):
-        t.fail(name, "value", f"scaler.update() ran before scaler.step(optimizer) (your calls: {shown}): "
-               "update reads what step found (inf or not) — call it after the step.")
+        t.fail(
+            name,
+            "value",
+            f"scaler.update() ran before scaler.step(optimizer) (your calls: {shown}): "
+            "update reads what step found (inf or not) — call it after the step.",
+        )
     t.passed(name, "value", shown)
 
 
@@ -371,22 +493,41 @@ def _inf_skip(t, fn, device, device_type, label):
     handle = first.register_hook(overflow)
     scaler = _WatchedScaler(device_type, init_scale=SCALE)
     scale = scaler.get_scale()
-    t.call(fn, model, optimizer, spy.loss_fn, x.clone(), y.clone(), device_type, scaler, None,
-           step=f"{label}: runs with an inf gradient", hint=_hint, budget_s=10)
+    t.call(
+        fn,
+        model,
+        optimizer,
+        spy.loss_fn,
+        x.clone(),
+        y.clone(),
+        device_type,
+        scaler,
+        None,
+        step=f"{label}: runs with an inf gradient",
+        hint=_hint,
+        budget_s=10,
+    )
     handle.remove()
     spy.remove()
     before = torch.cat([p.detach().reshape(-1) for p in model0.parameters()])
     after = torch.cat([p.detach().reshape(-1).float() for p in model.parameters()])
     unchanged = after.shape == before.shape and torch.equal(after, before.to(after.device))
-    t.expect(f"{label}: step skipped on inf", unchanged and spy.steps == 0,
-             "a gradient held inf and the parameters still changed"
-             + (" (now containing inf/NaN)" if not torch.isfinite(after).all() else "")
-             + ": the step must go through scaler.step(optimizer), which finds the inf while unscaling "
-             "and skips optimizer.step() for this batch.", kind="value")
-    t.expect(f"{label}: scale lowered after inf", scaler.get_scale() == scale * scaler.get_backoff_factor(),
-             f"after an overflow the scale should drop from {scale:g} to {scale * scaler.get_backoff_factor():g}; "
-             f"it is {scaler.get_scale():g}. scaler.update() after scaler.step(optimizer) does that.",
-             kind="value")
+    t.expect(
+        f"{label}: step skipped on inf",
+        unchanged and spy.steps == 0,
+        "a gradient held inf and the parameters still changed"
+        + (" (now containing inf/NaN)" if not torch.isfinite(after).all() else "")
+        + ": the step must go through scaler.step(optimizer), which finds the inf while unscaling "
+        "and skips optimizer.step() for this batch.",
+        kind="value",
+    )
+    t.expect(
+        f"{label}: scale lowered after inf",
+        scaler.get_scale() == scale * scaler.get_backoff_factor(),
+        f"after an overflow the scale should drop from {scale:g} to {scale * scaler.get_backoff_factor():g}; "
+        f"it is {scaler.get_scale():g}. scaler.update() after scaler.step(optimizer) does that.",
+        kind="value",
+    )
 
 
 def _parity(t, fn, device, device_type, label, use_scaler):
@@ -401,8 +542,20 @@ def _parity(t, fn, device, device_type, label, use_scaler):
     scaler = torch.amp.GradScaler(device_type, init_scale=256.0) if use_scaler else None
     worst, at = 0.0, 0
     for i in range(PARITY_STEPS):
-        got = t.call(fn, model, optimizer, nn.CrossEntropyLoss(), x, y, device_type, scaler, None,
-                     step=f"{label}: step {i}", hint=_hint, budget_s=10)
+        got = t.call(
+            fn,
+            model,
+            optimizer,
+            nn.CrossEntropyLoss(),
+            x,
+            y,
+            device_type,
+            scaler,
+            None,
+            step=f"{label}: step {i}",
+            hint=_hint,
+            budget_s=10,
+        )
         ref_opt.zero_grad()
         want = F.cross_entropy(ref(x), y)
         want.backward()
@@ -412,11 +565,14 @@ def _parity(t, fn, device, device_type, label, use_scaler):
         t.curve("reference", i, want)
         if abs(float(got) - want) > worst:
             worst, at = abs(float(got) - want), i
-    t.expect(f"{label}: loss parity with float32 over {PARITY_STEPS} steps", worst <= PARITY_TOL,
-             f"your mixed-precision run's loss drifted from a float32 run of the same model by {worst:.3g} at "
-             f"step {at} (allowed {PARITY_TOL}): autocast only rounds the matmuls, so the curves should "
-             "nearly coincide. Something else in the step differs: the loss, the gradients or the update.",
-             kind="convergence")
+    t.expect(
+        f"{label}: loss parity with float32 over {PARITY_STEPS} steps",
+        worst <= PARITY_TOL,
+        f"your mixed-precision run's loss drifted from a float32 run of the same model by {worst:.3g} at "
+        f"step {at} (allowed {PARITY_TOL}): autocast only rounds the matmuls, so the curves should "
+        "nearly coincide. Something else in the step differs: the loss, the gradients or the update.",
+        kind="convergence",
+    )
 
 
 def _run_path(t, fn, device, device_type, scaler_paths):
@@ -424,15 +580,19 @@ def _run_path(t, fn, device, device_type, scaler_paths):
     with t.part(name):
         if not scaler_paths == "only":
             _one_step(t, fn, device, device_type, use_scaler=False, max_norm_factor=None, label="no scaler")
-            _one_step(t, fn, device, device_type, use_scaler=False, max_norm_factor=0.3,
-                      label="no scaler, clipped")
+            _one_step(t, fn, device, device_type, use_scaler=False, max_norm_factor=0.3, label="no scaler, clipped")
         if scaler_paths:
             _one_step(t, fn, device, device_type, use_scaler=True, max_norm_factor=None, label="GradScaler")
-            _one_step(t, fn, device, device_type, use_scaler=True, max_norm_factor=0.3,
-                      label="GradScaler, clipped")
+            _one_step(t, fn, device, device_type, use_scaler=True, max_norm_factor=0.3, label="GradScaler, clipped")
             _inf_skip(t, fn, device, device_type, "GradScaler")
-        _parity(t, fn, device, device_type, "no scaler" if scaler_paths != "only" else "GradScaler",
-                use_scaler=scaler_paths == "only")
+        _parity(
+            t,
+            fn,
+            device,
+            device_type,
+            "no scaler" if scaler_paths != "only" else "GradScaler",
+            use_scaler=scaler_paths == "only",
+        )
 
 
 def check(t: Checker) -> None:

@@ -84,10 +84,13 @@ class _Sim:
                 s[1].mul_(b1).add_(g, alpha=1 - b1)
                 s[2].mul_(b2).addcmul_(g, g, value=1 - b2)
                 t = s[0]
-                m_hat = s[1] if w.get("no_bias_correction") else s[1] / (1 - b1 ** t)
-                v_hat = s[2] if w.get("no_bias_correction") or w.get("m_only") else s[2] / (1 - b2 ** t)
-                denom = (v_hat + self.eps).sqrt() if w.get("eps_inside") else (
-                    v_hat + self.eps if w.get("no_sqrt") else v_hat.sqrt() + self.eps)
+                m_hat = s[1] if w.get("no_bias_correction") else s[1] / (1 - b1**t)
+                v_hat = s[2] if w.get("no_bias_correction") or w.get("m_only") else s[2] / (1 - b2**t)
+                denom = (
+                    (v_hat + self.eps).sqrt()
+                    if w.get("eps_inside")
+                    else (v_hat + self.eps if w.get("no_sqrt") else v_hat.sqrt() + self.eps)
+                )
                 update = self.lr * m_hat / denom
                 p.sub_(update)
             if decoupled and self.wd and w.get("decay_after") and not w.get("no_decay"):
@@ -99,21 +102,40 @@ def _variants(kind, cfg):
     out = []
     if kind == "SGD":
         if cfg.get("momentum"):
-            out.append(("the momentum buffer is dampened: buf = μ·buf + (1 − μ)·g. torch's SGD (dampening=0) "
-                        "adds the full gradient: buf = μ·buf + g, with buf = g at the first step.",
-                        {"dampening": True}))
+            out.append(
+                (
+                    "the momentum buffer is dampened: buf = μ·buf + (1 − μ)·g. torch's SGD (dampening=0) "
+                    "adds the full gradient: buf = μ·buf + g, with buf = g at the first step.",
+                    {"dampening": True},
+                )
+            )
         if cfg.get("nesterov"):
-            out.append(("nesterov=True was ignored: the Nesterov step is g + μ·buf (look ahead along the "
-                        "momentum), not buf.", {"no_nesterov": True}))
+            out.append(
+                (
+                    "nesterov=True was ignored: the Nesterov step is g + μ·buf (look ahead along the "
+                    "momentum), not buf.",
+                    {"no_nesterov": True},
+                )
+            )
         if cfg.get("weight_decay"):
-            out.append(("weight_decay was ignored: SGD adds weight_decay·p to the gradient before momentum.",
-                        {"no_decay": True}))
-            out.append(("you decoupled SGD's weight decay (shrinking p directly); torch's SGD couples it: "
-                        "g = grad + weight_decay·p, which then goes through the momentum buffer.",
-                        {"swap_decay": True}))
+            out.append(
+                (
+                    "weight_decay was ignored: SGD adds weight_decay·p to the gradient before momentum.",
+                    {"no_decay": True},
+                )
+            )
+            out.append(
+                (
+                    "you decoupled SGD's weight decay (shrinking p directly); torch's SGD couples it: "
+                    "g = grad + weight_decay·p, which then goes through the momentum buffer.",
+                    {"swap_decay": True},
+                )
+            )
         return out
-    bc = ("bias correction is missing: m and v start at zero, so early on they are too small; divide by "
-          "(1 − β1ᵗ) and (1 − β2ᵗ), with t counting steps from 1.")
+    bc = (
+        "bias correction is missing: m and v start at zero, so early on they are too small; divide by "
+        "(1 − β1ᵗ) and (1 − β2ᵗ), with t counting steps from 1."
+    )
     out += [
         (bc, {"no_bias_correction": True}),
         ("only m is bias-corrected; v needs its own correction v̂ = v / (1 − β2ᵗ).", {"m_only": True}),
@@ -122,20 +144,34 @@ def _variants(kind, cfg):
         ("β1 and β2 are swapped: betas = (β1 for m, β2 for v).", {"swap_betas": True}),
     ]
     if kind == "Adam" and cfg.get("weight_decay"):
-        out += [("Adam's weight_decay is COUPLED (classic L2): add weight_decay·p to the gradient before the "
-                 "moments. You decoupled it (shrinking p directly) — that is AdamW.", {"swap_decay": True}),
-                ("weight_decay was ignored: Adam adds weight_decay·p to the gradient.", {"no_decay": True})]
+        out += [
+            (
+                "Adam's weight_decay is COUPLED (classic L2): add weight_decay·p to the gradient before the "
+                "moments. You decoupled it (shrinking p directly) — that is AdamW.",
+                {"swap_decay": True},
+            ),
+            ("weight_decay was ignored: Adam adds weight_decay·p to the gradient.", {"no_decay": True}),
+        ]
     if kind == "AdamW":
-        out += [("AdamW's weight decay is DECOUPLED: multiply p by (1 − lr·weight_decay) and keep it out of "
-                 "the gradient. You added weight_decay·p to the gradient — that is Adam's coupled L2, which "
-                 "the √v̂ normalisation then rescales.", {"swap_decay": True}),
-                ("the decoupled decay must be scaled by the learning rate: p ← p·(1 − lr·weight_decay), not "
-                 "p ← p·(1 − weight_decay).", {"decay_without_lr": True}),
-                ("the decay was applied to the weights AFTER the Adam update; torch (and the AdamW paper) "
-                 "shrink the weights from before the step: p ← p·(1 − lr·wd) first, then the update.",
-                 {"decay_after": True}),
-                ("weight_decay was ignored: AdamW shrinks p by (1 − lr·weight_decay) every step.",
-                 {"no_decay": True})]
+        out += [
+            (
+                "AdamW's weight decay is DECOUPLED: multiply p by (1 − lr·weight_decay) and keep it out of "
+                "the gradient. You added weight_decay·p to the gradient — that is Adam's coupled L2, which "
+                "the √v̂ normalisation then rescales.",
+                {"swap_decay": True},
+            ),
+            (
+                "the decoupled decay must be scaled by the learning rate: p ← p·(1 − lr·weight_decay), not "
+                "p ← p·(1 − weight_decay).",
+                {"decay_without_lr": True},
+            ),
+            (
+                "the decay was applied to the weights AFTER the Adam update; torch (and the AdamW paper) "
+                "shrink the weights from before the step: p ← p·(1 − lr·wd) first, then the update.",
+                {"decay_after": True},
+            ),
+            ("weight_decay was ignored: AdamW shrinks p by (1 − lr·weight_decay) every step.", {"no_decay": True}),
+        ]
     return out
 
 
@@ -171,13 +207,19 @@ def check(t: Checker) -> None:
     classes = {name: t.function(name) for name in ("SGD", "Adam", "AdamW")}
     dev = t.device
     gen = torch.Generator().manual_seed(t.seed)
-    data = [(torch.randn(6, 5, generator=gen, dtype=torch.float64).to(dev),
-             torch.randn(6, 3, generator=gen, dtype=torch.float64).to(dev)) for _ in range(STEPS)]
+    data = [
+        (
+            torch.randn(6, 5, generator=gen, dtype=torch.float64).to(dev),
+            torch.randn(6, 3, generator=gen, dtype=torch.float64).to(dev),
+        )
+        for _ in range(STEPS)
+    ]
     torch.manual_seed(t.seed)
     template = _Net().double()
 
     def model_fn():
         import copy
+
         return copy.deepcopy(template).to(dev)
 
     # zero_grad
@@ -187,19 +229,23 @@ def check(t: Checker) -> None:
         for p in model.parameters():
             p.grad = torch.ones_like(p)
         t.call(opt.zero_grad, step=f"{name}.zero_grad runs")
-        t.expect(f"{name}.zero_grad clears the gradients",
-                 all(p.grad is None or not bool(p.grad.any()) for p in model.parameters()),
-                 f"after {name}.zero_grad() some .grad still holds values: set p.grad = None (or p.grad.zero_()) "
-                 "for every parameter — otherwise backward() adds each new gradient to the old ones.",
-                 kind="run")
+        t.expect(
+            f"{name}.zero_grad clears the gradients",
+            all(p.grad is None or not bool(p.grad.any()) for p in model.parameters()),
+            f"after {name}.zero_grad() some .grad still holds values: set p.grad = None (or p.grad.zero_()) "
+            "for every parameter — otherwise backward() adds each new gradient to the old ones.",
+            kind="run",
+        )
 
     from torch.optim.optimizer import register_optimizer_step_pre_hook
+
     borrowed = []
 
     def spy(optimizer, args, kwargs):
         kind = type(optimizer)
-        if kind.__module__.startswith("torch.optim") or issubclass(kind, torch.optim.SGD | torch.optim.Adam
-                                                                   | torch.optim.AdamW):
+        if kind.__module__.startswith("torch.optim") or issubclass(
+            kind, torch.optim.SGD | torch.optim.Adam | torch.optim.AdamW
+        ):
             borrowed.append(kind.__name__)
 
     for kind, cfg in CONFIGS:
@@ -214,15 +260,26 @@ def check(t: Checker) -> None:
 
             handle = register_optimizer_step_pre_hook(spy)
             try:
-                start, got = t.call(_trajectory, model_fn, make, data, step=f"{label}: 20 training steps run",
-                                    hint=_step_hint)
+                start, got = t.call(
+                    _trajectory, model_fn, make, data, step=f"{label}: 20 training steps run", hint=_step_hint
+                )
             finally:
                 handle.remove()
             if borrowed:
-                t.fail(label, "run", f"your {kind} calls torch.optim.{borrowed[0]} to do the work; write the "
-                       "update yourself with tensor operations.")
-            bad = next((i for i, (g, r) in enumerate(zip(got, ref, strict=True))
-                        if not bool(torch.isfinite(g).all()) or _error(g, r, ref_start) > MATCH), None)
+                t.fail(
+                    label,
+                    "run",
+                    f"your {kind} calls torch.optim.{borrowed[0]} to do the work; write the "
+                    "update yourself with tensor operations.",
+                )
+            bad = next(
+                (
+                    i
+                    for i, (g, r) in enumerate(zip(got, ref, strict=True))
+                    if not bool(torch.isfinite(g).all()) or _error(g, r, ref_start) > MATCH
+                ),
+                None,
+            )
             if bad is None:
                 t.passed(label, "value", f"{STEPS} steps identical to torch.optim.{kind}")
                 continue
@@ -241,11 +298,15 @@ def _step_hint(exc):
 def _diagnose(t, label, kind, cfg, model_fn, data, got, ref, ref_start, bad):
     moved = max(float((g - ref_start).norm()) for g in got) if all(bool(torch.isfinite(g).all()) for g in got) else 1
     if moved == 0:
-        t.fail(label, "value", "the parameters never changed: update them in place (p.sub_(...), p -= ... under "
-               "torch.no_grad()); `p = p - lr * g` only rebinds a local name. And keep `self.params = "
-               "list(params)`: a generator is empty after its first pass.")
+        t.fail(
+            label,
+            "value",
+            "the parameters never changed: update them in place (p.sub_(...), p -= ... under "
+            "torch.no_grad()); `p = p - lr * g` only rebinds a local name. And keep `self.params = "
+            "list(params)`: a generator is empty after its first pass.",
+        )
     if not bool(torch.isfinite(got[bad]).all()):
-        extra = (" With Adam, a bias correction 1 − βᵗ with t starting at 0 divides by zero." if kind != "SGD" else "")
+        extra = " With Adam, a bias correction 1 − βᵗ with t starting at 0 divides by zero." if kind != "SGD" else ""
         t.fail(label, "value", f"the parameters became NaN/inf at step {bad + 1}.{extra}")
     for message, switches in _variants(kind, cfg):
         v_start, v = _trajectory(model_fn, lambda ps, switches=switches: _Sim(kind, ps, cfg, **switches), data)
@@ -255,9 +316,21 @@ def _diagnose(t, label, kind, cfg, model_fn, data, got, ref, ref_start, bad):
     # comes FIRST in the flat vector, not last.
     unused_moved = bool((got[bad][:2] - ref_start[:2]).abs().max() > 0)
     if unused_moved:
-        t.fail(label, "value", "a parameter whose .grad is None was changed; torch.optim skips such parameters "
-               "entirely (weight decay included).")
-    first = " — at the very first step, so the basic update is off" if bad == 0 else (
-        " — the first step matched, so look at the state carried between steps (buffers, moments, t)")
-    t.fail(label, "value", f"after step {bad + 1} the parameters differ from torch.optim.{kind}'s "
-           f"(relative difference {_error(got[bad], ref[bad], ref_start):.3g}){first}.", step=bad + 1)
+        t.fail(
+            label,
+            "value",
+            "a parameter whose .grad is None was changed; torch.optim skips such parameters "
+            "entirely (weight decay included).",
+        )
+    first = (
+        " — at the very first step, so the basic update is off"
+        if bad == 0
+        else (" — the first step matched, so look at the state carried between steps (buffers, moments, t)")
+    )
+    t.fail(
+        label,
+        "value",
+        f"after step {bad + 1} the parameters differ from torch.optim.{kind}'s "
+        f"(relative difference {_error(got[bad], ref[bad], ref_start):.3g}){first}.",
+        step=bad + 1,
+    )

@@ -22,14 +22,23 @@ def _candidates(fan_in, fan_out):
     """(std, what it is) for the scales a slip produces."""
     return [
         (np.sqrt(2 / (fan_in + fan_out)), "Xavier's scale, √(2 / (fan_in + fan_out))"),
-        (np.sqrt(6 / (fan_in + fan_out)), "the uniform BOUND a = √(6 / (fan_in + fan_out)) used as the standard deviation"),
-        (np.sqrt(2 / (fan_in + fan_out)) / np.sqrt(3), "a uniform whose bound is the std √(2 / (fan_in + fan_out)) — the bound must be √3 times the std"),
+        (
+            np.sqrt(6 / (fan_in + fan_out)),
+            "the uniform BOUND a = √(6 / (fan_in + fan_out)) used as the standard deviation",
+        ),
+        (
+            np.sqrt(2 / (fan_in + fan_out)) / np.sqrt(3),
+            "a uniform whose bound is the std √(2 / (fan_in + fan_out)) — the bound must be √3 times the std",
+        ),
         (np.sqrt(1 / fan_in), "√(1 / fan_in) (LeCun's scale: fan_in only, no factor 2)"),
         (np.sqrt(2 / fan_in), "He's scale, √(2 / fan_in)"),
         (np.sqrt(6 / fan_in), "the He-uniform bound √(6 / fan_in) used as the standard deviation"),
         (np.sqrt(2 / fan_out), "√(2 / fan_out) — fan_out where fan_in belongs (is your matrix transposed?)"),
         (np.sqrt(1 / fan_out), "√(1 / fan_out)"),
-        (2 / fan_in, "the VARIANCE 2 / fan_in passed as the standard deviation: rng.normal(0, σ) wants σ = √(2 / fan_in)"),
+        (
+            2 / fan_in,
+            "the VARIANCE 2 / fan_in passed as the standard deviation: rng.normal(0, σ) wants σ = √(2 / fan_in)",
+        ),
         (2 / (fan_in + fan_out), "the variance 2 / (fan_in + fan_out) used as a scale; take its square root"),
         (1.0, "a standard normal/uniform without any scaling"),
     ]
@@ -44,15 +53,21 @@ def _check_basics(t, fn, name):
     t.expect_array(f"{name}: shape ({FAN_IN}, {FAN_OUT})", w, shape=(FAN_IN, FAN_OUT))
     again = _draw(t, fn, name, t.seed)
     other = _draw(t, fn, name, t.seed + 1)
-    t.expect(f"{name} draws from the rng it is given", np.array_equal(w, again) and not np.array_equal(w, other),
-             "two calls with identically seeded generators gave different weights (or differently seeded ones "
-             "the same): draw with the `rng` argument (rng.uniform / rng.normal), not np.random.* or a fixed seed.",
-             kind="property")
+    t.expect(
+        f"{name} draws from the rng it is given",
+        np.array_equal(w, again) and not np.array_equal(w, other),
+        "two calls with identically seeded generators gave different weights (or differently seeded ones "
+        "the same): draw with the `rng` argument (rng.uniform / rng.normal), not np.random.* or a fixed seed.",
+        kind="property",
+    )
     w = np.asarray(w, dtype=np.float64)
     n = w.size
-    t.expect(f"{name}: zero mean", abs(w.mean()) < 5 * w.std() / np.sqrt(n) + 1e-12,
-             f"the weights' mean is {w.mean():.4g}, not ≈ 0: initialise symmetrically around zero "
-             "(U(−a, a), N(0, σ²)).", kind="property")
+    t.expect(
+        f"{name}: zero mean",
+        abs(w.mean()) < 5 * w.std() / np.sqrt(n) + 1e-12,
+        f"the weights' mean is {w.mean():.4g}, not ≈ 0: initialise symmetrically around zero (U(−a, a), N(0, σ²)).",
+        kind="property",
+    )
     return w
 
 
@@ -63,10 +78,20 @@ def _check_scale(t, name, w, want, label):
         return
     for std, what in _candidates(FAN_IN, FAN_OUT):
         if abs(got / std - 1) < 0.03:
-            t.fail(f"{name}: scale", "value", f"for fan_in={FAN_IN}, fan_out={FAN_OUT} the weights' std is "
-                   f"{got:.4g}: that is {what}. {label}", expected=want, got=got)
-    t.fail(f"{name}: scale", "value", f"for fan_in={FAN_IN}, fan_out={FAN_OUT} the weights' std is {got:.4g}, "
-           f"expected {want:.4g}. {label}", expected=want, got=got)
+            t.fail(
+                f"{name}: scale",
+                "value",
+                f"for fan_in={FAN_IN}, fan_out={FAN_OUT} the weights' std is {got:.4g}: that is {what}. {label}",
+                expected=want,
+                got=got,
+            )
+    t.fail(
+        f"{name}: scale",
+        "value",
+        f"for fan_in={FAN_IN}, fan_out={FAN_OUT} the weights' std is {got:.4g}, expected {want:.4g}. {label}",
+        expected=want,
+        got=got,
+    )
 
 
 def _propagate(t, fn, name, act, series):
@@ -88,37 +113,65 @@ def check(t: Checker) -> None:
     with t.part("xavier_uniform"):
         w = _check_basics(t, xavier, "xavier_uniform")
         a = np.sqrt(6 / (FAN_IN + FAN_OUT))
-        _check_scale(t, "xavier_uniform", w, a / np.sqrt(3),
-                     "Xavier uniform draws U(−a, a) with a = √(6 / (fan_in + fan_out)); its std is a/√3.")
+        _check_scale(
+            t,
+            "xavier_uniform",
+            w,
+            a / np.sqrt(3),
+            "Xavier uniform draws U(−a, a) with a = √(6 / (fan_in + fan_out)); its std is a/√3.",
+        )
         top = np.abs(w).max()
-        t.expect("xavier_uniform: uniform on (−a, a)", top <= a * (1 + 1e-9) and top > 0.97 * a
-                 and 0.07 < np.mean(np.abs(w) > 0.9 * a) < 0.13,
-                 f"the weights do not look uniform on (−{a:.4g}, {a:.4g}): the largest |w| is {top:.4g} and "
-                 f"{np.mean(np.abs(w) > 0.9 * a):.1%} lie beyond 0.9a (10% for a uniform). Draw with "
-                 "rng.uniform(-a, a, size=...) — a normal with the same std has long tails.", kind="property")
+        t.expect(
+            "xavier_uniform: uniform on (−a, a)",
+            top <= a * (1 + 1e-9) and top > 0.97 * a and 0.07 < np.mean(np.abs(w) > 0.9 * a) < 0.13,
+            f"the weights do not look uniform on (−{a:.4g}, {a:.4g}): the largest |w| is {top:.4g} and "
+            f"{np.mean(np.abs(w) > 0.9 * a):.1%} lie beyond 0.9a (10% for a uniform). Draw with "
+            "rng.uniform(-a, a, size=...) — a normal with the same std has long tails.",
+            kind="property",
+        )
         stds, x = _propagate(t, xavier, "xavier_uniform", np.tanh, "std per layer: tanh + Xavier")
         saturated = float(np.mean(np.abs(x) > 0.99))
         lo, hi = TANH_BAND
-        t.expect("tanh + Xavier keeps the activations' scale over 20 layers", lo <= stds[-1] <= hi,
-                 f"after 20 tanh layers the activations' std is {stds[-1]:.3g} (band {lo}–{hi}; per layer: "
-                 f"{', '.join(f'{s:.2g}' for s in stds[::4])}, ...)" + (
-                     f" — {saturated:.0%} of the units are saturated at ±1: the weights are too large."
-                     if saturated > 0.2 else " — the signal dies out: the weights are too small."),
-                 kind="convergence", stds=stds)
+        t.expect(
+            "tanh + Xavier keeps the activations' scale over 20 layers",
+            lo <= stds[-1] <= hi,
+            f"after 20 tanh layers the activations' std is {stds[-1]:.3g} (band {lo}–{hi}; per layer: "
+            f"{', '.join(f'{s:.2g}' for s in stds[::4])}, ...)"
+            + (
+                f" — {saturated:.0%} of the units are saturated at ±1: the weights are too large."
+                if saturated > 0.2
+                else " — the signal dies out: the weights are too small."
+            ),
+            kind="convergence",
+            stds=stds,
+        )
 
     with t.part("he_normal"):
         w = _check_basics(t, he, "he_normal")
-        _check_scale(t, "he_normal", w, np.sqrt(2 / FAN_IN),
-                     "He normal draws N(0, 2 / fan_in): standard deviation √(2 / fan_in).")
+        _check_scale(
+            t,
+            "he_normal",
+            w,
+            np.sqrt(2 / FAN_IN),
+            "He normal draws N(0, 2 / fan_in): standard deviation √(2 / fan_in).",
+        )
         sigma = w.std()
         tails = float(np.mean(np.abs(w) > 2 * sigma))
-        t.expect("he_normal: normally distributed", 0.035 < tails < 0.058,
-                 f"{tails:.2%} of the weights lie beyond two standard deviations; a normal distribution has "
-                 "4.6% there (a uniform has none). Draw with rng.normal(0, std, size=...).", kind="property")
+        t.expect(
+            "he_normal: normally distributed",
+            0.035 < tails < 0.058,
+            f"{tails:.2%} of the weights lie beyond two standard deviations; a normal distribution has "
+            "4.6% there (a uniform has none). Draw with rng.normal(0, std, size=...).",
+            kind="property",
+        )
         stds, _ = _propagate(t, he, "he_normal", lambda z: np.maximum(z, 0), "std per layer: ReLU + He")
         lo, hi = RELU_BAND
-        t.expect("ReLU + He keeps the activations' scale over 20 layers", lo <= stds[-1] <= hi,
-                 f"after 20 ReLU layers the activations' std is {stds[-1]:.3g} (band {lo}–{hi}; per layer: "
-                 f"{', '.join(f'{s:.2g}' for s in stds[::4])}, ...): each layer multiplies the scale by a "
-                 "constant factor, so any error in Var(W) grows geometrically with depth.",
-                 kind="convergence", stds=stds)
+        t.expect(
+            "ReLU + He keeps the activations' scale over 20 layers",
+            lo <= stds[-1] <= hi,
+            f"after 20 ReLU layers the activations' std is {stds[-1]:.3g} (band {lo}–{hi}; per layer: "
+            f"{', '.join(f'{s:.2g}' for s in stds[::4])}, ...): each layer multiplies the scale by a "
+            "constant factor, so any error in Var(W) grows geometrically with depth.",
+            kind="convergence",
+            stds=stds,
+        )

@@ -46,7 +46,7 @@ class Value:
 
     def __pow__(self, k):
         assert isinstance(k, int | float), "only constant exponents"
-        out = Value(self.data ** k, (self,), f"**{k}")
+        out = Value(self.data**k, (self,), f"**{k}")
 
         def _backward():
             self.grad += k * self.data ** (k - 1) * out.grad
@@ -76,7 +76,7 @@ class Value:
         out = Value(math.tanh(self.data), (self,), "tanh")
 
         def _backward():
-            self.grad += (1.0 - out.data ** 2) * out.grad
+            self.grad += (1.0 - out.data**2) * out.grad
 
         out._backward = _backward
         return out

@@ -7,8 +7,8 @@ def batchnorm_forward(x, gamma, beta, running_mean, running_var, training, momen
     if training:
         n = x.shape[0]
         mu = x.mean(axis=0)
-        var = x.var(axis=0)                          # biased: this is what normalises the batch
-        unbiased = var * n / (n - 1)                 # torch tracks the unbiased estimate
+        var = x.var(axis=0)  # biased: this is what normalises the batch
+        unbiased = var * n / (n - 1)  # torch tracks the unbiased estimate
         running_mean = (1 - momentum) * running_mean + momentum * mu
         running_var = (1 - momentum) * running_var + momentum * unbiased
     else:

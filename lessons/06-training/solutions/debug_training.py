@@ -13,7 +13,9 @@ def preprocess(X):
 
 def make_model():
     return nn.Sequential(
-        nn.Linear(64, 64), nn.ReLU(), nn.Dropout(0.3),
+        nn.Linear(64, 64),
+        nn.ReLU(),
+        nn.Dropout(0.3),
         nn.Linear(64, 10),
     )
 
@@ -28,7 +30,7 @@ def train_epoch(model, optimizer, X, y, batch_size=32):
     X, y = X[order], y[order]  # one permutation for both keeps every image with its label
     total = 0.0
     for start in range(0, len(X), batch_size):
-        xb, yb = X[start:start + batch_size], y[start:start + batch_size]
+        xb, yb = X[start : start + batch_size], y[start : start + batch_size]
         loss = F.cross_entropy(model(xb), yb)
         optimizer.zero_grad()
         loss.backward()

@@ -1,7 +1,6 @@
 """Gradient accumulation: k micro-batches, one optimizer step."""
 
 
-
 def accumulated_step(model, loss_fn, optimizer, x, y, micro_batches: int) -> float:
     optimizer.zero_grad()  # .grad may hold an earlier step's gradients
     total = 0.0

@@ -30,8 +30,7 @@ def log_softmax(logits: np.ndarray) -> np.ndarray:
     return shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
 
 
-def cross_entropy(logits: np.ndarray, labels: np.ndarray, label_smoothing: float = 0.0,
-                  reduction: str = "mean"):
+def cross_entropy(logits: np.ndarray, labels: np.ndarray, label_smoothing: float = 0.0, reduction: str = "mean"):
     logp = log_softmax(logits)
     nll = -logp[np.arange(len(labels)), labels]
     # q = (1 - ε)·one_hot + ε/C, so -Σ q log p = (1 - ε)·nll + ε·mean_c(-log p_c)

@@ -11,7 +11,7 @@ def warmup_cosine(base_lr, warmup_steps, total_steps, start_factor, eta_min=0.0)
             # LinearLR: the factor goes from start_factor (i = 0) to 1 (i = warmup_steps) in equal steps
             lrs.append(base_lr * (start_factor + (1 - start_factor) * i / warmup_steps))
         else:
-            progress = (i - warmup_steps) / decay_steps   # 0 at the peak, 1 one step after the last
+            progress = (i - warmup_steps) / decay_steps  # 0 at the peak, 1 one step after the last
             lrs.append(eta_min + (base_lr - eta_min) * (1 + math.cos(math.pi * progress)) / 2)
     return lrs
 

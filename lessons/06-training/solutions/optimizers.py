@@ -51,9 +51,9 @@ class Adam(_Optimizer):
         for p in self._with_grad():
             g = p.grad
             if self.weight_decay and self.decoupled:
-                p.mul_(1 - self.lr * self.weight_decay)     # AdamW: shrink the weights directly
+                p.mul_(1 - self.lr * self.weight_decay)  # AdamW: shrink the weights directly
             elif self.weight_decay:
-                g = g + self.weight_decay * p               # Adam: L2 folded into the gradient
+                g = g + self.weight_decay * p  # Adam: L2 folded into the gradient
             s = self.state.setdefault(p, {"t": 0, "m": torch.zeros_like(p), "v": torch.zeros_like(p)})
             s["t"] += 1
             s["m"].mul_(beta1).add_(g, alpha=1 - beta1)
