@@ -63,127 +63,7 @@ def check(t: Checker) -> None:
     drawn = None
     for case_name, y, s in _cases(t.rng):
         with t.part(case_name):
-            before = (y.copy(), s.copy())
-            fpr_e, tpr_e, thr_e = sk.roc_curve(y, s, drop_intermediate=False)
-            out = t.call(roc_curve, y.copy(), s.copy())
-            if not isinstance(out, tuple | list) or len(out) != 3:
-                t.fail(
-                    "roc_curve returns (fpr, tpr, thresholds)",
-                    "shape",
-                    f"expected a tuple (fpr, tpr, thresholds), got {type(out).__name__}",
-                )
-            fpr, tpr, thr = out
-            m = len(fpr_e)
-            n_distinct = len(np.unique(s))
-            for name, got in (("fpr", fpr), ("tpr", tpr), ("thresholds", thr)):
-                if isinstance(got, np.ndarray) and got.ndim == 1 and len(got) != m:
-                    if len(got) == len(s) + 1 and n_distinct < len(s):
-                        why = (
-                            f"one point per SAMPLE ({len(s)} + 1); tied scores must make ONE point "
-                            f"({n_distinct} distinct scores + 1): a threshold cannot separate samples with "
-                            "the same score, so keep only the last index of each run of equal scores."
-                        )
-                    elif len(got) == m - 1:
-                        why = (
-                            "one point short: the curve starts at (0, 0) with threshold np.inf, where "
-                            "nothing is predicted positive — prepend it."
-                        )
-                    elif len(got) == m + 1:
-                        why = "one point too many: is (0, 0) (or (1, 1)) in there twice?"
-                    else:
-                        why = f"expected one point per distinct score plus the start: {m}."
-                    t.fail(f"{name}: length", "shape", f"{name} has {len(got)} values; {why}")
-                t.expect_array(f"{name}: shape", got, shape=(m,), dtype_kind="f")
-            if np.all(np.diff(np.asarray(fpr, dtype=float)) <= 0) and fpr[0] > fpr[-1]:
-                t.fail(
-                    "fpr",
-                    "value",
-                    "your curve runs from (1, 1) down to (0, 0): sort the scores in DECREASING "
-                    "order — the strictest threshold (nothing predicted positive) comes first.",
-                )
-            if np.allclose(fpr, tpr_e) and np.allclose(tpr, fpr_e) and not np.allclose(fpr, fpr_e):
-                t.fail(
-                    "fpr",
-                    "value",
-                    "fpr and tpr are swapped: fpr counts NEGATIVES above the threshold "
-                    "(divided by the number of negatives), tpr counts positives.",
-                )
-            n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
-            sfpr, stpr = _strict_curve(y, s)
-            t.expect_close(
-                "fpr",
-                fpr,
-                fpr_e,
-                rtol=1e-9,
-                atol=1e-12,
-                mistakes={
-                    f"fpr ends at {fpr_e[-1] * n_neg / len(y):.3g}, not 1: divide the false positives by the number "
-                    "of NEGATIVES, not by the number of samples.": fpr_e * n_neg / len(y),
-                    "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold, so "
-                    "the point at a threshold includes the samples with exactly that score.": sfpr,
-                },
-            )
-            t.expect_close(
-                "tpr",
-                tpr,
-                tpr_e,
-                rtol=1e-9,
-                atol=1e-12,
-                mistakes={
-                    f"tpr ends at {n_pos / len(y):.3g}, not 1: divide the true positives by the number of "
-                    "POSITIVES, not by the number of samples.": tpr_e * n_pos / len(y),
-                    "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold.": stpr,
-                },
-            )
-            thr = np.asarray(thr, dtype=np.float64)
-            t.expect(
-                "thresholds: the first is +inf",
-                thr[0] > s.max(),
-                f"the first threshold is {thr[0]:.6g}; it belongs to the (0, 0) point where nothing is "
-                "predicted positive, so it must exceed every score: use np.inf.",
-            )
-            t.expect_close("thresholds: the distinct scores, decreasing", thr[1:], thr_e[1:], rtol=1e-12, atol=0)
-
-            auc = t.call(roc_auc, y.copy(), s.copy(), hint=_trapz_hint)
-            expected = float(sk.roc_auc_score(y, s))
-            above, tie = _pairs(y, s)
-            mistakes = {
-                "your AUC is 1 − AUC: the scores were ranked in increasing order (a higher score must "
-                "mean more positive), or the area was taken along the wrong axis (np.trapezoid(fpr, tpr) "
-                "instead of np.trapezoid(tpr, fpr)).": 1 - expected
-            }
-            if tie > 0:
-                mistakes[
-                    "ties count as nothing in your AUC: a (positive, negative) pair with equal scores counts "
-                    "ONE HALF — the trapezoid over a tied run, not a rectangle under its lower edge."
-                ] = above
-                mistakes[
-                    "ties count fully in your AUC: a (positive, negative) pair with equal scores counts ONE "
-                    "HALF — the trapezoid over a tied run, not a rectangle under its upper edge."
-                ] = above + tie
-            value = auc.item() if isinstance(auc, np.ndarray | np.generic) and np.size(auc) == 1 else auc
-            if (
-                tie > 0
-                and isinstance(value, float | int)
-                and above + 1e-9 < value < above + tie - 1e-9
-                and abs(value - expected) > 1e-9
-            ):
-                t.fail(
-                    "roc_auc",
-                    "value",
-                    f"expected {expected:.6g}, got {value:.6g}: ties between positives and "
-                    "negatives are not counted as one half each. With ranks, tied scores need the AVERAGE of "
-                    "their ranks (not the order a sort happened to leave them in); with the curve, one point "
-                    "per distinct score and the trapezoid rule.",
-                )
-            t.expect_scalar("roc_auc", auc, expected, rtol=1e-9, atol=1e-12, mistakes=mistakes)
-            t.expect(
-                "inputs left unchanged",
-                np.array_equal(before[0], y) and np.array_equal(before[1], s),
-                "your code modified y_true or scores in place (an in-place sort?); sort a copy.",
-                kind="property",
-            )
-            drawn = (fpr_e, tpr_e, expected)
+            drawn = _check_case(t, sk, roc_curve, roc_auc, y, s)
 
     with t.part("AUC is the chance a positive outranks a negative"):
 
@@ -216,3 +96,152 @@ def check(t: Checker) -> None:
             f"the last case's ROC curve is drawn with the false-positive rate in % along x; "
             f"AUC {auc:.3f} (0.5 = the diagonal, chance)."
         )
+
+
+def _check_case(t, sk, roc_curve, roc_auc, y, s):
+    """roc_curve and roc_auc on one case against scikit-learn; returns (fpr, tpr, auc) to draw."""
+    before = (y.copy(), s.copy())
+    fpr_e, tpr_e, thr_e = sk.roc_curve(y, s, drop_intermediate=False)
+    out = t.call(roc_curve, y.copy(), s.copy())
+    if not isinstance(out, tuple | list) or len(out) != 3:
+        t.fail(
+            "roc_curve returns (fpr, tpr, thresholds)",
+            "shape",
+            f"expected a tuple (fpr, tpr, thresholds), got {type(out).__name__}",
+        )
+    fpr, tpr, thr = out
+    _expect_curve_lengths(t, fpr, tpr, thr, fpr_e, s)
+    _expect_curve_direction(t, fpr, tpr, fpr_e, tpr_e)
+    _expect_curve_values(t, y, s, fpr, tpr, thr, fpr_e, tpr_e, thr_e)
+    expected = _check_auc(t, sk, roc_auc, y, s)
+    t.expect(
+        "inputs left unchanged",
+        np.array_equal(before[0], y) and np.array_equal(before[1], s),
+        "your code modified y_true or scores in place (an in-place sort?); sort a copy.",
+        kind="property",
+    )
+    return fpr_e, tpr_e, expected
+
+
+def _expect_curve_lengths(t, fpr, tpr, thr, fpr_e, s):
+    """One point per distinct score plus the (0, 0) start, in every array."""
+    m = len(fpr_e)
+    for name, got in (("fpr", fpr), ("tpr", tpr), ("thresholds", thr)):
+        if isinstance(got, np.ndarray) and got.ndim == 1 and len(got) != m:
+            why = _length_advice(len(got), m, s)
+            t.fail(f"{name}: length", "shape", f"{name} has {len(got)} values; {why}")
+        t.expect_array(f"{name}: shape", got, shape=(m,), dtype_kind="f")
+
+
+def _length_advice(n_got, m, s):
+    """Why a curve array has n_got points instead of m: ties not merged, the start missing, a point doubled."""
+    n_distinct = len(np.unique(s))
+    if n_got == len(s) + 1 and n_distinct < len(s):
+        return (
+            f"one point per SAMPLE ({len(s)} + 1); tied scores must make ONE point "
+            f"({n_distinct} distinct scores + 1): a threshold cannot separate samples with "
+            "the same score, so keep only the last index of each run of equal scores."
+        )
+    if n_got == m - 1:
+        return (
+            "one point short: the curve starts at (0, 0) with threshold np.inf, where "
+            "nothing is predicted positive — prepend it."
+        )
+    if n_got == m + 1:
+        return "one point too many: is (0, 0) (or (1, 1)) in there twice?"
+    return f"expected one point per distinct score plus the start: {m}."
+
+
+def _expect_curve_direction(t, fpr, tpr, fpr_e, tpr_e):
+    """The curve runs from (0, 0) up to (1, 1), with fpr and tpr not swapped."""
+    if np.all(np.diff(np.asarray(fpr, dtype=float)) <= 0) and fpr[0] > fpr[-1]:
+        t.fail(
+            "fpr",
+            "value",
+            "your curve runs from (1, 1) down to (0, 0): sort the scores in DECREASING "
+            "order — the strictest threshold (nothing predicted positive) comes first.",
+        )
+    if np.allclose(fpr, tpr_e) and np.allclose(tpr, fpr_e) and not np.allclose(fpr, fpr_e):
+        t.fail(
+            "fpr",
+            "value",
+            "fpr and tpr are swapped: fpr counts NEGATIVES above the threshold "
+            "(divided by the number of negatives), tpr counts positives.",
+        )
+
+
+def _expect_curve_values(t, y, s, fpr, tpr, thr, fpr_e, tpr_e, thr_e):
+    """fpr, tpr and thresholds equal scikit-learn's; wrong denominators and a strict `>` are named."""
+    n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
+    sfpr, stpr = _strict_curve(y, s)
+    t.expect_close(
+        "fpr",
+        fpr,
+        fpr_e,
+        rtol=1e-9,
+        atol=1e-12,
+        mistakes={
+            f"fpr ends at {fpr_e[-1] * n_neg / len(y):.3g}, not 1: divide the false positives by the number "
+            "of NEGATIVES, not by the number of samples.": fpr_e * n_neg / len(y),
+            "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold, so "
+            "the point at a threshold includes the samples with exactly that score.": sfpr,
+        },
+    )
+    t.expect_close(
+        "tpr",
+        tpr,
+        tpr_e,
+        rtol=1e-9,
+        atol=1e-12,
+        mistakes={
+            f"tpr ends at {n_pos / len(y):.3g}, not 1: divide the true positives by the number of "
+            "POSITIVES, not by the number of samples.": tpr_e * n_pos / len(y),
+            "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold.": stpr,
+        },
+    )
+    thr = np.asarray(thr, dtype=np.float64)
+    t.expect(
+        "thresholds: the first is +inf",
+        thr[0] > s.max(),
+        f"the first threshold is {thr[0]:.6g}; it belongs to the (0, 0) point where nothing is "
+        "predicted positive, so it must exceed every score: use np.inf.",
+    )
+    t.expect_close("thresholds: the distinct scores, decreasing", thr[1:], thr_e[1:], rtol=1e-12, atol=0)
+
+
+def _check_auc(t, sk, roc_auc, y, s):
+    """roc_auc equals scikit-learn's, with ties counted one half; returns the expected AUC."""
+    auc = t.call(roc_auc, y.copy(), s.copy(), hint=_trapz_hint)
+    expected = float(sk.roc_auc_score(y, s))
+    above, tie = _pairs(y, s)
+    mistakes = {
+        "your AUC is 1 − AUC: the scores were ranked in increasing order (a higher score must "
+        "mean more positive), or the area was taken along the wrong axis (np.trapezoid(fpr, tpr) "
+        "instead of np.trapezoid(tpr, fpr)).": 1 - expected
+    }
+    if tie > 0:
+        mistakes[
+            "ties count as nothing in your AUC: a (positive, negative) pair with equal scores counts "
+            "ONE HALF — the trapezoid over a tied run, not a rectangle under its lower edge."
+        ] = above
+        mistakes[
+            "ties count fully in your AUC: a (positive, negative) pair with equal scores counts ONE "
+            "HALF — the trapezoid over a tied run, not a rectangle under its upper edge."
+        ] = above + tie
+    value = auc.item() if isinstance(auc, np.ndarray | np.generic) and np.size(auc) == 1 else auc
+    if (
+        tie > 0
+        and isinstance(value, float | int)
+        and above + 1e-9 < value < above + tie - 1e-9
+        and abs(value - expected) > 1e-9
+    ):
+        t.fail(
+            "roc_auc",
+            "value",
+            f"expected {expected:.6g}, got {value:.6g}: ties between positives and "
+            "negatives are not counted as one half each. With ranks, tied scores need the AVERAGE of "
+            "their ranks (not the order a sort happened to leave them in); with the curve, one point "
+            "per distinct score and the trapezoid rule.",
+        )
+    t.expect_scalar("roc_auc", auc, expected, rtol=1e-9, atol=1e-12, mistakes=mistakes)
+    return expected
