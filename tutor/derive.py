@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sympy
 from sympy.core.function import AppliedUndef
@@ -262,6 +262,15 @@ def _split_claim(text: str) -> tuple[str | None, str]:
     raise ParseError("expected `left = right`, `= right`, `name := expr`, `symbols:` or `# comment`")
 
 
+class _Claim(NamedTuple):
+    """A parsed `left = right` line: display forms to show, actual forms to prove equal."""
+
+    lhs_display: Any
+    lhs_actual: Any
+    rhs_display: Any
+    rhs_actual: Any
+
+
 def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 1) -> Derivation:
     """Parse and verify one derivation block; raise DerivationError naming the line."""
     derivation = Derivation(source, first_line)
@@ -277,58 +286,90 @@ def parse_derivation(body: str, source: str = "<derivation>", first_line: int = 
         if not text:
             continue
         try:
-            if text.startswith("#"):
-                derivation.steps.append(DerivationStep(lineno, "comment", text.lstrip("# ").rstrip()))
-                continue
-            if text.startswith(("symbols:", "let:")):
-                new = _symbols(text.split(":", 1)[1])
-                display.update(new)
-                actual.update(new)
-                continue
-            if text.startswith("matrix:"):
-                for spec in text.split(":", 1)[1].split(";"):
-                    name, rows, cols = spec.split()
-                    matrix = sympy.Matrix(
-                        int(rows), int(cols), lambda i, j, n=name: sympy.Symbol(f"{n}_{i}{j}", real=True)
-                    )
-                    display[name] = sympy.MatrixSymbol(name, int(rows), int(cols))  # shown as W, not its entries
-                    actual[name] = matrix
-                continue
-            if ":=" in text:
-                name, expr = (part.strip() for part in text.split(":=", 1))
-                value = parse(expr, "", actual)
-                shown_value = parse(expr, "", display, strict=False)
-                free = sorted(getattr(value, "free_symbols", ()), key=str)
-                if isinstance(value, sympy.MatrixBase):
-                    display[name] = sympy.MatrixSymbol(name, *value.shape)
-                elif free and len(free) <= 3:
-                    display[name] = sympy.Function(name)(*free)  # so diff(s, x) shows as d/dx s(x)
-                else:
-                    display[name] = sympy.Symbol(name)  # L of twelve matrix entries reads as L
-                actual[name] = value
-                derivation.steps.append(DerivationStep(lineno, "define", text, sympy.Symbol(name), shown_value))
-                continue
-            left, right = _split_claim(text)
-            if left is None:
-                if previous_rhs is None:
-                    raise ParseError("a line starting with `=` needs a claim before it")
-                lhs_display, lhs_actual = previous_rhs
-            else:
-                lhs_display, lhs_actual = parse(left, "", display, strict=False), parse(left, "", actual)
-            rhs_display, rhs_actual = parse(right, "", display, strict=False), parse(right, "", actual)
+            step = _read_step(text, lineno, display, actual, previous_rhs)
         except ParseError as exc:
             raise DerivationError(f"{where}: {exc}") from None
         except Exception as exc:  # noqa: BLE001 - sympy errors while building the step
             raise DerivationError(f"{where}: {type(exc).__name__}: {exc}") from None
-        if not equivalent(lhs_actual, rhs_actual):
-            raise DerivationError(
-                f"{where}: this step does not hold: {pretty_inline(lhs_actual)} ≠ {pretty_inline(rhs_actual)}"
-            )
-        derivation.steps.append(DerivationStep(lineno, "claim", text, lhs_display, rhs_display))
-        previous_rhs = (rhs_display, rhs_actual)
+        if isinstance(step, _Claim):
+            _verify_claim(step, where)
+            derivation.steps.append(DerivationStep(lineno, "claim", text, step.lhs_display, step.rhs_display))
+            previous_rhs = (step.rhs_display, step.rhs_actual)
+        elif step is not None:
+            derivation.steps.append(step)
     if not derivation.claims:
         raise DerivationError(f"{source}:{first_line}: a derivation block needs at least one claim")
     return derivation
+
+
+def _read_step(
+    text: str, lineno: int, display: dict[str, Any], actual: dict[str, Any], previous_rhs: tuple[Any, Any] | None
+) -> DerivationStep | _Claim | None:
+    """One non-blank line: a comment or definition step, a claim still to verify, or None.
+
+    None is a declaration (`symbols:`, `let:`, `matrix:`): it only adds names.
+    """
+    if text.startswith("#"):
+        return DerivationStep(lineno, "comment", text.lstrip("# ").rstrip())
+    if text.startswith(("symbols:", "let:")):
+        new = _symbols(text.split(":", 1)[1])
+        display.update(new)
+        actual.update(new)
+        return None
+    if text.startswith("matrix:"):
+        _declare_matrices(text.split(":", 1)[1], display, actual)
+        return None
+    if ":=" in text:
+        return _define(text, lineno, display, actual)
+    return _read_claim(text, display, actual, previous_rhs)
+
+
+def _declare_matrices(specs: str, display: dict[str, Any], actual: dict[str, Any]) -> None:
+    """`W 2 3; x 3 1`: each name proves as a matrix of real entries W_ij and shows as the symbol W."""
+    for spec in specs.split(";"):
+        name, rows, cols = spec.split()
+        matrix = sympy.Matrix(int(rows), int(cols), lambda i, j, n=name: sympy.Symbol(f"{n}_{i}{j}", real=True))
+        display[name] = sympy.MatrixSymbol(name, int(rows), int(cols))  # shown as W, not its entries
+        actual[name] = matrix
+
+
+def _define(text: str, lineno: int, display: dict[str, Any], actual: dict[str, Any]) -> DerivationStep:
+    """`name := expr`: the name proves as its value and shows in the shortest form that still reads right."""
+    name, expr = (part.strip() for part in text.split(":=", 1))
+    value = parse(expr, "", actual)
+    shown_value = parse(expr, "", display, strict=False)
+    free = sorted(getattr(value, "free_symbols", ()), key=str)
+    if isinstance(value, sympy.MatrixBase):
+        display[name] = sympy.MatrixSymbol(name, *value.shape)
+    elif free and len(free) <= 3:
+        display[name] = sympy.Function(name)(*free)  # so diff(s, x) shows as d/dx s(x)
+    else:
+        display[name] = sympy.Symbol(name)  # L of twelve matrix entries reads as L
+    actual[name] = value
+    return DerivationStep(lineno, "define", text, sympy.Symbol(name), shown_value)
+
+
+def _read_claim(
+    text: str, display: dict[str, Any], actual: dict[str, Any], previous_rhs: tuple[Any, Any] | None
+) -> _Claim:
+    """`left = right`, or `= right` continuing from the previous claim's right side."""
+    left, right = _split_claim(text)
+    if left is None:
+        if previous_rhs is None:
+            raise ParseError("a line starting with `=` needs a claim before it")
+        lhs_display, lhs_actual = previous_rhs
+    else:
+        lhs_display, lhs_actual = parse(left, "", display, strict=False), parse(left, "", actual)
+    rhs_display, rhs_actual = parse(right, "", display, strict=False), parse(right, "", actual)
+    return _Claim(lhs_display, lhs_actual, rhs_display, rhs_actual)
+
+
+def _verify_claim(claim: _Claim, where: str) -> None:
+    """Prove the two sides equal with the names' definitions substituted; the display forms prove nothing."""
+    if not equivalent(claim.lhs_actual, claim.rhs_actual):
+        raise DerivationError(
+            f"{where}: this step does not hold: {pretty_inline(claim.lhs_actual)} ≠ {pretty_inline(claim.rhs_actual)}"
+        )
 
 
 def derivations_in(markdown: str, source: str = "<lesson>") -> list[Derivation]:
