@@ -68,9 +68,19 @@ def _train_hint(exc):
 def check(t: Checker) -> None:
     Net = t.function("NeuralNetwork")
     rng = t.rng
-
-    # ---- parameters --------------------------------------------------------
     net = t.call(Net, IN, HIDDEN, OUT, step="NeuralNetwork(64, 32, 10) runs")
+    _check_parameters(t, net)
+    expected = _check_forward(t, net, rng)
+    _check_loss(t, net, rng, expected)
+    digits_X, digits_y = load_digits()
+    digits_X = digits_X / 16.0
+    Xs, ys = _check_sgd_step(t, net, rng, digits_X, digits_y)
+    _check_loss_history(t, net, Xs, ys)
+    _check_training(t, Net, digits_X, digits_y)
+
+
+def _check_parameters(t: Checker, net) -> None:
+    """W1, b1, W2, b2 exist with their shapes; the weights random and on a sensible scale."""
     params = _params(net)
     shapes = {"W1": (IN, HIDDEN), "b1": (HIDDEN,), "W2": (HIDDEN, OUT), "b2": (OUT,)}
     for name, shape in shapes.items():
@@ -99,7 +109,9 @@ def check(t: Checker) -> None:
         "(≈ 0.18 here) or * 0.01.",
     )
 
-    # ---- forward on known parameters ----------------------------------------
+
+def _check_forward(t: Checker, net, rng):
+    """forward on parameters the checker sets gives the logits relu(X @ W1 + b1) @ W2 + b2; returns them."""
     P = {
         "W1": rng.normal(size=(IN, HIDDEN)) * 0.3,
         "b1": rng.normal(size=HIDDEN) * 0.5,
@@ -131,8 +143,11 @@ def check(t: Checker) -> None:
             "b2 is missing from the output layer.": _relu(z1) @ P["W2"],
         },
     )
+    return expected
 
-    # ---- the loss -------------------------------------------------------------
+
+def _check_loss(t: Checker, net, rng, expected) -> None:
+    """compute_loss is the mean cross-entropy, and stays exact (no overflow, no clipping) for huge logits."""
     y = rng.integers(0, OUT, size=8)
     Y = np.eye(OUT)[y]
     want = _loss(expected, Y)
@@ -173,9 +188,12 @@ def check(t: Checker) -> None:
         )
     t.expect_scalar("compute_loss, large logits", got, want_big, rtol=1e-6)
 
-    # ---- one full-batch epoch is one SGD step --------------------------------
-    digits_X, digits_y = load_digits()
-    digits_X = digits_X / 16.0
+
+def _check_sgd_step(t: Checker, net, rng, digits_X, digits_y):
+    """One full-batch epoch is one SGD step: each parameter moves by learning_rate times its gradient.
+
+    Returns the batch it used, for the next check.
+    """
     pick = rng.choice(len(digits_X), size=24, replace=False)
     Xs, ys = digits_X[pick], digits_y[pick]
     Ys = np.eye(OUT)[ys]
@@ -187,7 +205,7 @@ def check(t: Checker) -> None:
     }
     lr = 0.5
     _set(net, P)
-    history = t.call(
+    t.call(
         net.train,
         Xs.copy(),
         ys.copy(),
@@ -259,7 +277,11 @@ def check(t: Checker) -> None:
             mistakes=mistakes,
         )
     t.passed("one epoch with batch_size = n is one SGD step", "gradient")
+    return Xs, ys
 
+
+def _check_loss_history(t: Checker, net, Xs, ys) -> None:
+    """train returns one finite mean loss per epoch."""
     history = t.call(
         net.train,
         Xs.copy(),
@@ -288,10 +310,9 @@ def check(t: Checker) -> None:
         kind="run",
     )
 
-    # ---- training on the digits -------------------------------------------
-    X_train, X_test, y_train, y_test = split(digits_X, digits_y, 0.25, seed=t.seed % 2**32)
-    Y_train = np.eye(OUT)[y_train]
 
+def _reference_curve(t: Checker, X_train, y_train, Y_train) -> list:
+    """The reference network's loss per epoch; the global NumPy random state is restored after it."""
     state = np.random.get_state()
     reference = []
     try:
@@ -302,6 +323,15 @@ def check(t: Checker) -> None:
             reference.append(_loss(ref_net.forward(X_train), Y_train))
     finally:
         np.random.set_state(state)
+    return reference
+
+
+def _check_training(t: Checker, Net, digits_X, digits_y) -> None:
+    """Training on the digits reaches the held-out accuracy target."""
+    X_train, X_test, y_train, y_test = split(digits_X, digits_y, 0.25, seed=t.seed % 2**32)
+    Y_train = np.eye(OUT)[y_train]
+
+    reference = _reference_curve(t, X_train, y_train, Y_train)
 
     model = t.call(Net, IN, TRAIN_HIDDEN, OUT, step="NeuralNetwork(64, 64, 10) runs")
 
