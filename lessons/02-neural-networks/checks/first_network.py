@@ -91,10 +91,15 @@ def check(t: Checker) -> None:
     fit = t.function("fit")
     dev = t.device
     single_thread_on_cpu(t)
-    rtol, atol = t.float_tolerances()
     gen = torch_generator(t)
+    model, layers = _check_architecture(t, make_model, dev)
+    _check_known_outputs(t, model, layers, gen, dev)
+    _check_fit_steps(t, model, layers, fit, gen, dev)
+    _check_training(t, make_model, fit, dev)
 
-    # ---- architecture ---------------------------------------------------------
+
+def _check_architecture(t: Checker, make_model, dev):
+    """An nn.Module of Linear(3, 4), Linear(4, 2), Linear(2, 1); returns it (moved to `dev`) and its layers."""
     model = t.call(make_model, step="make_model() runs")
     t.expect(
         "make_model returns an nn.Module",
@@ -112,8 +117,12 @@ def check(t: Checker) -> None:
         kind="shape",
     )
     model.to(dev)
+    return model, layers
 
-    # ---- outputs with known weights -----------------------------------------
+
+def _check_known_outputs(t: Checker, model, layers, gen, dev) -> None:
+    """With the checker's weights the output is sigmoid(L3(relu(L2(relu(L1(x)))))); layer mistakes are named."""
+    rtol, atol = t.float_tolerances()
     X = torch.randn(32, 3, generator=gen).to(dev)
     weights = _weights(gen, X, dev)
     _set_weights(layers, weights)
@@ -149,7 +158,9 @@ def check(t: Checker) -> None:
         mistakes=mistakes,
     )
 
-    # ---- fit, watched step by step -----------------------------------------
+
+def _check_fit_steps(t: Checker, model, layers, fit, gen, dev) -> None:
+    """fit, watched step by step: one optimizer step per epoch, each with the binary cross-entropy's gradient."""
     Xs, ys = _data(t, 64, dev)
     _set_weights(layers, _weights(gen, Xs, dev))
     records, steps, history = record_steps(
@@ -201,11 +212,9 @@ def check(t: Checker) -> None:
     )
     check_loss_history(t, history, 3)
 
-    # ---- training -------------------------------------------------------------
-    X_all, y_all = _data(t, 600, dev)
-    Xtr, ytr, Xte, yte = X_all[:400], y_all[:400], X_all[400:], y_all[400:]
 
-    reference = None
+def _reference_curve(t: Checker, Xtr, ytr, dev):
+    """A reference loss curve from a network that did not die (None if four tries all died)."""
     for attempt in range(4):  # a reference curve from a network that did not die
         torch.manual_seed(t.seed + 1000 * attempt)
         ref_model = t.reference.make_model().to(dev)
@@ -213,8 +222,16 @@ def check(t: Checker) -> None:
             lambda m=ref_model: t.reference.fit(m, Xtr, ytr, EPOCHS), lambda m=ref_model: _bce(m(Xtr), ytr)
         )
         if curve and curve[-1] < 0.3:
-            reference = curve
-            break
+            return curve
+    return None
+
+
+def _check_training(t: Checker, make_model, fit, dev) -> None:
+    """Full training reaches the held-out accuracy; a 2-unit layer that dies early restarts it."""
+    X_all, y_all = _data(t, 600, dev)
+    Xtr, ytr, Xte, yte = X_all[:400], y_all[:400], X_all[400:], y_all[400:]
+
+    reference = _reference_curve(t, Xtr, ytr, dev)
 
     state = {"model": None, "layers": None, "stream": None, "start": 0, "restarts": 0, "initial": None}
 
