@@ -23,15 +23,20 @@ import numpy as np
 
 from tutor.errors import TutorError
 
-_IDX_DTYPES: dict[int, Any] = {0x08: np.uint8, 0x09: np.int8, 0x0B: np.dtype(">i2"), 0x0C: np.dtype(">i4"),
-               0x0D: np.dtype(">f4"), 0x0E: np.dtype(">f8")}
+_IDX_DTYPES: dict[int, Any] = {
+    0x08: np.uint8,
+    0x09: np.int8,
+    0x0B: np.dtype(">i2"),
+    0x0C: np.dtype(">i4"),
+    0x0D: np.dtype(">f4"),
+    0x0E: np.dtype(">f8"),
+}
 
 
 def _sklearn_data_dir() -> Path:
     spec = importlib.util.find_spec("sklearn")
     if spec is None or not spec.submodule_search_locations:
-        raise TutorError("scikit-learn is not installed; it ships the 8×8 digits data set "
-                         "(pip install scikit-learn)")
+        raise TutorError("scikit-learn is not installed; it ships the 8×8 digits data set (pip install scikit-learn)")
     return Path(next(iter(spec.submodule_search_locations))) / "datasets" / "data"
 
 
@@ -47,8 +52,12 @@ def load_digits() -> tuple[np.ndarray, np.ndarray]:
     return data[:, :-1].astype(np.float64), data[:, -1].astype(np.int64)
 
 
-def split(X: np.ndarray, y: np.ndarray, test_fraction: float = 0.25, seed: int = 0,
-          ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def split(
+    X: np.ndarray,
+    y: np.ndarray,
+    test_fraction: float = 0.25,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Seeded, stratified split: (X_train, X_test, y_train, y_test)."""
     rng = np.random.default_rng(seed)
     test_idx: list[int] = []
@@ -77,8 +86,9 @@ def load_idx(path: str | Path) -> np.ndarray:
         shape = struct.unpack(f">{ndim}I", handle.read(4 * ndim))
         data = np.frombuffer(handle.read(), dtype=dtype)
     if data.size != int(np.prod(shape)):
-        raise TutorError(f"{path}: expected {int(np.prod(shape))} values for shape {shape}, "
-                         f"found {data.size} (truncated download?)")
+        raise TutorError(
+            f"{path}: expected {int(np.prod(shape))} values for shape {shape}, found {data.size} (truncated download?)"
+        )
     return data.reshape(shape).astype(dtype.newbyteorder("="))
 
 
@@ -91,8 +101,9 @@ def load_mnist(directory: str | Path, kind: str = "train") -> tuple[np.ndarray, 
         candidates = [directory / f"{prefix}-{part}{ext}" for ext in ("", ".gz")]
         path = next((c for c in candidates if c.is_file()), None)
         if path is None:
-            raise TutorError(f"{directory}: no {prefix}-{part}[.gz]; put the MNIST files there "
-                             "(dltutor never downloads data)")
+            raise TutorError(
+                f"{directory}: no {prefix}-{part}[.gz]; put the MNIST files there (dltutor never downloads data)"
+            )
         found[part] = load_idx(path)
     images, labels = found["images-idx3-ubyte"], found["labels-idx1-ubyte"]
     if len(images) != len(labels):
@@ -104,23 +115,57 @@ def load_mnist(directory: str | Path, kind: str = "train") -> tuple[np.ndarray, 
 # Word lists are public so checkers and tests can name what they see; the generator below is the
 # only place that decides a label. Every token is lower case and separated by one space ("," and "."
 # are tokens too), so `text.split()` is a complete tokeniser.
-REVIEW_POSITIVE = ("good", "great", "brilliant", "funny", "clever", "moving", "gripping", "charming",
-                   "fresh", "beautiful")
-REVIEW_NEGATIVE = ("bad", "boring", "dull", "awful", "weak", "slow", "predictable", "messy", "bland",
-                   "silly")
+REVIEW_POSITIVE = (
+    "good",
+    "great",
+    "brilliant",
+    "funny",
+    "clever",
+    "moving",
+    "gripping",
+    "charming",
+    "fresh",
+    "beautiful",
+)
+REVIEW_NEGATIVE = ("bad", "boring", "dull", "awful", "weak", "slow", "predictable", "messy", "bland", "silly")
 REVIEW_NEGATIONS = ("not", "never")
 REVIEW_SARCASM_MARKER = "oh"  # only sarcastic openers use it ("oh great , another sequel .")
-_SUBJECTS = ("the movie", "the film", "the plot", "the acting", "the ending", "the script", "the cast",
-             "the music", "the story", "the dialogue", "the pacing", "the director")
+_SUBJECTS = (
+    "the movie",
+    "the film",
+    "the plot",
+    "the acting",
+    "the ending",
+    "the script",
+    "the cast",
+    "the music",
+    "the story",
+    "the dialogue",
+    "the pacing",
+    "the director",
+)
 _VERBS = ("was", "is", "felt", "seemed", "looked")
 _INTENSIFIERS = ("very", "really", "truly", "quite", "so")
 _LINKS = (".", "and", "but", ", and", ". also ,", ". overall ,")
-_FILLERS = ("i saw it on a sunday", "the cinema was full", "it runs two hours", "my friend chose it",
-            "we had popcorn", "it opened last week", "i went with my sister", "the seats were red",
-            "it is based on a book", "there was a long trailer first")
+_FILLERS = (
+    "i saw it on a sunday",
+    "the cinema was full",
+    "it runs two hours",
+    "my friend chose it",
+    "we had popcorn",
+    "it opened last week",
+    "i went with my sister",
+    "the seats were red",
+    "it is based on a book",
+    "there was a long trailer first",
+)
 _SEQUELS = ("sequel", "remake", "superhero film", "musical", "space opera", "heist movie")
-_SARCASTIC_OPENERS = ("oh great , another {}", "oh wonderful , yet another {}", "oh joy , a new {}",
-                      "oh sure , another {}")
+_SARCASTIC_OPENERS = (
+    "oh great , another {}",
+    "oh wonderful , yet another {}",
+    "oh joy , a new {}",
+    "oh sure , another {}",
+)
 
 
 def _pick(rng: np.random.Generator, options: tuple[str, ...]) -> str:
@@ -142,8 +187,7 @@ def _review_clause(rng: np.random.Generator, negation_rate: float) -> tuple[str,
     return f"{head} {adjective}", -sign if negation else sign
 
 
-def _one_review(rng: np.random.Generator, sarcastic: bool, emoticons: bool,
-                negation_rate: float) -> tuple[str, int]:
+def _one_review(rng: np.random.Generator, sarcastic: bool, emoticons: bool, negation_rate: float) -> tuple[str, int]:
     n_clauses = 1 if rng.random() < 0.45 else 3  # odd, so the clause votes never tie
     clauses = [_review_clause(rng, negation_rate) for _ in range(n_clauses)]
     if emoticons:
@@ -162,9 +206,15 @@ def _one_review(rng: np.random.Generator, sarcastic: bool, emoticons: bool,
     return text, label
 
 
-def generate_reviews(n: int, seed: int, sarcasm: bool = False, *, emoticons: bool = False,
-                     negation_rate: float = 0.35, sarcasm_rate: float = 0.3,
-                     ) -> tuple[list[str], np.ndarray]:
+def generate_reviews(
+    n: int,
+    seed: int,
+    sarcasm: bool = False,
+    *,
+    emoticons: bool = False,
+    negation_rate: float = 0.35,
+    sarcasm_rate: float = 0.3,
+) -> tuple[list[str], np.ndarray]:
     """`n` synthetic movie reviews and their labels (int64, 1 = positive), exactly balanced.
 
     A review is 1 or 3 sentiment clauses ("the plot was not very clever") plus filler; its label is

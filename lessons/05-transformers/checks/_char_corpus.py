@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import numpy as np
 
-WORDS = ("the then they there other these three tree here her hear heart earth rat tar art star stare "
-         "rest nest ten net neat eat tea seat east note tone stone one no on").split()
+WORDS = (
+    "the then they there other these three tree here her hear heart earth rat tar art star stare "
+    "rest nest ten net neat eat tea seat east note tone stone one no on"
+).split()
 
 
 def text(seed: int, n_words: int) -> str:

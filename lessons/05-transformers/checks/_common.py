@@ -18,14 +18,18 @@ def numpy_only(t) -> None:
             continue
         module = value.__name__ if isinstance(value, types.ModuleType) else getattr(value, "__module__", None)
         if isinstance(module, str) and (module == "torch" or module.startswith("torch.")):
-            t.fail("NumPy only", "run",
-                   f"your file imports PyTorch (`{name}`). This exercise builds the operation from "
-                   "NumPy; PyTorch is only the checker's yardstick. Remove the torch import.")
+            t.fail(
+                "NumPy only",
+                "run",
+                f"your file imports PyTorch (`{name}`). This exercise builds the operation from "
+                "NumPy; PyTorch is only the checker's yardstick. Remove the torch import.",
+            )
     t.passed("NumPy only", "run")
 
 
-def expect_named_shape(t, name: str, got, shape: tuple, known: dict[tuple, str] | None = None,
-                       *, tensor: bool = False, record: bool = True) -> None:
+def expect_named_shape(
+    t, name: str, got, shape: tuple, known: dict[tuple, str] | None = None, *, tensor: bool = False, record: bool = True
+) -> None:
     """Exact shape, but a wrong shape that a known mistake produces is named by that mistake.
 
     `record=False` only names a known wrong shape (the caller checks the shape itself next).
@@ -34,8 +38,13 @@ def expect_named_shape(t, name: str, got, shape: tuple, known: dict[tuple, str] 
     if got_shape is not None and tuple(got_shape) != tuple(shape):
         for wrong, message in (known or {}).items():
             if tuple(got_shape) == tuple(wrong) and tuple(wrong) != tuple(shape):
-                t.fail(name, "shape", f"expected shape {tuple(shape)}, got {tuple(got_shape)}: {message}",
-                       expected=list(shape), got=list(got_shape))
+                t.fail(
+                    name,
+                    "shape",
+                    f"expected shape {tuple(shape)}, got {tuple(got_shape)}: {message}",
+                    expected=list(shape),
+                    got=list(got_shape),
+                )
     if record:
         t.expect_shape(name, got, tuple(shape), tensor=tensor)
 
@@ -56,8 +65,13 @@ def attention(q, k, v, mask=None, *, scale="sqrt_d", axis=-1, mask_at="before", 
     mask_fill: "-inf" (right, with empty rows set to zero) or "zero" (scores * mask)
     """
     d = q.shape[-1]
-    factor = {"sqrt_d": 1 / np.sqrt(d), "none": 1.0, "d": 1 / d,
-              "sqrt_len": 1 / np.sqrt(k.shape[-2]), "sqrt_dv": 1 / np.sqrt(v.shape[-1])}[scale]
+    factor = {
+        "sqrt_d": 1 / np.sqrt(d),
+        "none": 1.0,
+        "d": 1 / d,
+        "sqrt_len": 1 / np.sqrt(k.shape[-2]),
+        "sqrt_dv": 1 / np.sqrt(v.shape[-1]),
+    }[scale]
     scores = q @ np.swapaxes(k, -1, -2) * factor
     allowed = None
     if mask is not None:
@@ -80,8 +94,9 @@ def attention(q, k, v, mask=None, *, scale="sqrt_d", axis=-1, mask_at="before", 
     return weights @ v, weights
 
 
-def attention_backward(dout, q, k, v, mask=None, *, jacobian="full", scale_grads=True, dv_t=True, dk_t=True,
-                       sum_axis=-1):
+def attention_backward(
+    dout, q, k, v, mask=None, *, jacobian="full", scale_grads=True, dv_t=True, dk_t=True, sum_axis=-1
+):
     """(dq, dk, dv) for out = attention(q, k, v, mask); switches reproduce classic mistakes.
 
     jacobian: "full" (right), "diagonal" (dS = P * dP), "none" (dS = dP), "no_p_in_sum" (P * (dP - sum dP))
@@ -106,8 +121,20 @@ def attention_backward(dout, q, k, v, mask=None, *, jacobian="full", scale_grads
 
 
 # ---- multi-head attention in torch, with switches that reproduce known mistakes ---------------
-def mha(query, key, value, params, num_heads, mask=None, *, split="transpose", merge="transpose",
-        scale="head", out_proj=True, invert_mask=False):
+def mha(
+    query,
+    key,
+    value,
+    params,
+    num_heads,
+    mask=None,
+    *,
+    split="transpose",
+    merge="transpose",
+    scale="head",
+    out_proj=True,
+    invert_mask=False,
+):
     """nn.MultiheadAttention's math from explicit weights; params = (Wq, bq, Wk, bk, Wv, bv, Wo, bo).
 
     split/merge: "transpose" (right) or "reshape" (a view straight to/from (B, H, L, dh) without
@@ -128,7 +155,7 @@ def mha(query, key, value, params, num_heads, mask=None, *, split="transpose", m
     q = heads(query @ Wq.T + bq, Lq)
     k = heads(key @ Wk.T + bk, Lk)
     v = heads(value @ Wv.T + bv, Lk)
-    factor = {"head": dh ** -0.5, "embed": E ** -0.5, "none": 1.0}[scale]
+    factor = {"head": dh**-0.5, "embed": E**-0.5, "none": 1.0}[scale]
     scores = q @ k.transpose(-1, -2) * factor
     if mask is not None:
         allowed = ~mask if invert_mask else mask

@@ -47,8 +47,9 @@ class Block(nn.Module):
 
 
 class TinyDecoder(nn.Module):
-    def __init__(self, vocab_size: int = 20, block_size: int = 64, d_model: int = 32, n_heads: int = 4,
-                 n_layers: int = 2):
+    def __init__(
+        self, vocab_size: int = 20, block_size: int = 64, d_model: int = 32, n_heads: int = 4, n_layers: int = 2
+    ):
         super().__init__()
         self.block_size = block_size
         self.tok_emb = nn.Embedding(vocab_size, d_model)
@@ -75,8 +76,7 @@ def greedy_full(model, idx, n_new):
     return idx, torch.stack(steps, dim=1)
 
 
-def cached_forward(model, idx, cache=None, *, positions="offset", mask="offset", store="k", attend="all",
-                   scale=True):
+def cached_forward(model, idx, cache=None, *, positions="offset", mask="offset", store="k", attend="all", scale=True):
     """The checker's own cached forward, with switches that reproduce known mistakes.
 
     positions: "offset" (right: past length + i) or "zero" (every call starts again at position 0)
@@ -133,5 +133,3 @@ def build(seed: int, device, dtype=torch.float64, **sizes) -> TinyDecoder:
                 m.weight.fill_(1.0)
                 m.bias.zero_()
     return model.to(device=device, dtype=dtype).eval()
-
-

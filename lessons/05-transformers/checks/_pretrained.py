@@ -47,7 +47,7 @@ class Vocab:
         width = max(len(r) for r in rows)
         ids = torch.zeros((len(rows), width), dtype=torch.long)
         for i, row in enumerate(rows):
-            ids[i, :len(row)] = torch.tensor(row, dtype=torch.long)
+            ids[i, : len(row)] = torch.tensor(row, dtype=torch.long)
         lengths = torch.tensor([len(r) for r in rows], dtype=torch.long)
         return ids.to(device), lengths.to(device)
 
@@ -80,8 +80,9 @@ class ReviewLM(nn.Module):
     `features(ids)` (B, T) int64 -> (B, T, d_model): position t has seen words 0..t only.
     """
 
-    def __init__(self, vocab_size: int, d_model: int = 32, n_heads: int = 2, n_layers: int = 2,
-                 dropout: float = 0.1) -> None:
+    def __init__(
+        self, vocab_size: int, d_model: int = 32, n_heads: int = 2, n_layers: int = 2, dropout: float = 0.1
+    ) -> None:
         super().__init__()
         self.d_model = d_model
         self.embed = nn.Embedding(vocab_size, d_model)
@@ -120,7 +121,7 @@ def pretrain(steps: int = 250, batch: int = 32, seed: int = PRETRAIN_SEED) -> tu
         model.train()
         for _ in range(steps):
             rows = torch.randint(0, len(ids), (batch,), generator=gen)
-            x = ids[rows, :int(lengths[rows].max())]
+            x = ids[rows, : int(lengths[rows].max())]
             logits = model(x[:, :-1])
             loss = F.cross_entropy(logits.reshape(-1, len(vocab)), x[:, 1:].reshape(-1), ignore_index=PAD)
             optimizer.zero_grad()
@@ -184,5 +185,7 @@ if __name__ == "__main__":
     torch.set_num_threads(1)
     start = time.process_time()
     model, vocab, losses = pretrain()
-    print(f"{time.process_time() - start:.2f} s CPU, vocab {len(vocab)}, loss {losses[0]:.3f} -> {losses[-1]:.3f}, "
-          f"emoticon accuracy {emoticon_accuracy(model, vocab):.3f}")
+    print(
+        f"{time.process_time() - start:.2f} s CPU, vocab {len(vocab)}, loss {losses[0]:.3f} -> {losses[-1]:.3f}, "
+        f"emoticon accuracy {emoticon_accuracy(model, vocab):.3f}"
+    )

@@ -17,15 +17,18 @@ RTOL, ATOL = 1e-6, 1e-9  # float64 throughout
 def torch_attention(q, k, v, mask=None):
     with torch.no_grad():
         m = None if mask is None else torch.from_numpy(np.ascontiguousarray(mask))
-        return F.scaled_dot_product_attention(torch.from_numpy(q), torch.from_numpy(k), torch.from_numpy(v),
-                                              attn_mask=m).numpy()
+        return F.scaled_dot_product_attention(
+            torch.from_numpy(q), torch.from_numpy(k), torch.from_numpy(v), attn_mask=m
+        ).numpy()
 
 
 def matmul_hint(exc):
     text = str(exc)
     if "matmul" in text or "mismatch" in text or "broadcast" in text or "shapes" in text:
-        return ("On arrays with leading (batch, head) axes, `k.T` reverses ALL the axes; transpose only "
-                "the last two: np.swapaxes(k, -1, -2) (or k.transpose(0, 1, 3, 2) for exactly 4-D).")
+        return (
+            "On arrays with leading (batch, head) axes, `k.T` reverses ALL the axes; transpose only "
+            "the last two: np.swapaxes(k, -1, -2) (or k.transpose(0, 1, 3, 2) for exactly 4-D)."
+        )
     return None
 
 
@@ -34,8 +37,7 @@ def run(t, fn, name, q, k, v, mask=None):
     result = t.call(fn, *args, step=f"{name}: runs", hint=matmul_hint)
     if not isinstance(result, tuple | list) or len(result) != 2:
         got = f"{len(result)} values" if isinstance(result, tuple | list) else type(result).__name__
-        t.fail(f"{name}: returns (out, weights)", "shape",
-               f"return the pair (out, weights); got {got}.")
+        t.fail(f"{name}: returns (out, weights)", "shape", f"return the pair (out, weights); got {got}.")
     return result
 
 
@@ -46,13 +48,27 @@ def shapes(t, name, out, weights, q, k, v):
     got_w, got_o = getattr(weights, "shape", None), getattr(out, "shape", None)
     if want_w != want_o and got_w == want_o and got_o == want_w:
         t.fail(f"{name}: output and weights", "shape", "you returned (weights, out); return (out, weights).")
-    expect_named_shape(t, f"{name}: weights", weights, want_w, {
-        (*lead, lk, lq): "the weights are transposed — scores are q @ kᵀ (one row per query), not k @ qᵀ.",
-    }, record=False)
+    expect_named_shape(
+        t,
+        f"{name}: weights",
+        weights,
+        want_w,
+        {
+            (*lead, lk, lq): "the weights are transposed — scores are q @ kᵀ (one row per query), not k @ qᵀ.",
+        },
+        record=False,
+    )
     t.expect_array(f"{name}: weights", weights, shape=want_w)
-    expect_named_shape(t, f"{name}: output", out, want_o, {
-        (*lead, lk, dv): "the output has one row per KEY; it needs one per query: weights @ v.",
-    }, record=False)
+    expect_named_shape(
+        t,
+        f"{name}: output",
+        out,
+        want_o,
+        {
+            (*lead, lk, dv): "the output has one row per KEY; it needs one per query: weights @ v.",
+        },
+        record=False,
+    )
     t.expect_array(f"{name}: output", out, shape=want_o)
 
 
@@ -66,12 +82,18 @@ def scale_mistakes(q, k, v, mask=None):
     add({"scale": "none"}, f"the 1/√d scale is missing: divide the scores by √d = √{d} before the softmax.")
     add({"scale": "d"}, f"you divided the scores by d = {d}; the scale is 1/√d (the scores' spread grows like √d).")
     if lk != d:
-        add({"scale": "sqrt_len"}, f"you scaled by √{lk}, the square root of the number of KEYS; the scale is "
-            f"1/√d with d = {d}, the width of a query/key vector (q.shape[-1]).")
+        add(
+            {"scale": "sqrt_len"},
+            f"you scaled by √{lk}, the square root of the number of KEYS; the scale is "
+            f"1/√d with d = {d}, the width of a query/key vector (q.shape[-1]).",
+        )
     if dv != d:
         add({"scale": "sqrt_dv"}, f"you scaled by √{dv}, the width of v; d is the width of q and k (q.shape[-1]).")
-    add({"axis": -2}, "the softmax ran over the QUERIES axis (-2): each column sums to one instead of each row. "
-        "Normalise over the keys, the last axis.")
+    add(
+        {"axis": -2},
+        "the softmax ran over the QUERIES axis (-2): each column sums to one instead of each row. "
+        "Normalise over the keys, the last axis.",
+    )
     return out
 
 
@@ -80,7 +102,9 @@ def mask_mistakes(q, k, v, mask):
         "the mask is applied AFTER the softmax: zeroing weights afterwards leaves rows that no longer sum to "
         "one. Put -inf into the blocked scores before the softmax.": attention(q, k, v, mask, mask_at="after")[1],
         "the mask is inverted: here True means 'may attend' (the convention of "
-        "F.scaled_dot_product_attention), but you blocked the True positions.": attention(q, k, v, mask, mask_at="inverted")[1],
+        "F.scaled_dot_product_attention), but you blocked the True positions.": attention(
+            q, k, v, mask, mask_at="inverted"
+        )[1],
         "blocked scores were set to 0, not -inf: exp(0) = 1, so blocked keys still get weight. Use "
         "np.where(mask, scores, -np.inf).": attention(q, k, v, mask, mask_fill="zero")[1],
     }
@@ -94,8 +118,9 @@ def case(t, fn, name, q, k, v, mask=None):
         mistakes = {**mask_mistakes(q, k, v, mask), **mistakes}
     want_w = attention(q, k, v, mask)[1]
     t.expect_close(f"{name}: weights", weights, want_w, rtol=RTOL, atol=ATOL, mistakes=mistakes)
-    t.expect_close(f"{name}: output (vs F.scaled_dot_product_attention)", out, torch_attention(q, k, v, mask),
-                   rtol=RTOL, atol=ATOL)
+    t.expect_close(
+        f"{name}: output (vs F.scaled_dot_product_attention)", out, torch_attention(q, k, v, mask), rtol=RTOL, atol=ATOL
+    )
 
 
 def check(t: Checker) -> None:
@@ -137,26 +162,36 @@ def check(t: Checker) -> None:
     w = np.asarray(weights, dtype=np.float64)
     o = np.asarray(out, dtype=np.float64)
     if not (np.all(np.isfinite(w[2])) and np.all(np.isfinite(o[2]))):
-        t.fail("a fully masked row gives zeros", "value",
-               "query 2 may attend to no key at all, and you returned NaN: softmax over a row of -inf is "
-               "0/0. Subtract a finite maximum (use 0 where the row's max is -inf) and leave such rows "
-               "as zeros (divide by 1 where the row's sum is 0).")
+        t.fail(
+            "a fully masked row gives zeros",
+            "value",
+            "query 2 may attend to no key at all, and you returned NaN: softmax over a row of -inf is "
+            "0/0. Subtract a finite maximum (use 0 where the row's max is -inf) and leave such rows "
+            "as zeros (divide by 1 where the row's sum is 0).",
+        )
     if np.allclose(w[2], 1 / 7) or np.allclose(w[2], w[2].mean()) and w[2].mean() > 0:
-        t.fail("a fully masked row gives zeros", "value",
-               "query 2 may attend to no key, and you gave it a uniform average over all keys: that is "
-               "what filling blocked scores with a large negative number (or a big negative added "
-               "to every blocked score) gives. A row with no allowed key must be all zeros.")
+        t.fail(
+            "a fully masked row gives zeros",
+            "value",
+            "query 2 may attend to no key, and you gave it a uniform average over all keys: that is "
+            "what filling blocked scores with a large negative number (or a big negative added "
+            "to every blocked score) gives. A row with no allowed key must be all zeros.",
+        )
     t.expect_close("a fully masked row gives zeros: weights", w[2], np.zeros(7), rtol=RTOL, atol=ATOL)
     t.expect_close("a fully masked row gives zeros: output", o[2], np.zeros(4), rtol=RTOL, atol=ATOL)
-    t.expect_close("the other rows of that case", o, torch_attention(q[0, 0], k[0, 0], v[0, 0], empty),
-                   rtol=RTOL, atol=ATOL)
+    t.expect_close(
+        "the other rows of that case", o, torch_attention(q[0, 0], k[0, 0], v[0, 0], empty), rtol=RTOL, atol=ATOL
+    )
 
     # Huge scores: exp must not overflow.
     big_q, big_k = q * 40, k * 40
     with np.errstate(all="ignore"):
         out, weights = run(t, fn, "huge scores", big_q, big_k, v)
     if isinstance(weights, np.ndarray) and not np.all(np.isfinite(weights)):
-        t.fail("huge scores stay finite", "value",
-               "with large queries and keys, exp(scores) overflowed to inf and the weights became NaN. "
-               "Subtract each row's maximum score before exponentiating.")
+        t.fail(
+            "huge scores stay finite",
+            "value",
+            "with large queries and keys, exp(scores) overflowed to inf and the weights became NaN. "
+            "Subtract each row's maximum score before exponentiating.",
+        )
     t.expect_close("huge scores stay finite", out, torch_attention(big_q, big_k, v), rtol=1e-5, atol=1e-7)

@@ -12,12 +12,12 @@ from itertools import pairwise
 from tutor.checks import Checker
 
 BUDGET_S = 3.0
-SYLLABLES = ["th", "e", "an", "ing", "re", "on", "st", "er", "ca",
-             "fé", "naï", "ve", "über", "日本", "語", "🙂", "ü"]
+SYLLABLES = ["th", "e", "an", "ing", "re", "on", "st", "er", "ca", "fé", "naï", "ve", "über", "日本", "語", "🙂", "ü"]
 UNICODE_RANGES = [(32, 127), (0xA0, 0x17F), (0x391, 0x3C9), (0x4E00, 0x4E40), (0x1F600, 0x1F64F)]
 
 
 # ---- the checker's own BPE, with switches that reproduce the common mistakes -------------------
+
 
 def units_of(text, units="bytes"):
     return list(text.encode("utf-8")) if units == "bytes" else [ord(c) for c in text]
@@ -99,42 +99,80 @@ def decode(ids, merges):
 
 
 TRAIN_MISTAKES = [
-    ("you worked on characters (ord(c)), not on the UTF-8 bytes: a non-ASCII character such as é is "
-     "two bytes, 日 three and 🙂 four, and ids 0..255 must be bytes. Start from list(text.encode('utf-8')).",
-     {"units": "chars"}),
-    ("ties: when several pairs share the highest count, take the one whose first occurrence in the current "
-     "sequence comes earliest; you took the numerically smallest pair.", {"tie": "smallest"}),
-    ("ties: when several pairs share the highest count, take the one whose first occurrence in the current "
-     "sequence comes earliest; you took the numerically largest pair.", {"tie": "largest"}),
-    ("ties: when several pairs share the highest count, take the one whose first occurrence comes earliest; "
-     "you took the last one (a `>=` comparison in your max loop?).", {"tie": "last"}),
-    ("counting: every adjacent position counts and overlapping occurrences count — 'aaa' holds the pair "
-     "(a, a) TWICE. You counted non-overlapping occurrences.", {"count": "greedy"}),
-    ("merging: replace occurrences scanning LEFT TO RIGHT and skip past each merged pair, so 'aaa' becomes "
-     "[X, a]. You merged from the right ([a, X]).", {"replace": "rtl"}),
-    ("merging: after replacing a pair, jump past BOTH of its tokens (i += 2); you advanced by one, so a "
-     "token was used twice ('aaa' became [X, X, a]).", {"replace": "noskip"}),
-    ("the new ids: merge i creates id 256 + i (the first new id is 256, right after the 256 byte values); "
-     "you started at 255.", {"first_id": 255}),
+    (
+        "you worked on characters (ord(c)), not on the UTF-8 bytes: a non-ASCII character such as é is "
+        "two bytes, 日 three and 🙂 four, and ids 0..255 must be bytes. Start from list(text.encode('utf-8')).",
+        {"units": "chars"},
+    ),
+    (
+        "ties: when several pairs share the highest count, take the one whose first occurrence in the current "
+        "sequence comes earliest; you took the numerically smallest pair.",
+        {"tie": "smallest"},
+    ),
+    (
+        "ties: when several pairs share the highest count, take the one whose first occurrence in the current "
+        "sequence comes earliest; you took the numerically largest pair.",
+        {"tie": "largest"},
+    ),
+    (
+        "ties: when several pairs share the highest count, take the one whose first occurrence comes earliest; "
+        "you took the last one (a `>=` comparison in your max loop?).",
+        {"tie": "last"},
+    ),
+    (
+        "counting: every adjacent position counts and overlapping occurrences count — 'aaa' holds the pair "
+        "(a, a) TWICE. You counted non-overlapping occurrences.",
+        {"count": "greedy"},
+    ),
+    (
+        "merging: replace occurrences scanning LEFT TO RIGHT and skip past each merged pair, so 'aaa' becomes "
+        "[X, a]. You merged from the right ([a, X]).",
+        {"replace": "rtl"},
+    ),
+    (
+        "merging: after replacing a pair, jump past BOTH of its tokens (i += 2); you advanced by one, so a "
+        "token was used twice ('aaa' became [X, X, a]).",
+        {"replace": "noskip"},
+    ),
+    (
+        "the new ids: merge i creates id 256 + i (the first new id is 256, right after the 256 byte values); "
+        "you started at 255.",
+        {"first_id": 255},
+    ),
     ("the new ids: merge i creates id 256 + i (the first new id is 256); you started at 257.", {"first_id": 257}),
-    ("after each merge the sequence must be rewritten (the pair replaced by its new id) and the pairs counted "
-     "again; you picked every merge from the counts of the raw bytes.", {"once": True}),
+    (
+        "after each merge the sequence must be rewritten (the pair replaced by its new id) and the pairs counted "
+        "again; you picked every merge from the counts of the raw bytes.",
+        {"once": True},
+    ),
 ]
 
 ENCODE_MISTAKES = [
     ("encode works on UTF-8 bytes, not characters: start from list(text.encode('utf-8')).", {"units": "chars"}),
-    ("encode must replay the merges in the order they were created (merge 0 first, id 256 first); you applied "
-     "them in reverse.", {"order": "reversed"}),
-    ("encode must replay the merges in the order they were created (lowest new id first); you merged the "
-     "numerically smallest pair first.", {"order": "smallest_pair"}),
-    ("merging: replace occurrences left to right and skip past each merged pair; you merged from the right.",
-     {"replace": "rtl"}),
-    ("merging: after replacing a pair, jump past both of its tokens (i += 2); you advanced by one, so a token "
-     "was used twice.", {"replace": "noskip"}),
+    (
+        "encode must replay the merges in the order they were created (merge 0 first, id 256 first); you applied "
+        "them in reverse.",
+        {"order": "reversed"},
+    ),
+    (
+        "encode must replay the merges in the order they were created (lowest new id first); you merged the "
+        "numerically smallest pair first.",
+        {"order": "smallest_pair"},
+    ),
+    (
+        "merging: replace occurrences left to right and skip past each merged pair; you merged from the right.",
+        {"replace": "rtl"},
+    ),
+    (
+        "merging: after replacing a pair, jump past both of its tokens (i += 2); you advanced by one, so a token "
+        "was used twice.",
+        {"replace": "noskip"},
+    ),
 ]
 
 
 # ---- turning the learner's answers into plain lists ------------------------------------------
+
 
 def as_merges(t, name, got):
     original = got
@@ -147,8 +185,12 @@ def as_merges(t, name, got):
     if not ok or isinstance(got, (str, bytes, dict)):
         t.fail(name, "value", f"train_bpe must return a list of (int, int) pairs, got {_short(got)}.")
     if not isinstance(original, list) or not all(isinstance(p, tuple) for p in original):
-        t.fail(name, "value", f"train_bpe must return a list of tuples (a, b), as the task says; got "
-               f"{_short(original)}. Tuples can be dict keys and cannot be changed by accident.")
+        t.fail(
+            name,
+            "value",
+            f"train_bpe must return a list of tuples (a, b), as the task says; got "
+            f"{_short(original)}. Tuples can be dict keys and cannot be changed by accident.",
+        )
     return merges
 
 
@@ -163,8 +205,12 @@ def as_ids(t, name, got, what="encode"):
     if not ok:
         t.fail(name, "value", f"{what} must return a list of int token ids, got {_short(got)}.")
     if not isinstance(original, list):
-        t.fail(name, "value", f"{what} must return a list of int token ids, as the task says; got a "
-               f"{type(original).__name__}: {_short(original)}.")
+        t.fail(
+            name,
+            "value",
+            f"{what} must return a list of int token ids, as the task says; got a "
+            f"{type(original).__name__}: {_short(original)}.",
+        )
     return ids
 
 
@@ -178,6 +224,7 @@ def show(pair, table):
 
 
 # ---- train_bpe -----------------------------------------------------------------------------
+
 
 def train_probes(corpus):
     return [
@@ -196,12 +243,19 @@ def train_probes(corpus):
 
 def check_train(t, fn, corpus):
     probes = train_probes(corpus)
-    answers = [as_merges(t, label, t.call(fn, text, n, step=f"{label} runs", budget_s=BUDGET_S, hint=_train_hint))
-               for text, n, label in probes]
+    answers = [
+        as_merges(t, label, t.call(fn, text, n, step=f"{label} runs", budget_s=BUDGET_S, hint=_train_hint))
+        for text, n, label in probes
+    ]
     # A mistake is named only if it explains the learner's answers on every probe, not just on one.
-    named = next((message for message, kw in TRAIN_MISTAKES
-                  if all(train(text, n, **kw) == got
-                         for (text, n, _), got in zip(probes, answers, strict=True))), None)
+    named = next(
+        (
+            message
+            for message, kw in TRAIN_MISTAKES
+            if all(train(text, n, **kw) == got for (text, n, _), got in zip(probes, answers, strict=True))
+        ),
+        None,
+    )
     for (text, n, label), got in zip(probes, answers, strict=True):
         want = train(text, n)
         if got == want:
@@ -214,33 +268,55 @@ def check_train(t, fn, corpus):
 
 def explain_merges(t, name, text, n, got, want):
     if len(want) == n and len(got) in (n - 1, n + 1):
-        t.fail(name, "value", f"num_merges = {n} asks for exactly {n} merges; you returned {len(got)} "
-               "(an off-by-one in your loop's range?).")
+        t.fail(
+            name,
+            "value",
+            f"num_merges = {n} asks for exactly {n} merges; you returned {len(got)} "
+            "(an off-by-one in your loop's range?).",
+        )
     if len(got) > len(want):
-        t.fail(name, "value", f"only {len(want)} merges are possible here: once the sequence is a single "
-               f"token (or empty) no pair is left, so stop early. You returned {len(got)}.")
+        t.fail(
+            name,
+            "value",
+            f"only {len(want)} merges are possible here: once the sequence is a single "
+            f"token (or empty) no pair is left, so stop early. You returned {len(got)}.",
+        )
     k = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
     if k == len(got):
-        t.fail(name, "value", f"you returned {len(got)} merges; {len(want)} were possible (stop only when the "
-               "sequence has no adjacent pair left, even if the best pair occurs just once).")
+        t.fail(
+            name,
+            "value",
+            f"you returned {len(got)} merges; {len(want)} were possible (stop only when the "
+            "sequence has no adjacent pair left, even if the best pair occurs just once).",
+        )
     ids = units_of(text)
     for i, pair in enumerate(want[:k]):
         ids = merge(ids, pair, 256 + i)
     counts = pair_counts(ids)
     table = vocab(want)
-    overlap = (" Overlapping occurrences count: in a run like 'aaa' the pair (a, a) occurs twice."
-               if want[k][0] == want[k][1] or got[k][0] == got[k][1] else "")
-    t.fail(name, "value",
-           f"merge #{k} (new id {256 + k}) differs. After the first {k} merges the sequence is "
-           f"{_short(ids, 160)}; the most frequent adjacent pair is {show(want[k], table)} with count "
-           f"{counts[want[k]]} (ties go to the pair that occurs first); you chose {got[k]}, count "
-           f"{counts.get(got[k], 0)} there.{overlap}", got=_short(got, 400), expected=_short(want, 400))
+    overlap = (
+        " Overlapping occurrences count: in a run like 'aaa' the pair (a, a) occurs twice."
+        if want[k][0] == want[k][1] or got[k][0] == got[k][1]
+        else ""
+    )
+    t.fail(
+        name,
+        "value",
+        f"merge #{k} (new id {256 + k}) differs. After the first {k} merges the sequence is "
+        f"{_short(ids, 160)}; the most frequent adjacent pair is {show(want[k], table)} with count "
+        f"{counts[want[k]]} (ties go to the pair that occurs first); you chose {got[k]}, count "
+        f"{counts.get(got[k], 0)} there.{overlap}",
+        got=_short(got, 400),
+        expected=_short(want, 400),
+    )
 
 
 def _train_hint(exc):
     if isinstance(exc, (ValueError, IndexError)) and ("empty" in str(exc) or "range" in str(exc)):
-        return ("When the sequence has fewer than two tokens there is no pair to count: stop early and "
-                "return the merges found so far (the empty string gives []).")
+        return (
+            "When the sequence has fewer than two tokens there is no pair to count: stop early and "
+            "return the merges found so far (the empty string gives [])."
+        )
     return None
 
 
@@ -250,6 +326,7 @@ def make_corpus(rng, words=260):
 
 
 # ---- encode ----------------------------------------------------------------------------------
+
 
 def check_encode(t, fn, corpus, corpus_merges, rng):
     held_out = make_corpus(rng, words=40) + " café 🙂 qxz"
@@ -262,17 +339,26 @@ def check_encode(t, fn, corpus, corpus_merges, rng):
         ("aaa aaa!", [(97, 97), (256, 97), (257, 32)], "merges of merges"),
         ("ab", [(97, 98)], "one pair: encode('ab', [(97, 98)])"),
         ("abc", [(97, 98), (256, 99)], "down to one token: encode('abc', [(97, 98), (256, 99)])"),
-        ("xyz", [(120, 121), (122, 256), (121, 122)],
-         "merge order: encode('xyz', [(120, 121), (122, 256), (121, 122)])"),
+        (
+            "xyz",
+            [(120, 121), (122, 256), (121, 122)],
+            "merge order: encode('xyz', [(120, 121), (122, 256), (121, 122)])",
+        ),
         (corpus, corpus_merges, "the training corpus with its 40 merges"),
         (held_out, corpus_merges, "new text with the corpus's merges"),
     ]
-    answers = [as_ids(t, label, t.call(fn, text, [tuple(p) for p in merges], step=f"{label} runs",
-                                       budget_s=BUDGET_S))
-               for text, merges, label in probes]
-    named = next((message for message, kw in ENCODE_MISTAKES
-                  if all(encode(text, merges, **kw) == got
-                         for (text, merges, _), got in zip(probes, answers, strict=True))), None)
+    answers = [
+        as_ids(t, label, t.call(fn, text, [tuple(p) for p in merges], step=f"{label} runs", budget_s=BUDGET_S))
+        for text, merges, label in probes
+    ]
+    named = next(
+        (
+            message
+            for message, kw in ENCODE_MISTAKES
+            if all(encode(text, merges, **kw) == got for (text, merges, _), got in zip(probes, answers, strict=True))
+        ),
+        None,
+    )
     for (text, merges, label), got in zip(probes, answers, strict=True):
         want = encode(text, merges)
         if got == want:
@@ -282,15 +368,26 @@ def check_encode(t, fn, corpus, corpus_merges, rng):
             t.fail(label, "value", named, got=_short(got, 400), expected=_short(want, 400))
         left = next((p for p in zip(got, got[1:], strict=False) if p in merges), None)
         if left is not None and _text_of(got, merges) == text:
-            t.fail(label, "value", f"expected {_short(want, 160)}, got {_short(got, 160)}: your result still "
-                   f"holds the pair {left}, which merge #{merges.index(left)} joins. Your loop stopped too "
-                   "early: keep merging while any pair in the sequence has a merge (two tokens can still "
-                   "be one pair).", got=_short(got, 400), expected=_short(want, 400))
+            t.fail(
+                label,
+                "value",
+                f"expected {_short(want, 160)}, got {_short(got, 160)}: your result still "
+                f"holds the pair {left}, which merge #{merges.index(left)} joins. Your loop stopped too "
+                "early: keep merging while any pair in the sequence has a merge (two tokens can still "
+                "be one pair).",
+                got=_short(got, 400),
+                expected=_short(want, 400),
+            )
         k = next((i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b), min(len(got), len(want)))
-        t.fail(label, "value", f"expected {len(want)} tokens {_short(want, 160)}, got {len(got)}; they first "
-               f"differ at token {k}. Start from the UTF-8 bytes and apply merge i (id 256 + i) for i = 0, 1, "
-               "... in turn, each replacing its pair left to right.", got=_short(got, 400),
-               expected=_short(want, 400))
+        t.fail(
+            label,
+            "value",
+            f"expected {len(want)} tokens {_short(want, 160)}, got {len(got)}; they first "
+            f"differ at token {k}. Start from the UTF-8 bytes and apply merge i (id 256 + i) for i = 0, 1, "
+            "... in turn, each replacing its pair left to right.",
+            got=_short(got, 400),
+            expected=_short(want, 400),
+        )
 
 
 def _text_of(ids, merges):
@@ -303,34 +400,49 @@ def _text_of(ids, merges):
 
 # ---- decode ----------------------------------------------------------------------------------
 
+
 def expect_text(t, fn, ids, merges, label):
-    raw = t.call(fn, list(ids), [tuple(p) for p in merges], step=f"{label} runs", budget_s=BUDGET_S,
-                 hint=_decode_hint)
+    raw = t.call(fn, list(ids), [tuple(p) for p in merges], step=f"{label} runs", budget_s=BUDGET_S, hint=_decode_hint)
     want = decode(ids, merges)
     if raw == want:
         t.passed(label, "value")
         return
     if not isinstance(raw, str):
-        t.fail(label, "value", f"decode must return a str, got {_short(raw)} "
-               "(bytes? finish with .decode('utf-8')).")
+        t.fail(label, "value", f"decode must return a str, got {_short(raw)} (bytes? finish with .decode('utf-8')).")
     if "\ufffd" in raw:
-        t.fail(label, "value", f"got {raw!r} with replacement characters (�) where {want!r} was expected: you "
-               "decoded each token's bytes on its own, but a token may hold only part of a multi-byte "
-               "character. Join the bytes of all tokens first, then decode once.")
+        t.fail(
+            label,
+            "value",
+            f"got {raw!r} with replacement characters (�) where {want!r} was expected: you "
+            "decoded each token's bytes on its own, but a token may hold only part of a multi-byte "
+            "character. Join the bytes of all tokens first, then decode once.",
+        )
     if raw == "".join(chr(b) for b in b"".join(vocab(merges)[i] for i in ids)):
-        t.fail(label, "value", f"got {raw!r} for {want!r}: you turned each byte into a character with chr(); "
-               "collect the bytes and decode them as UTF-8 (bytes(...).decode('utf-8')).")
-    t.fail(label, "value", f"expected {want!r}, got {raw!r}. Build a table id -> bytes (0..255 are single "
-           "bytes, id 256 + i is the bytes of merge i's two tokens joined), join, decode once.")
+        t.fail(
+            label,
+            "value",
+            f"got {raw!r} for {want!r}: you turned each byte into a character with chr(); "
+            "collect the bytes and decode them as UTF-8 (bytes(...).decode('utf-8')).",
+        )
+    t.fail(
+        label,
+        "value",
+        f"expected {want!r}, got {raw!r}. Build a table id -> bytes (0..255 are single "
+        "bytes, id 256 + i is the bytes of merge i's two tokens joined), join, decode once.",
+    )
 
 
 def _decode_hint(exc):
     if isinstance(exc, UnicodeDecodeError):
-        return ("A token may hold only PART of a multi-byte UTF-8 character (é is two bytes, 🙂 four), so "
-                "decoding each token on its own fails. Join the bytes of all tokens, then decode once.")
+        return (
+            "A token may hold only PART of a multi-byte UTF-8 character (é is two bytes, 🙂 four), so "
+            "decoding each token on its own fails. Join the bytes of all tokens, then decode once."
+        )
     if isinstance(exc, ValueError) and "range(0, 256)" in str(exc):
-        return ("ids from 256 up stand for merged tokens, not bytes: expand each into the bytes of its two "
-                "parts (a table id -> bytes built from the merges) before joining.")
+        return (
+            "ids from 256 up stand for merged tokens, not bytes: expand each into the bytes of its two "
+            "parts (a table id -> bytes built from the merges) before joining."
+        )
     if isinstance(exc, KeyError):
         return "Every id from 0 to 255 + len(merges) needs an entry: the 256 bytes, then id 256 + i for merge i."
     return None
@@ -346,12 +458,13 @@ def check_decode(t, fn, corpus, corpus_merges):
 
 # ---- round trip with the learner's own merges -------------------------------------------------
 
+
 def random_text(rng, corpus):
     parts = []
     for _ in range(int(rng.integers(0, 8))):
         if rng.random() < 0.4:
             start = int(rng.integers(0, len(corpus)))
-            parts.append(corpus[start:start + int(rng.integers(1, 12))])
+            parts.append(corpus[start : start + int(rng.integers(1, 12))])
         else:
             lo, hi = UNICODE_RANGES[int(rng.integers(len(UNICODE_RANGES)))]
             parts.append("".join(chr(int(c)) for c in rng.integers(lo, hi, size=int(rng.integers(1, 5)))))
@@ -366,24 +479,36 @@ def check_round_trip(t, corpus):
         given = list(merges)
         ids = as_ids(t, "round trip", t.call(encode_fn, text, given, budget_s=BUDGET_S, hint=_decode_hint))
         if given != merges:
-            t.fail("inputs left unchanged", "value", f"encode changed the merges list it was given (now "
-                   f"{_short(given)}); a tokeniser is reused for every text, so encode must only read it "
-                   "(copy it, or walk it without pop/remove).")
+            t.fail(
+                "inputs left unchanged",
+                "value",
+                f"encode changed the merges list it was given (now "
+                f"{_short(given)}); a tokeniser is reused for every text, so encode must only read it "
+                "(copy it, or walk it without pop/remove).",
+            )
         kept = list(ids)
         back = t.call(decode_fn, kept, given, budget_s=BUDGET_S, hint=_decode_hint)
         if kept != ids or given != merges:
-            t.fail("inputs left unchanged", "value", "decode changed the ids or merges it was given; it must "
-                   "only read them.")
+            t.fail(
+                "inputs left unchanged",
+                "value",
+                "decode changed the ids or merges it was given; it must only read them.",
+            )
         return None if back == text else f"decode(encode(s)) gave {_short(back)} for s = {_short(text)}"
 
     t.expect("decode(encode('')) == ''", round_trip("") is None, "the empty string must survive the round trip")
-    t.expect_property("decode(encode(s)) == s with your merges", round_trip,
-                      lambda rng: random_text(rng, corpus), trials=40)
+    t.expect_property(
+        "decode(encode(s)) == s with your merges", round_trip, lambda rng: random_text(rng, corpus), trials=40
+    )
     n_tokens = len(as_ids(t, "compression", t.call(encode_fn, corpus, list(merges), budget_s=BUDGET_S)))
     n_bytes = len(corpus.encode("utf-8"))
     if n_tokens >= n_bytes:
-        t.fail("compression", "value", f"the corpus is {n_bytes} bytes and encoded to {n_tokens} tokens; 40 "
-               "merges learned on this repetitive text must shorten it.")
+        t.fail(
+            "compression",
+            "value",
+            f"the corpus is {n_bytes} bytes and encoded to {n_tokens} tokens; 40 "
+            "merges learned on this repetitive text must shorten it.",
+        )
     t.passed("compression", "value", f"{n_bytes} bytes -> {n_tokens} tokens")
 
 

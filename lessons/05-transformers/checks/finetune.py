@@ -74,11 +74,14 @@ def _expect_pretrained_weights(t, model, lm):
             missing.append(name)
     if missing:
         shown = ", ".join(missing[:4]) + (f" and {len(missing) - 4} more" if len(missing) > 4 else "")
-        t.fail("the body starts from the pretrained weights", "value",
-               f"{len(missing)} of the {len(_body_params(lm))} pretrained body tensors are nowhere in your "
-               f"model ({shown}): you built a fresh ReviewLM, or re-initialised the one you were given "
-               "(reset_parameters, nn.init, .apply(init_fn)). A fresh body knows nothing — that is training from "
-               "scratch. Keep the object you receive: self.body = pretrained.")
+        t.fail(
+            "the body starts from the pretrained weights",
+            "value",
+            f"{len(missing)} of the {len(_body_params(lm))} pretrained body tensors are nowhere in your "
+            f"model ({shown}): you built a fresh ReviewLM, or re-initialised the one you were given "
+            "(reset_parameters, nn.init, .apply(init_fn)). A fresh body knows nothing — that is training from "
+            "scratch. Keep the object you receive: self.body = pretrained.",
+        )
     t.passed("the body starts from the pretrained weights", "value")
 
 
@@ -94,17 +97,22 @@ def _pooling_probes(t, model, vocab, device):
         padded = model(wider, lengths)
         if not torch.allclose(base, padded, rtol=1e-4, atol=1e-5):
             feats = model_features(model, wider)
-            message = ("a review's logits change when more padding follows it: you pool positions that are "
-                       "padding. Pool the hidden state at the last REAL word, h[arange(B), lengths - 1] "
-                       "(or average only over positions < length).")
+            message = (
+                "a review's logits change when more padding follows it: you pool positions that are "
+                "padding. Pool the hidden state at the last REAL word, h[arange(B), lengths - 1] "
+                "(or average only over positions < length)."
+            )
             if feats is not None:
-                message = ("your logits read the LAST column of the padded batch, h[:, -1]: for every review "
-                           "shorter than the batch that is a pad token. Use h[arange(B), lengths - 1]."
-                           if _matches_head(model, feats[:, -1], padded) else
-                           "you average over ALL positions, padding included, so the same review scores "
-                           "differently in a wider batch: average over positions < length only (a mask), "
-                           "or take h[arange(B), lengths - 1]." if _matches_head(model, feats.mean(1), padded)
-                           else message)
+                message = (
+                    "your logits read the LAST column of the padded batch, h[:, -1]: for every review "
+                    "shorter than the batch that is a pad token. Use h[arange(B), lengths - 1]."
+                    if _matches_head(model, feats[:, -1], padded)
+                    else "you average over ALL positions, padding included, so the same review scores "
+                    "differently in a wider batch: average over positions < length only (a mask), "
+                    "or take h[arange(B), lengths - 1]."
+                    if _matches_head(model, feats.mean(1), padded)
+                    else message
+                )
             t.fail("pooling ignores padding", "value", message)
         t.passed("pooling ignores padding", "value")
         # Change every word but the first: a causal model's position 0 has read only that first word.
@@ -114,10 +122,13 @@ def _pooling_probes(t, model, vocab, device):
         random_words = torch.randint(2, len(vocab), ids.shape, generator=gen).to(device)
         other[:, 1:] = torch.where(real[:, 1:], random_words[:, 1:], ids[:, 1:])
         changed = model(other, lengths)
-        t.expect("the logits read the whole review", not torch.allclose(base, changed, rtol=1e-5, atol=1e-6),
-                 "changing every word after the first leaves your logits unchanged: you pool position 0. The "
-                 "body is CAUSAL (a GPT): position t has only read words 0..t, so position 0 has seen one word. "
-                 "The last real word is the one that has read the whole review: h[arange(B), lengths - 1].")
+        t.expect(
+            "the logits read the whole review",
+            not torch.allclose(base, changed, rtol=1e-5, atol=1e-6),
+            "changing every word after the first leaves your logits unchanged: you pool position 0. The "
+            "body is CAUSAL (a GPT): position t has only read words 0..t, so position 0 has seen one word. "
+            "The last real word is the one that has read the whole review: h[arange(B), lengths - 1].",
+        )
 
 
 def model_features(model, ids):
@@ -140,8 +151,10 @@ def _matches_head(model, pooled, logits):
 def _hint(exc):
     text = str(exc)
     if "expected scalar type Long" in text or "Float" in text and "target" in text:
-        return ("F.cross_entropy takes the labels as class indices, int64 of shape (B,), and the logits "
-                "(B, 2) — no one-hot, no float labels.")
+        return (
+            "F.cross_entropy takes the labels as class indices, int64 of shape (B,), and the logits "
+            "(B, 2) — no one-hot, no float labels."
+        )
     if "does not require grad" in text:
         return "the loss is cut off from autograd: no .item() or torch.no_grad() before backward."
     return None
@@ -158,8 +171,12 @@ def check(t: Checker) -> None:
     lm = lm.to(t.device)
     torch.manual_seed(t.seed)
     model = t.call(SentimentClassifier, copy.deepcopy(lm), step="SentimentClassifier(pretrained) builds")
-    t.expect("SentimentClassifier is an nn.Module", isinstance(model, nn.Module),
-             f"SentimentClassifier(...) gave a {type(model).__name__}; subclass torch.nn.Module.", kind="run")
+    t.expect(
+        "SentimentClassifier is an nn.Module",
+        isinstance(model, nn.Module),
+        f"SentimentClassifier(...) gave a {type(model).__name__}; subclass torch.nn.Module.",
+        kind="run",
+    )
     model = model.to(t.device)
     _expect_pretrained_weights(t, model, lm)
 
@@ -167,16 +184,25 @@ def check(t: Checker) -> None:
     _pooling_probes(t, model, vocab, t.device)
 
     optimizer = t.call(make_optimizer, model, step="make_optimizer(model) runs")
-    t.expect("make_optimizer returns a torch optimizer", isinstance(optimizer, torch.optim.Optimizer),
-             f"make_optimizer returned a {type(optimizer).__name__}; return a torch.optim optimizer.", kind="run")
+    t.expect(
+        "make_optimizer returns a torch optimizer",
+        isinstance(optimizer, torch.optim.Optimizer),
+        f"make_optimizer returned a {type(optimizer).__name__}; return a torch.optim optimizer.",
+        kind="run",
+    )
     held = {id(p) for group in optimizer.param_groups for p in group["params"]}
     pretrained_ids = {id(p) for module in model.modules() if isinstance(module, ReviewLM) for p in module.parameters()}
     head = [p for p in model.parameters() if id(p) not in pretrained_ids]
-    t.expect("the optimizer trains the new head", bool(head) and all(id(p) in held for p in head),
-             "your model has no new parameters besides the pretrained language model: add a head, "
-             "nn.Linear(pretrained.d_model, 2)." if not head else
-             "the optimizer does not hold your new head's parameters: the head starts random and must be "
-             "trained — give it its own parameter group.", kind="run")
+    t.expect(
+        "the optimizer trains the new head",
+        bool(head) and all(id(p) in held for p in head),
+        "your model has no new parameters besides the pretrained language model: add a head, "
+        "nn.Linear(pretrained.d_model, 2)."
+        if not head
+        else "the optimizer does not hold your new head's parameters: the head starts random and must be "
+        "trained — give it its own parameter group.",
+        kind="run",
+    )
 
     train_texts, train_y = generate_reviews(N_TRAIN, t.seed)
     test_texts, test_y = generate_reviews(N_TEST, t.seed + 1000)
@@ -190,50 +216,90 @@ def check(t: Checker) -> None:
     optimizer.register_step_post_hook(lambda *_: steps.append(1))
     model.eval()  # as a predict() would have left it: finetune must switch training on itself
     before = {n: p.detach().clone() for n, p in _body_params(lm).items()}
-    losses = t.call(finetune, model, optimizer, ids.clone(), lengths.clone(), labels.clone(), STEPS,
-                    batch_size=BATCH, generator=torch.Generator().manual_seed(t.seed), hint=_hint,
-                    step=f"finetune(..., steps={STEPS}) runs", budget_s=max(30.0, t.time_left() / 2))
+    losses = t.call(
+        finetune,
+        model,
+        optimizer,
+        ids.clone(),
+        lengths.clone(),
+        labels.clone(),
+        STEPS,
+        batch_size=BATCH,
+        generator=torch.Generator().manual_seed(t.seed),
+        hint=_hint,
+        step=f"finetune(..., steps={STEPS}) runs",
+        budget_s=max(30.0, t.time_left() / 2),
+    )
     hook.remove()
-    t.expect("finetune trains in train mode", any(modes),
-             "every forward pass of finetune ran in EVAL mode: call model.train() at its start. The pretrained "
-             "body has dropout, which only works in train mode (and predict switches it off).", kind="run")
-    t.expect(f"finetune takes {STEPS} optimizer steps", len(steps) == STEPS,
-             f"finetune took {len(steps)} optimizer steps for steps={STEPS}: one optimizer.step() per step — the "
-             "comparison with training from scratch is at the same budget.", kind="run")
-    t.expect("finetune returns the losses as floats",
-             isinstance(losses, list | tuple) and len(losses) == STEPS and all(isinstance(v, float) for v in losses),
-             f"return a list of {STEPS} Python floats, one loss.item() per step (got "
-             f"{type(losses).__name__}{'' if not hasattr(losses, '__len__') else f' of length {len(losses)}'}).",
-             kind="value")
+    t.expect(
+        "finetune trains in train mode",
+        any(modes),
+        "every forward pass of finetune ran in EVAL mode: call model.train() at its start. The pretrained "
+        "body has dropout, which only works in train mode (and predict switches it off).",
+        kind="run",
+    )
+    t.expect(
+        f"finetune takes {STEPS} optimizer steps",
+        len(steps) == STEPS,
+        f"finetune took {len(steps)} optimizer steps for steps={STEPS}: one optimizer.step() per step — the "
+        "comparison with training from scratch is at the same budget.",
+        kind="run",
+    )
+    t.expect(
+        "finetune returns the losses as floats",
+        isinstance(losses, list | tuple) and len(losses) == STEPS and all(isinstance(v, float) for v in losses),
+        f"return a list of {STEPS} Python floats, one loss.item() per step (got "
+        f"{type(losses).__name__}{'' if not hasattr(losses, '__len__') else f' of length {len(losses)}'}).",
+        kind="value",
+    )
     for i, value in enumerate(losses):
         t.curve("loss (fine-tuning)", i, value)
-    t.expect("the losses are finite", all(math.isfinite(v) for v in losses),
-             "the loss became NaN/inf: a learning rate far too high for the pretrained body?", kind="convergence")
+    t.expect(
+        "the losses are finite",
+        all(math.isfinite(v) for v in losses),
+        "the loss became NaN/inf: a learning rate far too high for the pretrained body?",
+        kind="convergence",
+    )
 
     model.train()  # as finetune leaves it: predict must switch dropout off itself
     first = t.call(predict, model, tid, tl, step="predict runs")
     again = t.call(predict, model, tid, tl, step="predict runs")
-    t.expect("predict returns a tensor", isinstance(first, torch.Tensor) and isinstance(again, torch.Tensor),
-             f"predict returned a {type(first).__name__}; return a torch tensor of int64 labels.", kind="run")
-    t.expect_shape("predictions", first, (N_TEST,), tensor=True, mistakes={
-        (N_TEST, 2): "those are the logits (or probabilities): return logits.argmax(dim=1)."})
-    t.expect("predictions are class labels 0/1", not first.is_floating_point() and
-             bool(((first == 0) | (first == 1)).all()),
-             "predict must return int64 labels 0 or 1 (logits.argmax(dim=1)), not logits or probabilities.")
+    t.expect(
+        "predict returns a tensor",
+        isinstance(first, torch.Tensor) and isinstance(again, torch.Tensor),
+        f"predict returned a {type(first).__name__}; return a torch tensor of int64 labels.",
+        kind="run",
+    )
+    t.expect_shape(
+        "predictions",
+        first,
+        (N_TEST,),
+        tensor=True,
+        mistakes={(N_TEST, 2): "those are the logits (or probabilities): return logits.argmax(dim=1)."},
+    )
+    t.expect(
+        "predictions are class labels 0/1",
+        not first.is_floating_point() and bool(((first == 0) | (first == 1)).all()),
+        "predict must return int64 labels 0 or 1 (logits.argmax(dim=1)), not logits or probabilities.",
+    )
     model.eval()
     with torch.no_grad():
         want = model(tid, tl).argmax(1)
-    t.expect("predict runs in eval mode", torch.equal(first.to(want.device), again.to(want.device))
-             and torch.equal(first.to(want.device), want),
-             "predict gives different answers for the same reviews: it ran with dropout on. Call model.eval() "
-             "in predict (and predict under torch.no_grad()).")
+    t.expect(
+        "predict runs in eval mode",
+        torch.equal(first.to(want.device), again.to(want.device)) and torch.equal(first.to(want.device), want),
+        "predict gives different answers for the same reviews: it ran with dropout on. Call model.eval() "
+        "in predict (and predict under torch.no_grad()).",
+    )
 
     accuracy = float((first.to(ty.device) == ty).float().mean())
     negated = torch.tensor([any(w in REVIEW_NEGATIONS for w in s.split()) for s in test_texts], device=ty.device)
     neg_acc = float((first.to(ty.device) == ty)[negated].float().mean())
     scratch = _scratch_accuracy(t, len(vocab), (ids, lengths, labels), (tid, tl, ty), t.seed)
-    t.note(f"held-out accuracy: fine-tuned {accuracy:.3f} (on reviews with a negation {neg_acc:.3f}); the same "
-           f"architecture trained from scratch for {STEPS} steps: {scratch:.3f}")
+    t.note(
+        f"held-out accuracy: fine-tuned {accuracy:.3f} (on reviews with a negation {neg_acc:.3f}); the same "
+        f"architecture trained from scratch for {STEPS} steps: {scratch:.3f}"
+    )
     drift = None
     learner_body = next((m for m in model.modules() if isinstance(m, ReviewLM)), None)
     if learner_body is not None:
@@ -245,25 +311,46 @@ def check(t: Checker) -> None:
     if not good:
         why = f"held-out accuracy {accuracy:.3f} (from scratch: {scratch:.3f}; needed ≥ {TARGET} and ≥ scratch + {MARGIN})"
         if accuracy <= 0.3:
-            message = (f"{why} — far BELOW chance: your predictions are inverted. The labels are 1 = positive, "
-                       "0 = negative; train on them as they are and return argmax(dim=1).")
+            message = (
+                f"{why} — far BELOW chance: your predictions are inverted. The labels are 1 = positive, "
+                "0 = negative; train on them as they are and return argmax(dim=1)."
+            )
         elif drift is not None and drift == 0.0:
-            message = (f"{why}. The body did not move at all: everything but the head is frozen, and the pretrained "
-                       "features alone, read by one linear layer, are not enough here. Train the body too, with a "
-                       "SMALLER learning rate than the head (two parameter groups).")
+            message = (
+                f"{why}. The body did not move at all: everything but the head is frozen, and the pretrained "
+                "features alone, read by one linear layer, are not enough here. Train the body too, with a "
+                "SMALLER learning rate than the head (two parameter groups)."
+            )
         elif drift is not None and drift > 0.5:
-            message = (f"{why}. Your body weights moved {drift:.0%} of their size away from the pretrained ones: "
-                       "a learning rate that large overwrites what pretraining learnt (catastrophic forgetting). "
-                       "Give the body a small rate (around 1e-3 with Adam) and the new head a larger one.")
+            message = (
+                f"{why}. Your body weights moved {drift:.0%} of their size away from the pretrained ones: "
+                "a learning rate that large overwrites what pretraining learnt (catastrophic forgetting). "
+                "Give the body a small rate (around 1e-3 with Adam) and the new head a larger one."
+            )
         elif abs(accuracy - 0.5) < 0.07:
-            message = (f"{why} — chance level. Are the labels in each batch those of the same reviews? Index ids, "
-                       "lengths and labels with the SAME rows. Is the loss F.cross_entropy(logits, labels)?")
+            message = (
+                f"{why} — chance level. Are the labels in each batch those of the same reviews? Index ids, "
+                "lengths and labels with the SAME rows. Is the loss F.cross_entropy(logits, labels)?"
+            )
         else:
-            message = (f"{why}. Check the pooling (last real word), the learning rates (head ~1e-2, body ~1e-3 "
-                       "with Adam) and that every step samples a fresh batch.")
-        t.fail("fine-tuning beats training from scratch", "convergence", message,
-               accuracy=accuracy, scratch=scratch, negated_accuracy=neg_acc, body_drift=drift)
-    t.passed("fine-tuning beats training from scratch", "convergence",
-             f"held-out accuracy {accuracy:.3f} vs {scratch:.3f} from scratch at the same {STEPS} steps "
-             f"(reviews with a negation: {neg_acc:.3f}); the body moved {drift:.1%} from its pretrained weights"
-             if drift is not None else f"held-out accuracy {accuracy:.3f} vs {scratch:.3f} from scratch")
+            message = (
+                f"{why}. Check the pooling (last real word), the learning rates (head ~1e-2, body ~1e-3 "
+                "with Adam) and that every step samples a fresh batch."
+            )
+        t.fail(
+            "fine-tuning beats training from scratch",
+            "convergence",
+            message,
+            accuracy=accuracy,
+            scratch=scratch,
+            negated_accuracy=neg_acc,
+            body_drift=drift,
+        )
+    t.passed(
+        "fine-tuning beats training from scratch",
+        "convergence",
+        f"held-out accuracy {accuracy:.3f} vs {scratch:.3f} from scratch at the same {STEPS} steps "
+        f"(reviews with a negation: {neg_acc:.3f}); the body moved {drift:.1%} from its pretrained weights"
+        if drift is not None
+        else f"held-out accuracy {accuracy:.3f} vs {scratch:.3f} from scratch",
+    )

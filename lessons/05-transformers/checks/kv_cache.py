@@ -29,8 +29,10 @@ TOL = {"rtol": 1e-6, "atol": 1e-8}  # float64 on both sides
 def _hint(exc):
     text = str(exc)
     if "must match the size" in text or "size of tensor" in text or "shape" in text:
-        return ("a shape clash — the cache is one (k, v) per layer, each (B, n_heads, T_past, head_dim); new keys "
-                "are concatenated along dim=2 (time), and the mask for T_new queries is (T_new, T_past + T_new).")
+        return (
+            "a shape clash — the cache is one (k, v) per layer, each (B, n_heads, T_past, head_dim); new keys "
+            "are concatenated along dim=2 (time), and the mask for T_new queries is (T_new, T_past + T_new)."
+        )
     if "index out of range" in text:
         return "a position beyond the position table? New tokens sit at positions T_past .. T_past + T_new - 1."
     return torch_hint(exc)
@@ -43,26 +45,41 @@ def _close(a, b):
 def _expect_cache(t, name, cache, length, B, want, prompt_like=None):
     """Layout: one (k, v) per layer, each (B, H, length, DH); contents named against q / input / swapped."""
     if not isinstance(cache, list | tuple) or len(cache) != LAYERS:
-        t.fail(f"{name}: cache layout", "value", f"the cache should be a list with one (k, v) pair per layer "
-               f"({LAYERS} layers); got {type(cache).__name__}"
-               + (f" of length {len(cache)}" if isinstance(cache, list | tuple) else "") + ".")
+        t.fail(
+            f"{name}: cache layout",
+            "value",
+            f"the cache should be a list with one (k, v) pair per layer "
+            f"({LAYERS} layers); got {type(cache).__name__}"
+            + (f" of length {len(cache)}" if isinstance(cache, list | tuple) else "")
+            + ".",
+        )
     for i, pair in enumerate(cache):
         if not isinstance(pair, list | tuple) or len(pair) != 2 or not all(isinstance(a, torch.Tensor) for a in pair):
             t.fail(f"{name}: cache layout", "value", f"layer {i}'s cache entry should be a (k, v) pair of tensors.")
         k = pair[0]
         if tuple(k.shape) == (B, length, E):
-            t.fail(f"{name}: cache layout", "value", f"layer {i}'s keys are {tuple(k.shape)}, the heads still merged: "
-                   f"store them after the head split, (B, n_heads, T, head_dim) = {(B, H, length, DH)}; "
-                   "attn.split(...) does it.")
+            t.fail(
+                f"{name}: cache layout",
+                "value",
+                f"layer {i}'s keys are {tuple(k.shape)}, the heads still merged: "
+                f"store them after the head split, (B, n_heads, T, head_dim) = {(B, H, length, DH)}; "
+                "attn.split(...) does it.",
+            )
         if tuple(k.shape) == (B, H, DH, length):
-            t.fail(f"{name}: cache layout", "value", "the cached keys are transposed (head_dim before time): keep "
-                   "(B, n_heads, T, head_dim) and transpose only inside the score product.")
+            t.fail(
+                f"{name}: cache layout",
+                "value",
+                "the cached keys are transposed (head_dim before time): keep "
+                "(B, n_heads, T, head_dim) and transpose only inside the score product.",
+            )
         if k.shape[:2] == (B, H) and k.shape[-1] == DH and k.shape[2] != length:
             grown = k.shape[2]
-            message = (f"the cache holds {grown} position(s) after {length} tokens. "
-                       + ("It was not extended: concatenate the new keys and values to the cached ones "
-                          "(torch.cat along dim=2) and return the longer cache." if grown < length else
-                          "It grows by more than the new tokens: append only the new rows, once."))
+            message = f"the cache holds {grown} position(s) after {length} tokens. " + (
+                "It was not extended: concatenate the new keys and values to the cached ones "
+                "(torch.cat along dim=2) and return the longer cache."
+                if grown < length
+                else "It grows by more than the new tokens: append only the new rows, once."
+            )
             t.fail(f"{name}: the cache grows by one position per token", "value", message)
     t.passed(f"{name}: cache layout and length", "value", f"{LAYERS} × (k, v) of {(B, H, length, DH)}")
     for i, ((k, v), (wk, wv, wq, wx)) in enumerate(zip(cache, want, strict=True)):
@@ -71,15 +88,27 @@ def _expect_cache(t, name, cache, length, B, want, prompt_like=None):
         if _close(k, wv) and _close(v, wk):
             t.fail(f"{name}: the cache holds keys and values", "value", f"layer {i}: keys and values are swapped.")
         if _close(k, wq):
-            t.fail(f"{name}: the cache holds keys and values", "value", f"layer {i}: the cache holds the QUERIES "
-                   "(q_proj) where the keys belong. Past queries are never needed again — a new token asks its "
-                   "own question — but every later query is compared with the past KEYS: cache k_proj's output.")
+            t.fail(
+                f"{name}: the cache holds keys and values",
+                "value",
+                f"layer {i}: the cache holds the QUERIES "
+                "(q_proj) where the keys belong. Past queries are never needed again — a new token asks its "
+                "own question — but every later query is compared with the past KEYS: cache k_proj's output.",
+            )
         if _close(k, wx) or _close(v, wx):
-            t.fail(f"{name}: the cache holds keys and values", "value", f"layer {i}: the cache holds the layer's "
-                   "input (ln1's output, split into heads) instead of the projected keys/values; cache k_proj(h) and "
-                   "v_proj(h) themselves, so nothing has to be projected again.")
-        t.fail(f"{name}: the cache holds keys and values", "value", f"layer {i}: the cached tensors are not this "
-               "layer's keys and values (k_proj / v_proj of ln1's output, split into heads), for every token so far.")
+            t.fail(
+                f"{name}: the cache holds keys and values",
+                "value",
+                f"layer {i}: the cache holds the layer's "
+                "input (ln1's output, split into heads) instead of the projected keys/values; cache k_proj(h) and "
+                "v_proj(h) themselves, so nothing has to be projected again.",
+            )
+        t.fail(
+            f"{name}: the cache holds keys and values",
+            "value",
+            f"layer {i}: the cached tensors are not this "
+            "layer's keys and values (k_proj / v_proj of ln1's output, split into heads), for every token so far.",
+        )
     t.passed(f"{name}: the cache holds keys and values", "value")
 
 
@@ -98,8 +127,12 @@ def _expected_cache(model, idx):
 def _call(t, fwc, model, idx, cache, label):
     result = t.call(fwc, model, idx.clone(), cache, step=f"{label} runs", hint=_hint)
     if not isinstance(result, tuple | list) or len(result) != 2:
-        t.fail(f"{label} returns (logits, cache)", "run", f"forward_with_cache returned {type(result).__name__}; "
-               "return a pair: the logits of the new tokens (B, T_new, V) and the new cache.")
+        t.fail(
+            f"{label} returns (logits, cache)",
+            "run",
+            f"forward_with_cache returned {type(result).__name__}; "
+            "return a pair: the logits of the new tokens (B, T_new, V) and the new cache.",
+        )
     logits, new_cache = result
     t.expect_array(f"{label}: logits", logits, shape=(idx.shape[0], idx.shape[1], V), tensor=True, device=t.device)
     return logits, new_cache
@@ -114,41 +147,69 @@ def _step_checks(t, fwc, model, g):
     full9 = model(seq9)
 
     logits, cache = _call(t, fwc, model, prompt, None, "prefill: forward_with_cache(model, prompt (2, 5), None)")
-    t.expect_close("prefill: logits equal the full forward's", logits, full9[:, :5], tensor=True, **TOL, mistakes={
-        "the prompt was processed without the causal mask: with no cache, row i may see keys 0..i only.":
-            cached_forward(model, prompt, None, mask="none")[0],
-        "the scores are not divided by sqrt(head_dim), as the model's own attention does.":
-            cached_forward(model, prompt, None, scale=False)[0]})
+    t.expect_close(
+        "prefill: logits equal the full forward's",
+        logits,
+        full9[:, :5],
+        tensor=True,
+        **TOL,
+        mistakes={
+            "the prompt was processed without the causal mask: with no cache, row i may see keys 0..i only.": cached_forward(
+                model, prompt, None, mask="none"
+            )[0],
+            "the scores are not divided by sqrt(head_dim), as the model's own attention does.": cached_forward(
+                model, prompt, None, scale=False
+            )[0],
+        },
+    )
     _expect_cache(t, "prefill", cache, 5, B, _expected_cache(model, prompt))
 
     right5 = cached_forward(model, prompt)[1]
     logits, cache = _call(t, fwc, model, nxt, cache, "one token: forward_with_cache(model, next (2, 1), cache)")
-    t.expect_close("one token: logits equal the full forward's last row", logits, full9[:, 5:6], tensor=True, **TOL,
-                   mistakes={
-        "the new token got position 0's embedding: it sits at position T_past (= the cache's length), so use "
-        "pos_emb(torch.arange(T_past, T_past + T_new)).": cached_forward(model, nxt, right5, positions="zero")[0],
-        "the new token attended only to itself: the cache was written but not read. Concatenate the cached keys "
-        "and values with the new ones BEFORE computing the scores.": cached_forward(model, nxt, right5, attend="new")[0],
-        "the causal mask is aligned to the top-left corner (what is_causal=True gives when there are more keys than "
-        "queries), so the new token saw only the FIRST key. A new token may see every cached key and itself: the "
-        "mask is torch.ones(T_new, T_past + T_new).tril(diagonal=T_past) — for one token, no mask at all.":
-            cached_forward(model, nxt, right5, mask="topleft")[0],
-    })
+    t.expect_close(
+        "one token: logits equal the full forward's last row",
+        logits,
+        full9[:, 5:6],
+        tensor=True,
+        **TOL,
+        mistakes={
+            "the new token got position 0's embedding: it sits at position T_past (= the cache's length), so use "
+            "pos_emb(torch.arange(T_past, T_past + T_new)).": cached_forward(model, nxt, right5, positions="zero")[0],
+            "the new token attended only to itself: the cache was written but not read. Concatenate the cached keys "
+            "and values with the new ones BEFORE computing the scores.": cached_forward(
+                model, nxt, right5, attend="new"
+            )[0],
+            "the causal mask is aligned to the top-left corner (what is_causal=True gives when there are more keys than "
+            "queries), so the new token saw only the FIRST key. A new token may see every cached key and itself: the "
+            "mask is torch.ones(T_new, T_past + T_new).tril(diagonal=T_past) — for one token, no mask at all.": cached_forward(
+                model, nxt, right5, mask="topleft"
+            )[0],
+        },
+    )
     _expect_cache(t, "one token", cache, 6, B, _expected_cache(model, seq6))
 
     right6 = cached_forward(model, seq6)[1]
     logits, cache = _call(t, fwc, model, chunk, cache, "a chunk of 3 after the cache")
-    t.expect_close("a chunk of 3 after 6 cached tokens: logits equal the full forward's", logits, full9[:, 6:9],
-                   tensor=True, **TOL, mistakes={
-        "the causal mask is aligned to the top-left corner (what is_causal=True / tril() of a (T_new, T_total) "
-        "matrix gives): new row i must see ALL cached keys plus new keys 0..i — shift the triangle right by "
-        "T_past: torch.ones(T_new, T_past + T_new).tril(diagonal=T_past).":
-            cached_forward(model, chunk, right6, mask="topleft")[0],
-        "the chunk was processed without a causal mask: with several new tokens, new row i must not see new "
-        "tokens after i.": cached_forward(model, chunk, right6, mask="none")[0],
-        "the new tokens got positions 0, 1, 2: they sit at T_past, T_past + 1, ... "
-        "(pos_emb(torch.arange(T_past, T_past + T_new))).": cached_forward(model, chunk, right6, positions="zero")[0],
-    })
+    t.expect_close(
+        "a chunk of 3 after 6 cached tokens: logits equal the full forward's",
+        logits,
+        full9[:, 6:9],
+        tensor=True,
+        **TOL,
+        mistakes={
+            "the causal mask is aligned to the top-left corner (what is_causal=True / tril() of a (T_new, T_total) "
+            "matrix gives): new row i must see ALL cached keys plus new keys 0..i — shift the triangle right by "
+            "T_past: torch.ones(T_new, T_past + T_new).tril(diagonal=T_past).": cached_forward(
+                model, chunk, right6, mask="topleft"
+            )[0],
+            "the chunk was processed without a causal mask: with several new tokens, new row i must not see new "
+            "tokens after i.": cached_forward(model, chunk, right6, mask="none")[0],
+            "the new tokens got positions 0, 1, 2: they sit at T_past, T_past + 1, ... "
+            "(pos_emb(torch.arange(T_past, T_past + T_new))).": cached_forward(model, chunk, right6, positions="zero")[
+                0
+            ],
+        },
+    )
     _expect_cache(t, "a chunk of 3", cache, 9, B, _expected_cache(model, seq9))
 
 
@@ -157,8 +218,11 @@ class RowCounter:
 
     def __init__(self, model):
         self.rows = 0
-        self.handles = [layer.register_forward_hook(self.hook) for block in model.blocks
-                        for layer in (block.attn.k_proj, block.attn.v_proj)]
+        self.handles = [
+            layer.register_forward_hook(self.hook)
+            for block in model.blocks
+            for layer in (block.attn.k_proj, block.attn.v_proj)
+        ]
 
     def hook(self, module, inputs, output):
         self.rows += inputs[0].numel() // module.in_features
@@ -174,28 +238,51 @@ def _generate_checks(t, gen_fn, model, g):
     want_tokens, want_logits = greedy_full(model, prompt, n_new)
     counter = RowCounter(model)
     try:
-        result = t.call(gen_fn, model, prompt.clone(), n_new, step=f"generate(model, prompt (2, {T0}), {n_new}) runs",
-                        hint=_hint, budget_s=30)
+        result = t.call(
+            gen_fn,
+            model,
+            prompt.clone(),
+            n_new,
+            step=f"generate(model, prompt (2, {T0}), {n_new}) runs",
+            hint=_hint,
+            budget_s=30,
+        )
     finally:
         counter.remove()
     if not isinstance(result, tuple | list) or len(result) != 2:
-        t.fail("generate returns (tokens, logits)", "run", f"generate returned {type(result).__name__}; return "
-               "(tokens (B, T0 + n_new), logits (B, n_new, V)).")
+        t.fail(
+            "generate returns (tokens, logits)",
+            "run",
+            f"generate returned {type(result).__name__}; return (tokens (B, T0 + n_new), logits (B, n_new, V)).",
+        )
     tokens, logits = result
-    t.expect_array("generate: tokens", tokens, shape=(B, T0 + n_new), tensor=True, device=t.device, dtype_kind="i",
-                   mistakes={(B, n_new): "only the new tokens came back; return the prompt followed by them."})
+    t.expect_array(
+        "generate: tokens",
+        tokens,
+        shape=(B, T0 + n_new),
+        tensor=True,
+        device=t.device,
+        dtype_kind="i",
+        mistakes={(B, n_new): "only the new tokens came back; return the prompt followed by them."},
+    )
     t.expect_array("generate: logits", logits, shape=(B, n_new, V), tensor=True, device=t.device)
     if not torch.equal(tokens.long(), want_tokens):
         doubled, _ = greedy_full(model, torch.cat([prompt, prompt[:, -1:]], 1), n_new)
-        if torch.equal(tokens.long()[:, T0:], doubled[:, T0 + 1:]):
-            t.fail("generate: the same greedy tokens as full recomputation", "value",
-                   "the prompt's last token was fed twice: the prefill's logits at the last prompt position already "
-                   "predict the first new token — take its argmax, then feed only tokens you generated.")
+        if torch.equal(tokens.long()[:, T0:], doubled[:, T0 + 1 :]):
+            t.fail(
+                "generate: the same greedy tokens as full recomputation",
+                "value",
+                "the prompt's last token was fed twice: the prefill's logits at the last prompt position already "
+                "predict the first new token — take its argmax, then feed only tokens you generated.",
+            )
         first = int((tokens.long() != want_tokens).any(0).nonzero()[0])
-        t.fail("generate: the same greedy tokens as full recomputation", "value",
-               f"the tokens differ from greedy decoding by full recomputation from position {first} on "
-               f"(got {tokens[0].tolist()}, expected {want_tokens[0].tolist()}). Each new token is the argmax of "
-               "the last position's logits; feed it (alone) with the cache to get the next logits.")
+        t.fail(
+            "generate: the same greedy tokens as full recomputation",
+            "value",
+            f"the tokens differ from greedy decoding by full recomputation from position {first} on "
+            f"(got {tokens[0].tolist()}, expected {want_tokens[0].tolist()}). Each new token is the argmax of "
+            "the last position's logits; feed it (alone) with the cache to get the next logits.",
+        )
     t.passed("generate: the same greedy tokens as full recomputation", "value")
     t.expect_close("generate: the same logits as full recomputation", logits, want_logits, tensor=True, **TOL)
 
@@ -203,17 +290,28 @@ def _generate_checks(t, gen_fn, model, g):
     cached_rows = (T0 + n_new) * per_token
     full_rows = sum(range(T0, T0 + n_new)) * per_token
     if counter.rows > cached_rows:
-        t.fail("generate: each token passes through k_proj/v_proj once", "value",
-               f"k_proj and v_proj saw {counter.rows // per_token} token rows per sequence and layer for a "
-               f"{T0}-token prompt and {n_new} new tokens; a cache needs at most {T0 + n_new} (each token once), "
-               f"full recomputation needs {full_rows // per_token}. The values are right, but the prefix is "
-               "recomputed: after the prefill, feed ONLY the newest token, with the cache.",
-               rows=counter.rows, cached=cached_rows, full=full_rows)
+        t.fail(
+            "generate: each token passes through k_proj/v_proj once",
+            "value",
+            f"k_proj and v_proj saw {counter.rows // per_token} token rows per sequence and layer for a "
+            f"{T0}-token prompt and {n_new} new tokens; a cache needs at most {T0 + n_new} (each token once), "
+            f"full recomputation needs {full_rows // per_token}. The values are right, but the prefix is "
+            "recomputed: after the prefill, feed ONLY the newest token, with the cache.",
+            rows=counter.rows,
+            cached=cached_rows,
+            full=full_rows,
+        )
     if counter.rows == 0:
-        t.fail("generate: each token passes through k_proj/v_proj once", "value", "k_proj and v_proj of the model "
-               "passed to generate were never called: generate with the model it is given.")
-    t.passed("generate: each token passes through k_proj/v_proj once", "value",
-             f"{counter.rows // per_token} rows per sequence and layer (full recomputation: {full_rows // per_token})")
+        t.fail(
+            "generate: each token passes through k_proj/v_proj once",
+            "value",
+            "k_proj and v_proj of the model passed to generate were never called: generate with the model it is given.",
+        )
+    t.passed(
+        "generate: each token passes through k_proj/v_proj once",
+        "value",
+        f"{counter.rows // per_token} rows per sequence and layer (full recomputation: {full_rows // per_token})",
+    )
     return prompt
 
 
@@ -234,9 +332,11 @@ def _speed_note(t, gen_fn, model):
         cached = timed(lambda: gen_fn(model, prompt.clone(), n))
     except Exception:  # noqa: BLE001 - display only; generate was judged above
         return
-    t.note(f"wall clock for {n} tokens: full recomputation {full * 1e3:.0f} ms, your cache {cached * 1e3:.0f} ms "
-           f"(×{full / max(cached, 1e-9):.1f}; a tiny model on a shared CPU — timings vary, the row count above is "
-           "what is judged)")
+    t.note(
+        f"wall clock for {n} tokens: full recomputation {full * 1e3:.0f} ms, your cache {cached * 1e3:.0f} ms "
+        f"(×{full / max(cached, 1e-9):.1f}; a tiny model on a shared CPU — timings vary, the row count above is "
+        "what is judged)"
+    )
 
 
 def check(t: Checker) -> None:

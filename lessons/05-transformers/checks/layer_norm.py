@@ -33,10 +33,12 @@ def ln(x, gamma, beta, eps, *, ddof=0, eps_outside=False, axis=-1):
 def forward_mistakes(x, gamma, beta, eps):
     out = {
         f"you used the unbiased variance (divide by D − 1 = {x.shape[-1] - 1}); layer norm uses the biased one, "
-        "the plain mean of squared deviations (np.var's default ddof=0, not ddof=1 / torch.var's default).":
-            ln(x, gamma, beta, eps, ddof=1),
-        "eps belongs inside the square root: (x − μ) / sqrt(var + eps), not (x − μ) / (sqrt(var) + eps).":
-            ln(x, gamma, beta, eps, eps_outside=True),
+        "the plain mean of squared deviations (np.var's default ddof=0, not ddof=1 / torch.var's default).": ln(
+            x, gamma, beta, eps, ddof=1
+        ),
+        "eps belongs inside the square root: (x − μ) / sqrt(var + eps), not (x − μ) / (sqrt(var) + eps).": ln(
+            x, gamma, beta, eps, eps_outside=True
+        ),
         "you normalised over the batch (axis 0) — that is batch norm. Layer norm normalises each row over "
         "its own features, the last axis.": ln(x, gamma, beta, eps, axis=0),
         "gamma and beta are swapped: y = gamma * x_hat + beta.": ln(x, beta, gamma, eps),
@@ -53,12 +55,16 @@ def backward_mistakes(dy, x, gamma, eps):
     return {
         "dx treats the row's mean and variance as constants (dx = dy·γ/σ): both depend on x too. "
         "dx = (g − mean(g) − x̂·mean(g·x̂)) / σ with g = dy·γ, means over the row.": g / std,
-        "dx accounts for the mean but not the variance: subtract x̂·mean(g·x̂) as well.":
-            (g - g.mean(-1, keepdims=True)) / std,
-        "dx accounts for the variance but not the mean: subtract mean(g) as well.":
-            (g - x_hat * (g * x_hat).mean(-1, keepdims=True)) / std,
-        "dx forgot γ: the gradient reaching x̂ is g = dy·γ, not dy.":
-            (dy - dy.mean(-1, keepdims=True) - x_hat * (dy * x_hat).mean(-1, keepdims=True)) / std,
+        "dx accounts for the mean but not the variance: subtract x̂·mean(g·x̂) as well.": (g - g.mean(-1, keepdims=True))
+        / std,
+        "dx accounts for the variance but not the mean: subtract mean(g) as well.": (
+            g - x_hat * (g * x_hat).mean(-1, keepdims=True)
+        )
+        / std,
+        "dx forgot γ: the gradient reaching x̂ is g = dy·γ, not dy.": (
+            dy - dy.mean(-1, keepdims=True) - x_hat * (dy * x_hat).mean(-1, keepdims=True)
+        )
+        / std,
     }
 
 
@@ -68,8 +74,14 @@ def run_forward(t, fwd, name, x, gamma, beta, eps):
         t.fail(f"{name}: forward returns (y, cache)", "shape", "layer_norm_forward should return the pair (y, cache).")
     y, cache = result
     t.expect_array(f"{name}: y", y, shape=x.shape)
-    t.expect_close(f"{name}: y vs nn.LayerNorm", y, torch_ln(x, gamma, beta, eps), rtol=RTOL, atol=ATOL,
-                   mistakes=forward_mistakes(x, gamma, beta, eps))
+    t.expect_close(
+        f"{name}: y vs nn.LayerNorm",
+        y,
+        torch_ln(x, gamma, beta, eps),
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=forward_mistakes(x, gamma, beta, eps),
+    )
     return y, cache
 
 
@@ -78,30 +90,47 @@ def run_backward(t, fwd, bwd, name, x, gamma, beta, eps):
     dy = t.rng.normal(size=x.shape)
     result = t.call(bwd, dy.copy(), cache, step=f"{name}: backward runs")
     if not isinstance(result, tuple | list) or len(result) != 3:
-        t.fail(f"{name}: backward returns (dx, dgamma, dbeta)", "shape",
-               "layer_norm_backward should return (dx, dgamma, dbeta).")
+        t.fail(
+            f"{name}: backward returns (dx, dgamma, dbeta)",
+            "shape",
+            "layer_norm_backward should return (dx, dgamma, dbeta).",
+        )
     dx, dgamma, dbeta = result
     D = x.shape[-1]
     for label, g in (("dgamma", dgamma), ("dbeta", dbeta)):
         if isinstance(g, np.ndarray) and g.shape == x.shape:
-            t.fail(f"{name}: {label} shape", "shape", f"{label} has x's shape {x.shape}; γ and β are shared by "
-                   f"every row, so sum their gradients over all leading axes, giving ({D},).")
+            t.fail(
+                f"{name}: {label} shape",
+                "shape",
+                f"{label} has x's shape {x.shape}; γ and β are shared by "
+                f"every row, so sum their gradients over all leading axes, giving ({D},).",
+            )
         if isinstance(g, np.ndarray) and g.ndim > 1 and g.shape[-1] == D:
-            t.fail(f"{name}: {label} shape", "shape", f"{label} has shape {g.shape}: sum over EVERY leading "
-                   f"axis (here axes {tuple(range(x.ndim - 1))}), giving ({D},).")
+            t.fail(
+                f"{name}: {label} shape",
+                "shape",
+                f"{label} has shape {g.shape}: sum over EVERY leading "
+                f"axis (here axes {tuple(range(x.ndim - 1))}), giving ({D},).",
+            )
 
     def loss_of(which):
         def f(z):
             args = {"x": x, "gamma": gamma, "beta": beta, which: z}
             return float(np.sum(ln(args["x"], args["gamma"], args["beta"], eps) * dy))
+
         return f
 
     num_dx, _ = numerical_gradient(loss_of("x"), x)
     t.expect_gradient(f"{name}: dx", dx, num_dx, mistakes=backward_mistakes(dy, x, gamma, eps))
     num_dg, _ = numerical_gradient(loss_of("gamma"), gamma)
-    t.expect_gradient(f"{name}: dgamma", dgamma, num_dg, mistakes={
-        "dgamma = Σ dy · x̂ — the NORMALISED input, not x itself.": (dy * x).reshape(-1, D).sum(0),
-    })
+    t.expect_gradient(
+        f"{name}: dgamma",
+        dgamma,
+        num_dg,
+        mistakes={
+            "dgamma = Σ dy · x̂ — the NORMALISED input, not x itself.": (dy * x).reshape(-1, D).sum(0),
+        },
+    )
     num_db, _ = numerical_gradient(loss_of("beta"), beta)
     t.expect_gradient(f"{name}: dbeta", dbeta, num_db)
 

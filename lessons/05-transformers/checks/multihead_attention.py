@@ -23,24 +23,44 @@ def reference_layer(device, gen):
             p.copy_((torch.rand(p.shape, generator=gen) * 2 - 1).to(device) * 0.6)
     W = ref.in_proj_weight.detach()
     b = ref.in_proj_bias.detach()
-    params = (W[:E], b[:E], W[E:2 * E], b[E:2 * E], W[2 * E:], b[2 * E:],
-              ref.out_proj.weight.detach(), ref.out_proj.bias.detach())
+    params = (
+        W[:E],
+        b[:E],
+        W[E : 2 * E],
+        b[E : 2 * E],
+        W[2 * E :],
+        b[2 * E :],
+        ref.out_proj.weight.detach(),
+        ref.out_proj.bias.detach(),
+    )
     return ref, tuple(p.clone() for p in params)
 
 
 def build(t, Model, params):
     model = t.call(Model, E, H, step=f"MultiHeadAttention({E}, {H}) builds")
-    t.expect("it is an nn.Module", isinstance(model, nn.Module),
-             f"MultiHeadAttention(...) gave a {type(model).__name__}; subclass torch.nn.Module.", kind="run")
+    t.expect(
+        "it is an nn.Module",
+        isinstance(model, nn.Module),
+        f"MultiHeadAttention(...) gave a {type(model).__name__}; subclass torch.nn.Module.",
+        kind="run",
+    )
     if any(isinstance(m, nn.MultiheadAttention) for m in model.modules()):
-        t.fail("built from scratch", "run", "your module wraps nn.MultiheadAttention; this exercise builds it "
-               "from linear layers and your own attention.")
+        t.fail(
+            "built from scratch",
+            "run",
+            "your module wraps nn.MultiheadAttention; this exercise builds it "
+            "from linear layers and your own attention.",
+        )
     for name in PROJECTIONS:
         layer = getattr(model, name, None)
         if not isinstance(layer, nn.Linear) or tuple(layer.weight.shape) != (E, E) or layer.bias is None:
-            t.fail("four projections", "run", f"`self.{name}` should be nn.Linear({E}, {E}) with a bias (the "
-                   "checker copies nn.MultiheadAttention's weights into q_proj, k_proj, v_proj and out_proj); "
-                   f"got {layer!r}.")
+            t.fail(
+                "four projections",
+                "run",
+                f"`self.{name}` should be nn.Linear({E}, {E}) with a bias (the "
+                "checker copies nn.MultiheadAttention's weights into q_proj, k_proj, v_proj and out_proj); "
+                f"got {layer!r}.",
+            )
     t.passed("four projections", "run")
     model = model.to(t.device)
     with torch.no_grad():
@@ -63,14 +83,17 @@ def mistakes(query, key, value, params, mask=None):
         "both the head split and the merge use a plain reshape instead of reshape + transpose: each 'head' "
         "then mixes several positions' features. Split: .view(B, L, H, dh).transpose(1, 2); merge: "
         ".transpose(1, 2).reshape(B, L, E).": run(split="reshape", merge="reshape"),
-        f"the scale is 1/√{E} (the whole embedding); each head's scores use 1/√head_dim = 1/√{E // H}.":
-            run(scale="embed"),
+        f"the scale is 1/√{E} (the whole embedding); each head's scores use 1/√head_dim = 1/√{E // H}.": run(
+            scale="embed"
+        ),
         f"the 1/√head_dim scale is missing (head_dim = {E // H}).": run(scale="none"),
         "the output projection (out_proj) is not applied after merging the heads.": run(out_proj=False),
     }
     if mask is not None:
-        out["the mask is inverted: True means 'may attend' here (note that nn.MultiheadAttention's own "
-            "boolean masks mean the opposite)."] = run(invert_mask=True)
+        out[
+            "the mask is inverted: True means 'may attend' here (note that nn.MultiheadAttention's own "
+            "boolean masks mean the opposite)."
+        ] = run(invert_mask=True)
     return out
 
 
@@ -83,8 +106,15 @@ def compare(t, name, model, ref, params, query, key, value, mask=None, torch_kwa
         t.expect_array(f"{name}: output", got, shape=tuple(want.shape), tensor=True, device=t.device)
         wrong = mistakes(query, key, value, params, mask)
     name_nan_mistake(t, f"{name}: output vs nn.MultiheadAttention", got, wrong)
-    t.expect_close(f"{name}: output vs nn.MultiheadAttention", got, want, rtol=max(rtol, 1e-5),
-                   atol=max(atol, 1e-5), tensor=True, mistakes=wrong)
+    t.expect_close(
+        f"{name}: output vs nn.MultiheadAttention",
+        got,
+        want,
+        rtol=max(rtol, 1e-5),
+        atol=max(atol, 1e-5),
+        tensor=True,
+        mistakes=wrong,
+    )
 
 
 def name_nan_mistake(t, name, got, wrong):
@@ -92,8 +122,11 @@ def name_nan_mistake(t, name, got, wrong):
     if not torch.is_tensor(got) or bool(torch.isfinite(got).all()):
         return
     for message, bad in wrong.items():
-        if bad.shape == got.shape and torch.equal(torch.isnan(bad), torch.isnan(got)) and torch.allclose(
-                torch.nan_to_num(got), torch.nan_to_num(bad), rtol=1e-4, atol=1e-5):
+        if (
+            bad.shape == got.shape
+            and torch.equal(torch.isnan(bad), torch.isnan(got))
+            and torch.allclose(torch.nan_to_num(got), torch.nan_to_num(bad), rtol=1e-4, atol=1e-5)
+        ):
             t.fail(name, "value", message + " (Some query rows ended up with no allowed key at all, hence NaN.)")
 
 
@@ -119,15 +152,32 @@ def check(t: Checker) -> None:
     compare(t, "causal mask (L, L)", model, ref, params, x, x, x, causal, {"attn_mask": ~causal})
 
     keep = torch.tensor([[True] * 6, [True] * 3 + [False] * 3], device=dev)
-    compare(t, "padding mask (B, 1, 1, Lk)", model, ref, params, query, memory, values, keep[:, None, None, :],
-            {"key_padding_mask": ~keep})
+    compare(
+        t,
+        "padding mask (B, 1, 1, Lk)",
+        model,
+        ref,
+        params,
+        query,
+        memory,
+        values,
+        keep[:, None, None, :],
+        {"key_padding_mask": ~keep},
+    )
 
     # Every projection must be trained by backprop through the output.
     model.zero_grad(set_to_none=True)
     out = t.call(model, x, x, x, step="backward pass runs")
     t.call(lambda: out.pow(2).sum().backward(), step="backward pass runs")
-    missing = [n for n in PROJECTIONS if getattr(model, n).weight.grad is None
-               or not bool(getattr(model, n).weight.grad.abs().sum() > 0)]
-    t.expect("gradients reach every projection", not missing,
-             f"no gradient reached {', '.join(missing)}: is the output computed from it, without .detach() "
-             "or a NumPy round trip?", kind="gradient")
+    missing = [
+        n
+        for n in PROJECTIONS
+        if getattr(model, n).weight.grad is None or not bool(getattr(model, n).weight.grad.abs().sum() > 0)
+    ]
+    t.expect(
+        "gradients reach every projection",
+        not missing,
+        f"no gradient reached {', '.join(missing)}: is the output computed from it, without .detach() "
+        "or a NumPy round trip?",
+        kind="gradient",
+    )

@@ -42,13 +42,13 @@ def rotate(x, positions, base=10000.0, *, pairing="interleaved", direction=1, ex
     if pairing == "interleaved":
         a, b = x[..., 0::2], x[..., 1::2]
     else:
-        a, b = x[..., : d // 2], x[..., d // 2:]
+        a, b = x[..., : d // 2], x[..., d // 2 :]
     ra, rb = a * cos - b * sin, a * sin + b * cos
     out = np.empty(x.shape)
     if pairing == "interleaved":
         out[..., 0::2], out[..., 1::2] = ra, rb
     else:
-        out[..., : d // 2], out[..., d // 2:] = ra, rb
+        out[..., : d // 2], out[..., d // 2 :] = ra, rb
     return out
 
 
@@ -57,19 +57,33 @@ def check_sinusoid(t, fn):
         name = f"sinusoidal_encoding({L}, {d})"
         got = t.call(fn, L, d, step=f"{name} runs")
         t.expect_array(name, got, shape=(L, d))
-        t.expect_close(name, got, sinusoid(L, d), rtol=RTOL, atol=ATOL, mistakes={
-            "sines in the first half and cosines in the second: that is a different (also used) layout. Here "
-            "they interleave: column 2i holds sin(p·wᵢ), column 2i+1 holds cos(p·wᵢ).": sinusoid(L, d, layout="halves"),
-            "sine and cosine are swapped: even columns hold the sine, odd columns the cosine.": sinusoid(L, d, swap=True),
-            "each pair's sine and cosine must share ONE frequency, wᵢ = 10000^(-2i/d) with i the pair index; "
-            "you used the column index j in 10000^(-j/d), so the cosine's frequency is off.":
-                sinusoid_column_exponent(L, d),
-            "the exponent is 2i/d with 2i = 0, 2, 4, ...; you used i/d with the pair index i = 0, 1, 2, ...":
-                sinusoid(L, d, exponent="pair_index"),
-            "the exponent's sign: wᵢ = 10000^(-2i/d) falls from 1 to nearly 0/d; you made the frequencies grow.":
-                sinusoid(L, d, exponent="positive"),
-            "positions start at 0 (the first row is sin 0 = 0, cos 0 = 1), not at 1.": sinusoid(L, d, start=1),
-        })
+        t.expect_close(
+            name,
+            got,
+            sinusoid(L, d),
+            rtol=RTOL,
+            atol=ATOL,
+            mistakes={
+                "sines in the first half and cosines in the second: that is a different (also used) layout. Here "
+                "they interleave: column 2i holds sin(p·wᵢ), column 2i+1 holds cos(p·wᵢ).": sinusoid(
+                    L, d, layout="halves"
+                ),
+                "sine and cosine are swapped: even columns hold the sine, odd columns the cosine.": sinusoid(
+                    L, d, swap=True
+                ),
+                "each pair's sine and cosine must share ONE frequency, wᵢ = 10000^(-2i/d) with i the pair index; "
+                "you used the column index j in 10000^(-j/d), so the cosine's frequency is off.": sinusoid_column_exponent(
+                    L, d
+                ),
+                "the exponent is 2i/d with 2i = 0, 2, 4, ...; you used i/d with the pair index i = 0, 1, 2, ...": sinusoid(
+                    L, d, exponent="pair_index"
+                ),
+                "the exponent's sign: wᵢ = 10000^(-2i/d) falls from 1 to nearly 0/d; you made the frequencies grow.": sinusoid(
+                    L, d, exponent="positive"
+                ),
+                "positions start at 0 (the first row is sin 0 = 0, cos 0 = 1), not at 1.": sinusoid(L, d, start=1),
+            },
+        )
 
 
 def rope_mistakes(x, pos):
@@ -78,7 +92,9 @@ def rope_mistakes(x, pos):
         "features (2i, 2i+1) form a pair.": rotate(x, pos, pairing="halves"),
         "the rotation goes the wrong way: out[2i] = x[2i]·cos − x[2i+1]·sin and out[2i+1] = x[2i]·sin + "
         "x[2i+1]·cos.": rotate(x, pos, direction=-1),
-        "the frequencies: θᵢ = base^(-2i/d) with 2i = 0, 2, 4, ...; you used i/d.": rotate(x, pos, exponent="pair_index"),
+        "the frequencies: θᵢ = base^(-2i/d) with 2i = 0, 2, 4, ...; you used i/d.": rotate(
+            x, pos, exponent="pair_index"
+        ),
     }
 
 
@@ -92,9 +108,11 @@ def check_rope(t, fn):
         a = float(np.sum(t.call(fn, q.copy(), np.array([m])) * t.call(fn, k.copy(), np.array([n]))))
         b = float(np.sum(t.call(fn, q.copy(), np.array([m + shift])) * t.call(fn, k.copy(), np.array([n + shift]))))
         if not np.isclose(a, b, rtol=1e-6, atol=1e-8):
-            return (f"rope(q, {m})·rope(k, {n}) = {a:.6g} but rope(q, {m + shift})·rope(k, {n + shift}) = {b:.6g}; "
-                    "both pairs are the same distance apart, so the scores must agree. Each position must "
-                    "rotate by position × θᵢ, the same θᵢ for q and k.")
+            return (
+                f"rope(q, {m})·rope(k, {n}) = {a:.6g} but rope(q, {m + shift})·rope(k, {n + shift}) = {b:.6g}; "
+                "both pairs are the same distance apart, so the scores must agree. Each position must "
+                "rotate by position × θᵢ, the same θᵢ for q and k."
+            )
         return None
 
     t.expect_property("q·k depends only on the offset between positions", relative, lambda r: None, trials=20)
@@ -108,8 +126,9 @@ def check_rope(t, fn):
 
     t.expect_property("rotations keep lengths", norms, lambda r: None, trials=5)
     zero = rng.normal(size=(3, 4))
-    t.expect_close("position 0 is left as it is", t.call(fn, zero.copy(), np.zeros(3, dtype=int)), zero,
-                   rtol=RTOL, atol=ATOL)
+    t.expect_close(
+        "position 0 is left as it is", t.call(fn, zero.copy(), np.zeros(3, dtype=int)), zero, rtol=RTOL, atol=ATOL
+    )
 
     x = rng.normal(size=(7, 8))
     pos = np.arange(7)
@@ -123,8 +142,14 @@ def check_rope(t, fn):
     pos4 = np.array([0, 3, 4, 10, 250])
     got = t.call(fn, x4.copy(), pos4.copy(), step="rope on (2, 3, 5, 16), positions 0 3 4 10 250 runs")
     t.expect_array("rope with batch and head axes, uneven positions", got, shape=x4.shape)
-    t.expect_close("rope with batch and head axes, uneven positions", got, rotate(x4, pos4), rtol=RTOL,
-                   atol=ATOL, mistakes=rope_mistakes(x4, pos4))
+    t.expect_close(
+        "rope with batch and head axes, uneven positions",
+        got,
+        rotate(x4, pos4),
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes=rope_mistakes(x4, pos4),
+    )
     got = t.call(fn, x.copy(), pos.copy(), 500.0, step="rope with base=500 runs")
     t.expect_close("rope with base=500", got, rotate(x, pos, 500.0), rtol=RTOL, atol=ATOL)
 

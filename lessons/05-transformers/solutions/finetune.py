@@ -21,10 +21,12 @@ class SentimentClassifier(nn.Module):
 
 def make_optimizer(model):
     # Discriminative learning rates: the new head starts from nothing, the body only needs nudging.
-    return torch.optim.AdamW([
-        {"params": model.body.parameters(), "lr": 1e-3},
-        {"params": model.head.parameters(), "lr": 1e-2},
-    ])
+    return torch.optim.AdamW(
+        [
+            {"params": model.body.parameters(), "lr": 1e-3},
+            {"params": model.head.parameters(), "lr": 1e-2},
+        ]
+    )
 
 
 def finetune(model, optimizer, ids, lengths, labels, steps, batch_size=32, generator=None):

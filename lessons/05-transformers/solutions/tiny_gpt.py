@@ -48,8 +48,8 @@ class TinyGPT(nn.Module):
 def get_batch(data: torch.Tensor, block_size: int, batch_size: int, generator=None):
     # A window needs block_size + 1 tokens, so the last valid start is len(data) - block_size - 1.
     starts = torch.randint(len(data) - block_size, (batch_size,), generator=generator).tolist()
-    x = torch.stack([data[s:s + block_size] for s in starts])
-    y = torch.stack([data[s + 1:s + block_size + 1] for s in starts])
+    x = torch.stack([data[s : s + block_size] for s in starts])
+    y = torch.stack([data[s + 1 : s + block_size + 1] for s in starts])
     return x, y
 
 
@@ -71,7 +71,7 @@ def train(model, data, steps, batch_size=32, lr=1e-2, generator=None):
 @torch.no_grad()
 def sample(model, idx, n_new, temperature=1.0, top_k=None, generator=None):
     for _ in range(n_new):
-        logits = model(idx[:, -model.block_size:])[:, -1, :]  # only the last position predicts the next token
+        logits = model(idx[:, -model.block_size :])[:, -1, :]  # only the last position predicts the next token
         if temperature == 0:
             nxt = logits.argmax(dim=-1, keepdim=True)
         else:

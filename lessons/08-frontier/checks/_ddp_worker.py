@@ -19,9 +19,22 @@ import os
 import sys
 import traceback
 
-COLLECTIVES = ("all_reduce", "reduce", "broadcast", "all_gather", "all_gather_into_tensor", "reduce_scatter",
-               "reduce_scatter_tensor", "all_to_all", "all_to_all_single", "barrier", "gather", "scatter",
-               "all_gather_object", "broadcast_object_list")
+COLLECTIVES = (
+    "all_reduce",
+    "reduce",
+    "broadcast",
+    "all_gather",
+    "all_gather_into_tensor",
+    "reduce_scatter",
+    "reduce_scatter_tensor",
+    "all_to_all",
+    "all_to_all_single",
+    "barrier",
+    "gather",
+    "scatter",
+    "all_gather_object",
+    "broadcast_object_list",
+)
 POINT_TO_POINT = ("send", "recv", "isend", "irecv", "batch_isend_irecv")
 RING_SIZES = (1, 5, 7, 1001)
 GLOBAL_BATCH, TRAIN_STEPS = 8, 3
@@ -60,7 +73,7 @@ def _logged(name: str, original):
         global _depth
         if _depth == 0:
             if name == "batch_isend_irecv":
-                for p2p in (args[0] if args else kwargs.get("p2p_op_list", [])):
+                for p2p in args[0] if args else kwargs.get("p2p_op_list", []):
                     op = getattr(getattr(p2p, "op", None), "__name__", "p2p")
                     _record(op, int(p2p.tensor.numel()))
             else:
@@ -197,10 +210,14 @@ def main() -> None:
         expected = "nccl" if cuda and torch.cuda.device_count() >= int(os.environ["WORLD_SIZE"]) else "gloo"
         backend = str(dist.get_backend()) if dist.is_initialized() else None
         state["device"] = f"cuda:{int(os.environ['LOCAL_RANK'])}" if backend == "nccl" else "cpu"
-        return {"returned": list(got) if isinstance(got, tuple | list) else repr(got),
-                "initialized": dist.is_initialized(), "backend": backend, "expected_backend": expected,
-                "dist_rank": dist.get_rank() if dist.is_initialized() else None,
-                "dist_world": dist.get_world_size() if dist.is_initialized() else None}
+        return {
+            "returned": list(got) if isinstance(got, tuple | list) else repr(got),
+            "initialized": dist.is_initialized(),
+            "backend": backend,
+            "expected_backend": expected,
+            "dist_rank": dist.get_rank() if dist.is_initialized() else None,
+            "dist_world": dist.get_world_size() if dist.is_initialized() else None,
+        }
 
     run_phase("init", do_init, path)
     device = state["device"]
@@ -228,12 +245,14 @@ def main() -> None:
             tensor = torch.randn(size, generator=gen, dtype=torch.float64).to(device)
             before = len(_calls)
             returned = learner.ring_all_reduce(tensor)
-            results.append({
-                "size": size,
-                "inplace": tensor.cpu().tolist(),
-                "returned": returned.detach().cpu().double().tolist() if hasattr(returned, "detach") else None,
-                "calls": _calls[before:],
-            })
+            results.append(
+                {
+                    "size": size,
+                    "inplace": tensor.cpu().tolist(),
+                    "returned": returned.detach().cpu().double().tolist() if hasattr(returned, "detach") else None,
+                    "calls": _calls[before:],
+                }
+            )
         return {"results": results}
 
     run_phase("ring", do_ring, path)

@@ -15,7 +15,7 @@ LAYOUT = (
     ".X..#.",
     ".....G",
 )
-MOVES = ((-1, 0), (0, 1), (1, 0), (0, -1))   # up, right, down, left
+MOVES = ((-1, 0), (0, 1), (1, 0), (0, -1))  # up, right, down, left
 ARROWS = "^>v<"
 STEP, GOAL, PIT = -1.0, 10.0, -10.0
 

@@ -52,8 +52,14 @@ COLLECTIVE_TIMEOUT_S = 6.0  # passed to init_distributed: a one-sided collective
 STUCK_S = COLLECTIVE_TIMEOUT_S + 6.0  # still in a phase this long after the other rank left it: a hang
 DEADLOCK_S = 45.0  # both ranks in the same phase this long (their gloo timeout did not fire): a hang
 PHASES = ("import", "init", "broadcast", "average", "ring", "train")
-FUNCTION_OF = {"import": "importing your file", "init": "init_distributed", "broadcast": "broadcast_parameters",
-               "average": "average_gradients", "ring": "ring_all_reduce", "train": "train_step"}
+FUNCTION_OF = {
+    "import": "importing your file",
+    "init": "init_distributed",
+    "broadcast": "broadcast_parameters",
+    "average": "average_gradients",
+    "ring": "ring_all_reduce",
+    "train": "train_step",
+}
 COMMS_ERRORS = ("timed out", "timeout", "connection closed", "connection reset", "broken pipe")
 
 
@@ -68,14 +74,19 @@ def _check_backend(t: Checker) -> None:
         (True, 2, 4, "gloo", "with 2 GPUs and 4 ranks: not a GPU per rank"),
     ]
     for cuda, gpus, world, expected, why in cases:
-        with mock.patch.object(torch.cuda, "is_available", lambda cuda=cuda: cuda), \
-                mock.patch.object(torch.cuda, "device_count", lambda gpus=gpus: gpus), \
-                mock.patch.object(torch.distributed, "is_nccl_available", lambda: True):
+        with (
+            mock.patch.object(torch.cuda, "is_available", lambda cuda=cuda: cuda),
+            mock.patch.object(torch.cuda, "device_count", lambda gpus=gpus: gpus),
+            mock.patch.object(torch.distributed, "is_nccl_available", lambda: True),
+        ):
             got = t.call(pick_backend, world, step="pick_backend runs")
         name = f"pick_backend({world}) with {gpus} GPU(s)"
-        t.expect(name, isinstance(got, str) and got.lower() == expected,
-                 f"pick_backend({world}) returned {got!r} with CUDA {'available' if cuda else 'absent'} and {gpus} "
-                 f"GPU(s); expected {expected!r}: {why}.")
+        t.expect(
+            name,
+            isinstance(got, str) and got.lower() == expected,
+            f"pick_backend({world}) returned {got!r} with CUDA {'available' if cuda else 'absent'} and {gpus} "
+            f"GPU(s); expected {expected!r}: {why}.",
+        )
 
 
 def _as_indices(value) -> list[int] | None:
@@ -99,29 +110,49 @@ def _check_shards(t: Checker) -> None:
             got = t.call(shard_indices, n, rank, world, step=f"shard_indices({n}, {rank}, {world}) runs")
             indices = _as_indices(got)
             if indices is None:
-                t.fail(name, "shape", f"shard_indices({n}, {rank}, {world}) returned {str(got)[:80]}; return a list "
-                       "(or 1-D tensor) of integer indices.")
+                t.fail(
+                    name,
+                    "shape",
+                    f"shard_indices({n}, {rank}, {world}) returned {str(got)[:80]}; return a list "
+                    "(or 1-D tensor) of integer indices.",
+                )
             shards.append(indices)
         flat = [i for s in shards for i in s]
         outside = sorted({i for i in flat if not 0 <= i < n})
         t.expect(name, not outside, f"indices {outside[:5]} are outside range({n}).", kind="property")
         if len(shards) > 1 and all(s == shards[0] for s in shards) and n > 1:
-            t.fail(name, "property", f"every rank got the same indices {shards[0][:8]}: the shard "
-                   "must depend on the rank, or every rank trains on the same data.")
+            t.fail(
+                name,
+                "property",
+                f"every rank got the same indices {shards[0][:8]}: the shard "
+                "must depend on the rank, or every rank trains on the same data.",
+            )
         duplicates = sorted({i for i in flat if flat.count(i) > 1})
-        t.expect(name, not duplicates,
-                 f"sample(s) {duplicates[:5]} appear more than once (shard sizes {[len(s) for s in shards]}): padding "
-                 "shards to equal length by repeating samples (as DistributedSampler does) counts those samples "
-                 "twice. Here every sample belongs to exactly one rank.", kind="property")
+        t.expect(
+            name,
+            not duplicates,
+            f"sample(s) {duplicates[:5]} appear more than once (shard sizes {[len(s) for s in shards]}): padding "
+            "shards to equal length by repeating samples (as DistributedSampler does) counts those samples "
+            "twice. Here every sample belongs to exactly one rank.",
+            kind="property",
+        )
         missing = sorted(set(range(n)) - set(flat))
-        t.expect(name, not missing,
-                 f"sample(s) {missing[:5]} are in no shard (sizes {[len(s) for s in shards]}) — with "
-                 f"n // world_size rows per rank the last n % world_size samples are dropped. Give the remainder "
-                 "to some ranks: e.g. range(rank, n, world_size).", kind="property")
+        t.expect(
+            name,
+            not missing,
+            f"sample(s) {missing[:5]} are in no shard (sizes {[len(s) for s in shards]}) — with "
+            f"n // world_size rows per rank the last n % world_size samples are dropped. Give the remainder "
+            "to some ranks: e.g. range(rank, n, world_size).",
+            kind="property",
+        )
         sizes = [len(s) for s in shards]
-        t.expect(name, max(sizes) - min(sizes) <= 1,
-                 f"shard sizes {sizes} differ by more than one: the slowest rank sets the pace of every step. "
-                 "Spread the remainder: sizes n // W or n // W + 1.", kind="property")
+        t.expect(
+            name,
+            max(sizes) - min(sizes) <= 1,
+            f"shard sizes {sizes} differ by more than one: the slowest rank sets the pace of every step. "
+            "Spread the remainder: sizes n // W or n // W + 1.",
+            kind="property",
+        )
 
 
 # ---- the two ranks --------------------------------------------------------------------------
@@ -146,18 +177,36 @@ class Ranks:
 
     def start(self) -> None:
         env = dict(os.environ)
-        env.update(MASTER_ADDR="127.0.0.1", MASTER_PORT=str(_free_port()), WORLD_SIZE=str(WORLD),
-                   PYTHONUNBUFFERED="1", OMP_NUM_THREADS="1")
+        env.update(
+            MASTER_ADDR="127.0.0.1",
+            MASTER_PORT=str(_free_port()),
+            WORLD_SIZE=str(WORLD),
+            PYTHONUNBUFFERED="1",
+            OMP_NUM_THREADS="1",
+        )
         if not self.t.on_gpu:
             env["CUDA_VISIBLE_DEVICES"] = ""  # a CPU check stays on the CPU: gloo
         script = Path(worker.__file__).resolve()
         for rank in range(WORLD):
             env_rank = {**env, "RANK": str(rank), "LOCAL_RANK": str(rank)}
             log = open(self.folder / f"rank{rank}.log", "w")  # noqa: SIM115 - closed with the process
-            self.procs.append(subprocess.Popen(
-                [sys.executable, str(script), str(self.t.learner_file), str(self.folder), str(self.t.seed),
-                 str(COLLECTIVE_TIMEOUT_S)],
-                env=env_rank, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, cwd=str(self.folder)))
+            self.procs.append(
+                subprocess.Popen(
+                    [
+                        sys.executable,
+                        str(script),
+                        str(self.t.learner_file),
+                        str(self.folder),
+                        str(self.t.seed),
+                        str(COLLECTIVE_TIMEOUT_S),
+                    ],
+                    env=env_rank,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    cwd=str(self.folder),
+                )
+            )
             log.close()
 
     def _read(self) -> None:
@@ -168,7 +217,7 @@ class Ranks:
             with open(path) as f:
                 f.seek(self._offsets[rank])
                 data = f.read()
-            complete = data[:data.rfind("\n") + 1]
+            complete = data[: data.rfind("\n") + 1]
             self._offsets[rank] += len(complete)
             for line in complete.splitlines():
                 try:
@@ -206,8 +255,11 @@ class Ranks:
                 last = self.last(rank)
                 if not last or last["event"] != "enter" or last["phase"] in ("import", "init"):
                     continue
-                others_left = [self.phase(r, last["phase"]) or self.phase(r, last["phase"], "error")
-                               for r in range(WORLD) if r != rank]
+                others_left = [
+                    self.phase(r, last["phase"]) or self.phase(r, last["phase"], "error")
+                    for r in range(WORLD)
+                    if r != rank
+                ]
                 left_at = max((e["at"] for e in others_left if e), default=None)
                 if (left_at is not None and now - max(left_at, last["at"]) > STUCK_S) or now - last["at"] > DEADLOCK_S:
                     self.stuck[rank] = last["phase"]
@@ -268,36 +320,55 @@ def _phase_failure(t: Checker, ranks: Ranks, name: str) -> None:
     known = {r: _collectives(c) for r, c in calls.items()}
     if _diverge(list(known.values())):
         detail = "; ".join(f"rank {r}: {_summary(ops)}" for r, ops in known.items())
-        t.fail(f"{fn}: every rank makes the same collective calls", "run",
-               f"in {fn} the ranks made different collective calls ({detail}). A collective such as all_reduce "
-               "completes only when EVERY rank calls it, in the same order; one called on one rank only (under "
-               "`if rank == 0:`, e.g. to log a loss) waits forever for its partner — or pairs up with the wrong call.")
+        t.fail(
+            f"{fn}: every rank makes the same collective calls",
+            "run",
+            f"in {fn} the ranks made different collective calls ({detail}). A collective such as all_reduce "
+            "completes only when EVERY rank calls it, in the same order; one called on one rank only (under "
+            "`if rank == 0:`, e.g. to log a loss) waits forever for its partner — or pairs up with the wrong call.",
+        )
     comms = {r: e for r, e in errors.items() if e and any(s in e["message"].lower() for s in COMMS_ERRORS)}
     if name == "ring" and (comms or len(ranks.stuck) == WORLD):
         # a call is logged before it runs: the last one logged is where the rank is waiting
-        last_p2p = {r: next((c["op"] for c in reversed(calls[r] or []) if c["op"] in worker.POINT_TO_POINT), None)
-                    for r in range(WORLD)}
+        last_p2p = {
+            r: next((c["op"] for c in reversed(calls[r] or []) if c["op"] in worker.POINT_TO_POINT), None)
+            for r in range(WORLD)
+        }
         if all(op == "send" for op in last_p2p.values()):
-            t.fail(f"{fn} finishes", "run", "both ranks started with a blocking dist.send and waited for the other "
-                   "to receive: a deadlock. Post the receive without blocking — dist.isend and dist.irecv, then "
-                   "wait() on both — or let even ranks send first and odd ranks receive first.")
+            t.fail(
+                f"{fn} finishes",
+                "run",
+                "both ranks started with a blocking dist.send and waited for the other "
+                "to receive: a deadlock. Post the receive without blocking — dist.isend and dist.irecv, then "
+                "wait() on both — or let even ranks send first and odd ranks receive first.",
+            )
     if comms or ranks.stuck:
         waiting = sorted(set(comms) | set(ranks.stuck))
         others = [r for r in done if r not in waiting]
         who = ", ".join(f"rank {r}" for r in waiting)
-        partner = (f" while rank {others[0]} had finished it" if others else "")
-        t.fail(f"{fn} finishes", "run",
-               f"{who} waited inside {fn}{partner}, for a partner that never came"
-               + (f" ({next(iter(comms.values()))['message'][:160]})" if comms else
-                  " (no progress; both ranks were stopped)")
-               + ". Every collective (and every send) needs its counterpart on the other ranks: look for a "
-               "collective under `if rank == 0:`, or a send/recv pair that does not match.")
+        partner = f" while rank {others[0]} had finished it" if others else ""
+        t.fail(
+            f"{fn} finishes",
+            "run",
+            f"{who} waited inside {fn}{partner}, for a partner that never came"
+            + (
+                f" ({next(iter(comms.values()))['message'][:160]})"
+                if comms
+                else " (no progress; both ranks were stopped)"
+            )
+            + ". Every collective (and every send) needs its counterpart on the other ranks: look for a "
+            "collective under `if rank == 0:`, or a send/recv pair that does not match.",
+        )
     for rank, error in errors.items():
         if error:
             t.fail(f"{fn} runs on rank {rank}", "run", f"on rank {rank}: {error['message']}")
     for rank, code in ranks.crashed.items():
-        t.fail(f"{fn}: rank {rank} runs", "run", f"rank {rank} died (exit code {code}) during {fn} without a "
-               f"Python error (killed by a signal, or os._exit?). Its output ends: {ranks.log_tail(rank)[-300:]}")
+        t.fail(
+            f"{fn}: rank {rank} runs",
+            "run",
+            f"rank {rank} died (exit code {code}) during {fn} without a "
+            f"Python error (killed by a signal, or os._exit?). Its output ends: {ranks.log_tail(rank)[-300:]}",
+        )
     if ranks.timed_out:
         t.fail(f"{fn} finishes", "run", f"the ranks ran out of time during {fn} (the check's time limit).")
     t.fail(f"{fn} finishes", "run", f"rank(s) {[r for r in range(WORLD) if r not in done]} did not finish {fn}.")
@@ -311,19 +382,29 @@ def _close(a, b, rtol=1e-4, atol=1e-5) -> bool:
 def _judge_init(t: Checker, ranks: Ranks) -> None:
     for rank in range(WORLD):
         info = ranks.phase(rank, "init")
-        t.expect(f"init_distributed on rank {rank}: the process group exists", info["initialized"],
-                 "init_distributed returned but torch.distributed is not initialised: call "
-                 "dist.init_process_group(backend, ...) — torchrun's environment variables say where to meet.",
-                 kind="run")
-        t.expect(f"init_distributed on rank {rank}: returns (rank, world_size)", info["returned"] == [rank, WORLD],
-                 f"rank {rank} got {info['returned']} from init_distributed; return (rank, world_size) as torchrun "
-                 f"set them: int(os.environ['RANK']), int(os.environ['WORLD_SIZE']) — here ({rank}, {WORLD}).",
-                 kind="value")
-        t.expect(f"init_distributed on rank {rank}: backend", info["backend"] == info["expected_backend"],
-                 f"the group uses {info['backend']!r}; with "
-                 + ("a GPU for every rank" if info["expected_backend"] == "nccl" else "fewer GPUs than ranks (or none)")
-                 + f" it should be {info['expected_backend']!r} — pass pick_backend(world_size) to "
-                 "init_process_group.", kind="value")
+        t.expect(
+            f"init_distributed on rank {rank}: the process group exists",
+            info["initialized"],
+            "init_distributed returned but torch.distributed is not initialised: call "
+            "dist.init_process_group(backend, ...) — torchrun's environment variables say where to meet.",
+            kind="run",
+        )
+        t.expect(
+            f"init_distributed on rank {rank}: returns (rank, world_size)",
+            info["returned"] == [rank, WORLD],
+            f"rank {rank} got {info['returned']} from init_distributed; return (rank, world_size) as torchrun "
+            f"set them: int(os.environ['RANK']), int(os.environ['WORLD_SIZE']) — here ({rank}, {WORLD}).",
+            kind="value",
+        )
+        t.expect(
+            f"init_distributed on rank {rank}: backend",
+            info["backend"] == info["expected_backend"],
+            f"the group uses {info['backend']!r}; with "
+            + ("a GPU for every rank" if info["expected_backend"] == "nccl" else "fewer GPUs than ranks (or none)")
+            + f" it should be {info['expected_backend']!r} — pass pick_backend(world_size) to "
+            "init_process_group.",
+            kind="value",
+        )
     backend = ranks.phase(0, "init")["backend"]
     if backend == "gloo" and t.on_gpu:
         t.note("one GPU for two ranks: NCCL refuses two ranks on one device, so this check ran on gloo (CPU tensors)")
@@ -338,9 +419,12 @@ def _judge_broadcast(t: Checker, ranks: Ranks) -> None:
             t.passed(f"broadcast_parameters: rank {rank} holds rank 0's weights", "value")
             continue
         own = worker.flat_params(worker.make_model(t.seed + 1000 * (rank + 1)))
-        why = ("its parameters are still its own: broadcast must copy rank 0's into every rank's tensors in place "
-               "(dist.broadcast(p.data, src=0) for each parameter)." if _close(got, own) else
-               "its parameters are neither its own nor rank 0's.")
+        why = (
+            "its parameters are still its own: broadcast must copy rank 0's into every rank's tensors in place "
+            "(dist.broadcast(p.data, src=0) for each parameter)."
+            if _close(got, own)
+            else "its parameters are neither its own nor rank 0's."
+        )
         t.fail(f"broadcast_parameters: rank {rank} holds rank 0's weights", "value", f"rank {rank}: {why}")
 
 
@@ -357,8 +441,12 @@ def _judge_average(t: Checker, ranks: Ranks) -> None:
     name = "average_gradients: every rank's .grad is the mean over ranks"
     for rank, got in grads.items():
         if got is None:
-            t.fail(name, "value", f"on rank {rank} some parameter's .grad is None after average_gradients: "
-                   "average the gradients in place (dist.all_reduce(p.grad), then divide); do not clear them.")
+            t.fail(
+                name,
+                "value",
+                f"on rank {rank} some parameter's .grad is None after average_gradients: "
+                "average the gradients in place (dist.all_reduce(p.grad), then divide); do not clear them.",
+            )
     if all(_close(got, mean) for got in grads.values()):
         t.passed(name, "value")
         return
@@ -366,19 +454,26 @@ def _judge_average(t: Checker, ranks: Ranks) -> None:
     if not any(c["op"] in worker.COLLECTIVES + worker.POINT_TO_POINT for c in calls):
         why = "no torch.distributed call was made: the ranks never exchanged their gradients."
     elif all(_close(got, total) for got in grads.values()):
-        why = (f"the gradients are the SUM over the {WORLD} ranks: divide by the world size after all_reduce "
-               "(gloo has no ReduceOp.AVG).")
+        why = (
+            f"the gradients are the SUM over the {WORLD} ranks: divide by the world size after all_reduce "
+            "(gloo has no ReduceOp.AVG)."
+        )
     elif all(_close(got, planted[0]) for got in grads.values()):
         why = "every rank got rank 0's gradients: broadcast copies, it does not average. Use all_reduce."
     elif all(_close(grads[r], planted[r]) for r in range(WORLD)) and not all(
-            _close(infos[r]["params"], params[r]) for r in range(WORLD)):
+        _close(infos[r]["params"], params[r]) for r in range(WORLD)
+    ):
         why = "the gradients are unchanged but the parameters moved: you all-reduced p.data instead of p.grad."
     elif _close(grads[0], mean):
-        why = ("only rank 0 holds the mean: dist.reduce delivers the result to dst only (the other ranks' tensors "
-               "are left undefined); all_reduce gives it to every rank.")
+        why = (
+            "only rank 0 holds the mean: dist.reduce delivers the result to dst only (the other ranks' tensors "
+            "are left undefined); all_reduce gives it to every rank."
+        )
     elif all(_close(grads[r], planted[r]) for r in range(WORLD)):
-        why = ("the gradients are unchanged: reduce into p.grad itself, in place (all_reduce modifies the tensor "
-               "you pass; a copy such as p.grad.clone() or p.grad.cpu() on a GPU leaves p.grad as it was).")
+        why = (
+            "the gradients are unchanged: reduce into p.grad itself, in place (all_reduce modifies the tensor "
+            "you pass; a copy such as p.grad.clone() or p.grad.cpu() on a GPU leaves p.grad as it was)."
+        )
     else:
         bad = [r for r in range(WORLD) if not _close(grads[r], mean)]
         why = f"the gradients on rank(s) {bad} are not the mean of the ranks' gradients."
@@ -386,8 +481,12 @@ def _judge_average(t: Checker, ranks: Ranks) -> None:
 
 
 def _ring_expected(t: Checker, size: int) -> np.ndarray:
-    parts = [torch.randn(size, generator=torch.Generator().manual_seed(t.seed * 100 + size * 7 + r),
-                         dtype=torch.float64).numpy() for r in range(WORLD)]
+    parts = [
+        torch.randn(
+            size, generator=torch.Generator().manual_seed(t.seed * 100 + size * 7 + r), dtype=torch.float64
+        ).numpy()
+        for r in range(WORLD)
+    ]
     return np.sum(parts, axis=0)
 
 
@@ -400,12 +499,18 @@ def _judge_ring(t: Checker, ranks: Ranks) -> None:
             used = sorted({c["op"] for c in result["calls"] if c["op"] in worker.COLLECTIVES})
             p2p = [c for c in result["calls"] if c["op"] in worker.POINT_TO_POINT]
             if used:
-                t.fail("ring_all_reduce: send/recv only", "property",
-                       f"your ring calls {', '.join(used)} ({where}): build it from point-to-point messages only "
-                       "(dist.send/recv or isend/irecv) — that is the exercise.")
+                t.fail(
+                    "ring_all_reduce: send/recv only",
+                    "property",
+                    f"your ring calls {', '.join(used)} ({where}): build it from point-to-point messages only "
+                    "(dist.send/recv or isend/irecv) — that is the exercise.",
+                )
             if not p2p:
-                t.fail("ring_all_reduce: send/recv only", "property",
-                       f"your ring sent no message at all ({where}); each rank must send chunks to its neighbour.")
+                t.fail(
+                    "ring_all_reduce: send/recv only",
+                    "property",
+                    f"your ring sent no message at all ({where}); each rank must send chunks to its neighbour.",
+                )
     t.passed("ring_all_reduce: send/recv only", "property")
     wrong = []  # (rank, size, got, expected, returned)
     for rank in range(WORLD):
@@ -417,17 +522,24 @@ def _judge_ring(t: Checker, ranks: Ranks) -> None:
     name = "ring_all_reduce: the sum, in place"
     for rank, size, _got, expected, returned in wrong:
         if returned is not None and _close(returned, expected, rtol=1e-9, atol=1e-9):
-            t.fail(name, "value", f"({size} elements, rank {rank}) the returned tensor is the sum, but the tensor "
-                   "passed in was not updated: like dist.all_reduce, the ring works in place (write into views "
-                   "of it, e.g. tensor.view(-1).tensor_split(world)), then returns it.")
+            t.fail(
+                name,
+                "value",
+                f"({size} elements, rank {rank}) the returned tensor is the sum, but the tensor "
+                "passed in was not updated: like dist.all_reduce, the ring works in place (write into views "
+                "of it, e.g. tensor.view(-1).tensor_split(world)), then returns it.",
+            )
     for rank, size, got, expected, _ in wrong:
         right = np.isclose(got, expected, rtol=1e-9, atol=1e-9) if got.shape == expected.shape else None
         if right is not None and right.any():
-            t.fail(name, "value",
-                   f"({size} elements, rank {rank}) only {int(right.sum())} of {size} elements hold the sum (the "
-                   f"first at index {int(np.flatnonzero(right)[0])}): each rank ends the reduce-scatter pass with "
-                   "ONE fully summed chunk; the all-gather pass must then pass the finished chunks around the "
-                   "ring (W - 1 more steps), replacing, not adding.")
+            t.fail(
+                name,
+                "value",
+                f"({size} elements, rank {rank}) only {int(right.sum())} of {size} elements hold the sum (the "
+                f"first at index {int(np.flatnonzero(right)[0])}): each rank ends the reduce-scatter pass with "
+                "ONE fully summed chunk; the all-gather pass must then pass the finished chunks around the "
+                "ring (W - 1 more steps), replacing, not adding.",
+            )
     for rank, size, got, expected, _ in wrong:
         t.expect_close(f"{name} ({size} elements, rank {rank})", got, expected, rtol=1e-9, atol=1e-9)
     t.passed("ring_all_reduce: the sum, in place, for sizes " + ", ".join(map(str, worker.RING_SIZES)), "value")
@@ -437,11 +549,14 @@ def _judge_ring(t: Checker, ranks: Ranks) -> None:
             sent = [c["numel"] for c in result["calls"] if c["op"] in ("send", "isend")]
             chunk = math.ceil(size / WORLD)
             if size >= 2 and sent and max(sent) > chunk:
-                t.fail("ring_all_reduce: chunked", "property",
-                       f"a message of {max(sent)} elements left rank {rank} for a tensor of {size}, more than one "
-                       f"chunk (ceil({size} / {WORLD}) = {chunk}). Sending the whole tensor to a neighbour is a direct "
-                       "exchange, not a ring: with W ranks it moves (W - 1)·N elements per rank, where the ring's "
-                       "chunks move 2(W - 1)/W·N whatever W is.")
+                t.fail(
+                    "ring_all_reduce: chunked",
+                    "property",
+                    f"a message of {max(sent)} elements left rank {rank} for a tensor of {size}, more than one "
+                    f"chunk (ceil({size} / {WORLD}) = {chunk}). Sending the whole tensor to a neighbour is a direct "
+                    "exchange, not a ring: with W ranks it moves (W - 1)·N elements per rank, where the ring's "
+                    "chunks move 2(W - 1)/W·N whatever W is.",
+                )
     t.passed("ring_all_reduce: chunked", "property")
 
 
@@ -473,16 +588,22 @@ def _judge_train(t: Checker, ranks: Ranks) -> None:
     for rank, info in infos.items():
         bad = [loss for loss in info["losses"] if not isinstance(loss, int | float)]
         if bad:
-            t.fail(f"train_step on rank {rank} returns the loss as a float", "value",
-                   f"train_step returned {bad[0]}; return this rank's loss as a Python float (loss.item()).")
+            t.fail(
+                f"train_step on rank {rank} returns the loss as a float",
+                "value",
+                f"train_step returned {bad[0]}; return this rank's loss as a Python float (loss.item()).",
+            )
         t.passed(f"train_step on rank {rank} returns the loss as a float", "value")
     collectives = {r: _collectives(info["calls"]) for r, info in infos.items()}
     if len({tuple(ops) for ops in collectives.values()}) > 1:
         detail = "; ".join(f"rank {r}: {_summary(ops)}" for r, ops in collectives.items())
-        t.fail("train_step: every rank makes the same collective calls", "run",
-               f"during training the ranks made different collective calls ({detail}). Every rank must call the "
-               "same collectives in the same order; one under `if rank == 0:` pairs with the wrong call on the other "
-               "rank (or waits forever).")
+        t.fail(
+            "train_step: every rank makes the same collective calls",
+            "run",
+            f"during training the ranks made different collective calls ({detail}). Every rank must call the "
+            "same collectives in the same order; one under `if rank == 0:` pairs with the wrong call on the other "
+            "rank (or waits forever).",
+        )
     shards = {r: info["shards"] for r, info in infos.items()}
     expected = _single_process(t, shards, "global")
     for step in range(worker.TRAIN_STEPS):
@@ -490,23 +611,36 @@ def _judge_train(t: Checker, ranks: Ranks) -> None:
         same = all(_close(got[r], got[0], rtol=1e-5, atol=1e-6) for r in range(WORLD))
         if not same:
             local = all(_close(got[r], _single_process(t, shards, f"local:{r}")[step]) for r in range(WORLD))
-            why = ("each rank stepped on its OWN gradients: average_gradients must run after loss.backward() and "
-                   "before optimizer.step()." if local else
-                   "the ranks' gradients were not made identical before optimizer.step().")
-            t.fail(f"train_step: parameters identical across ranks after step {step + 1}", "value",
-                   f"after step {step + 1} the ranks hold different parameters — {why} Replicas that drift apart "
-                   "are no longer one model.")
+            why = (
+                "each rank stepped on its OWN gradients: average_gradients must run after loss.backward() and "
+                "before optimizer.step()."
+                if local
+                else "the ranks' gradients were not made identical before optimizer.step()."
+            )
+            t.fail(
+                f"train_step: parameters identical across ranks after step {step + 1}",
+                "value",
+                f"after step {step + 1} the ranks hold different parameters — {why} Replicas that drift apart "
+                "are no longer one model.",
+            )
         t.passed(f"train_step: parameters identical across ranks after step {step + 1}", "value")
         if not _close(got[0], expected[step]):
             if _close(got[0], _single_process(t, shards, "summed")[step]):
-                why = (f"they match one process with gradients {WORLD}× too large: the gradients were summed over "
-                       "the ranks, not averaged.")
+                why = (
+                    f"they match one process with gradients {WORLD}× too large: the gradients were summed over "
+                    "the ranks, not averaged."
+                )
             else:
-                why = ("check the loss (F.cross_entropy, the mean over this rank's batch), zero_grad before "
-                       "backward, and that the gradients are averaged exactly once.")
-            t.fail(f"2 ranks × batch 4 = 1 process × batch 8 (step {step + 1})", "value",
-                   f"after step {step + 1} the parameters differ from one process training on the whole batch of 8: "
-                   + why)
+                why = (
+                    "check the loss (F.cross_entropy, the mean over this rank's batch), zero_grad before "
+                    "backward, and that the gradients are averaged exactly once."
+                )
+            t.fail(
+                f"2 ranks × batch 4 = 1 process × batch 8 (step {step + 1})",
+                "value",
+                f"after step {step + 1} the parameters differ from one process training on the whole batch of 8: "
+                + why,
+            )
     t.passed("2 ranks × batch 4 = 1 process × batch 8", "value", f"{worker.TRAIN_STEPS} SGD steps")
 
 
@@ -528,8 +662,13 @@ def check(t: Checker) -> None:
             ranks.watch(max(5.0, t.time_left() - 4.0))
         finally:
             ranks.stop()
-        judges = {"init": _judge_init, "broadcast": _judge_broadcast, "average": _judge_average,
-                  "ring": _judge_ring, "train": _judge_train}
+        judges = {
+            "init": _judge_init,
+            "broadcast": _judge_broadcast,
+            "average": _judge_average,
+            "ring": _judge_ring,
+            "train": _judge_train,
+        }
         for name in PHASES:
             if not all(ranks.phase(r, name) for r in range(WORLD)):
                 _phase_failure(t, ranks, name)

@@ -32,8 +32,9 @@ BATCHES = (EXAMPLE_BATCH, 7, 1)  # the example's size first: a mismatch there is
 def _model(seed: int) -> nn.Module:
     """A small classifier with the two layers that behave differently in training mode."""
     torch.manual_seed(seed)
-    model = nn.Sequential(nn.Linear(FEATURES, 32), nn.BatchNorm1d(32), nn.ReLU(), nn.Dropout(0.3),
-                          nn.Linear(32, CLASSES))
+    model = nn.Sequential(
+        nn.Linear(FEATURES, 32), nn.BatchNorm1d(32), nn.ReLU(), nn.Dropout(0.3), nn.Linear(32, CLASSES)
+    )
     with torch.no_grad():  # running statistics as after training, far from a batch's own
         model[1].running_mean.normal_(0.0, 0.5)
         model[1].running_var.uniform_(0.5, 2.0)
@@ -44,12 +45,15 @@ def _static_hint(kind: str):
     def hint(exc: BaseException) -> str | None:
         text = str(exc)
         if any(s in text for s in ("Guard failed", "size()[0] ==", "invalid dimensions", "Expected: 4")):
-            return (f"the {kind} only accepts a batch of {EXAMPLE_BATCH}, the example's size: the batch axis "
-                    "was fixed at export time. Mark dimension 0 as dynamic (torch.export.Dim for "
-                    "dynamic_shapes, or dynamic_axes with the legacy exporter).")
+            return (
+                f"the {kind} only accepts a batch of {EXAMPLE_BATCH}, the example's size: the batch axis "
+                "was fixed at export time. Mark dimension 0 as dynamic (torch.export.Dim for "
+                "dynamic_shapes, or dynamic_axes with the legacy exporter)."
+            )
         if "ExportedProgram directly" in text:
             return "load_program returned the ExportedProgram; return `program.module()`, which is callable."
         return None
+
     return hint
 
 
@@ -74,13 +78,17 @@ def _diagnose_program(t: Checker, program, model: nn.Module, x: torch.Tensor) ->
     with torch.no_grad():
         first, second = program(x.clone()), program(x.clone())
         if not torch.allclose(first, second):
-            return ("two calls on the same input gave different outputs: Dropout is still active, so "
-                    "the model was exported in training mode. Call model.eval() before exporting.")
+            return (
+                "two calls on the same input gave different outputs: Dropout is still active, so "
+                "the model was exported in training mode. Call model.eval() before exporting."
+            )
         batch_stats = copy.deepcopy(model).eval()
         batch_stats[1].train()  # BatchNorm on the batch's own statistics, Dropout off
         if len(x) > 1 and torch.allclose(first, batch_stats(x.clone()), rtol=1e-4, atol=1e-4):
-            return ("the outputs are those of BatchNorm using the batch's own statistics: the model was "
-                    "exported in training mode. Call model.eval() before exporting.")
+            return (
+                "the outputs are those of BatchNorm using the batch's own statistics: the model was "
+                "exported in training mode. Call model.eval() before exporting."
+            )
     return None
 
 
@@ -90,25 +98,40 @@ def _program_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, fo
     path = folder / "model.pt2"
     example = inputs[EXAMPLE_BATCH].clone()
     t.call(save_program, copy.deepcopy(model), example, str(path), step="save_program runs")
-    t.expect("save_program wrote the file", path.is_file() and path.stat().st_size > 0,
-             "save_program(model, example, path) wrote nothing at `path`; save the program there "
-             "(torch.export.save(program, path) or torch.jit.save(scripted, path)).", kind="run")
+    t.expect(
+        "save_program wrote the file",
+        path.is_file() and path.stat().st_size > 0,
+        "save_program(model, example, path) wrote nothing at `path`; save the program there "
+        "(torch.export.save(program, path) or torch.jit.save(scripted, path)).",
+        kind="run",
+    )
 
     loaded, how = _load_independently(path, t.device)
-    t.expect("the file is a self-contained program", loaded is not None,
-             "neither torch.jit.load nor torch.export.load can open the file, so a server without your "
-             "Python code cannot run it. torch.save(model) or a state_dict only stores weights (or a "
-             "pickled reference to your class); export a program instead: torch.export.export + "
-             f"torch.export.save, or torch.jit.script/trace + torch.jit.save. ({how})", kind="run")
+    t.expect(
+        "the file is a self-contained program",
+        loaded is not None,
+        "neither torch.jit.load nor torch.export.load can open the file, so a server without your "
+        "Python code cannot run it. torch.save(model) or a state_dict only stores weights (or a "
+        "pickled reference to your class); export a program instead: torch.export.export + "
+        f"torch.export.save, or torch.jit.script/trace + torch.jit.save. ({how})",
+        kind="run",
+    )
     t.note(f"your program is a {how} archive")
 
     program = t.call(load_program, str(path), step="load_program runs")
     if isinstance(program, torch.export.ExportedProgram):
-        t.fail("load_program returns a callable model", "run",
-               "load_program returned the ExportedProgram itself; return `program.module()` — the "
-               "callable module it holds.")
-    t.expect("load_program returns a callable model", callable(program),
-             f"load_program returned {type(program).__name__}, which cannot be called on a batch.", kind="run")
+        t.fail(
+            "load_program returns a callable model",
+            "run",
+            "load_program returned the ExportedProgram itself; return `program.module()` — the "
+            "callable module it holds.",
+        )
+    t.expect(
+        "load_program returns a callable model",
+        callable(program),
+        f"load_program returned {type(program).__name__}, which cannot be called on a batch.",
+        kind="run",
+    )
 
     for label, fn in (("your load_program", program), (f"{how} loaded by the checker", loaded)):
         for n in BATCHES:
@@ -121,8 +144,9 @@ def _program_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, fo
                 why = _diagnose_program(t, fn, model, inputs[n])
             if why:
                 t.fail(f"{label}: batch of {n} matches eager eval mode", "value", why)
-            t.expect_close(f"{label}: batch of {n} matches eager eval mode", out, expected[n],
-                           rtol=rtol, atol=atol, tensor=True)
+            t.expect_close(
+                f"{label}: batch of {n} matches eager eval mode", out, expected[n], rtol=rtol, atol=atol, tensor=True
+            )
 
 
 def _onnx_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, folder: Path) -> None:
@@ -132,34 +156,59 @@ def _onnx_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, folde
     export_onnx = t.function("export_onnx")
     run_onnx = t.function("run_onnx")
     path = folder / "model.onnx"
-    t.call(export_onnx, copy.deepcopy(model), inputs[EXAMPLE_BATCH].clone(), str(path), step="export_onnx runs",
-           budget_s=max(10.0, t.time_left() - 15.0))
-    t.expect("export_onnx wrote the file", path.is_file() and path.stat().st_size > 0,
-             "export_onnx(model, example, path) wrote nothing at `path`; pass `path` to torch.onnx.export.",
-             kind="run")
+    t.call(
+        export_onnx,
+        copy.deepcopy(model),
+        inputs[EXAMPLE_BATCH].clone(),
+        str(path),
+        step="export_onnx runs",
+        budget_s=max(10.0, t.time_left() - 15.0),
+    )
+    t.expect(
+        "export_onnx wrote the file",
+        path.is_file() and path.stat().st_size > 0,
+        "export_onnx(model, example, path) wrote nothing at `path`; pass `path` to torch.onnx.export.",
+        kind="run",
+    )
     try:
         graph = onnx.load(str(path))
         onnx.checker.check_model(graph)
     except Exception as exc:  # noqa: BLE001 - any reason the file is not ONNX
-        t.fail("the file is a valid ONNX model", "run", f"onnx cannot load or validate the file: "
-               f"{str(exc).splitlines()[0][:200]} — write it with torch.onnx.export.")
+        t.fail(
+            "the file is a valid ONNX model",
+            "run",
+            f"onnx cannot load or validate the file: "
+            f"{str(exc).splitlines()[0][:200]} — write it with torch.onnx.export.",
+        )
     weights = {init.name for init in graph.graph.initializer}
     graph_inputs = [i for i in graph.graph.input if i.name not in weights]
-    t.expect("the ONNX graph has one input", len(graph_inputs) == 1,
-             f"the graph has {len(graph_inputs)} inputs ({[i.name for i in graph_inputs]}); the model "
-             "takes one batch tensor — pass the example as a one-element tuple `(example,)`.", kind="shape")
+    t.expect(
+        "the ONNX graph has one input",
+        len(graph_inputs) == 1,
+        f"the graph has {len(graph_inputs)} inputs ({[i.name for i in graph_inputs]}); the model "
+        "takes one batch tensor — pass the example as a one-element tuple `(example,)`.",
+        kind="shape",
+    )
     first_axis = graph_inputs[0].type.tensor_type.shape.dim[0]
-    t.expect("the ONNX batch axis is dynamic", not first_axis.HasField("dim_value") or first_axis.dim_value <= 0,
-             f"the ONNX input's first axis is fixed at {first_axis.dim_value}: the graph only accepts batches of "
-             f"{first_axis.dim_value}. Mark it dynamic — dynamic_shapes=({{0: torch.export.Dim('batch')}},) "
-             "with the default exporter, or dynamic_axes={input_name: {0: 'batch'}} with dynamo=False "
-             "(the key must be the name you gave in input_names).", kind="shape")
+    t.expect(
+        "the ONNX batch axis is dynamic",
+        not first_axis.HasField("dim_value") or first_axis.dim_value <= 0,
+        f"the ONNX input's first axis is fixed at {first_axis.dim_value}: the graph only accepts batches of "
+        f"{first_axis.dim_value}. Mark it dynamic — dynamic_shapes=({{0: torch.export.Dim('batch')}},) "
+        "with the default exporter, or dynamic_axes={input_name: {0: 'batch'}} with dynamo=False "
+        "(the key must be the name you gave in input_names).",
+        kind="shape",
+    )
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     name = session.get_inputs()[0].name
     tol = max(t.float_tolerances()[0], 1e-4)
     for n in BATCHES:
-        out = t.call(lambda x: session.run(None, {name: x})[0], inputs[n].cpu().numpy().astype(np.float32),
-                     step=f"onnxruntime: batch of {n} runs", hint=_static_hint("ONNX graph"))
+        out = t.call(
+            lambda x: session.run(None, {name: x})[0],
+            inputs[n].cpu().numpy().astype(np.float32),
+            step=f"onnxruntime: batch of {n} runs",
+            hint=_static_hint("ONNX graph"),
+        )
         t.expect_close(f"onnxruntime: batch of {n} matches eager eval mode", out, expected[n], rtol=tol, atol=tol)
 
     x64 = inputs[5].cpu().numpy().astype(np.float64)
@@ -171,15 +220,26 @@ def _onnx_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, folde
 
     got = t.call(run_onnx, str(path), x64.copy(), step="run_onnx on a float64 batch of 5 runs", hint=dtype_hint)
     if isinstance(got, list | tuple):
-        t.fail("run_onnx returns the logits array", "shape",
-               f"run_onnx returned a {type(got).__name__} (session.run returns one array per output); "
-               "return its first element, the logits.")
+        t.fail(
+            "run_onnx returns the logits array",
+            "shape",
+            f"run_onnx returned a {type(got).__name__} (session.run returns one array per output); "
+            "return its first element, the logits.",
+        )
     t.expect_array("run_onnx returns the logits array", got, shape=(5, CLASSES))
     logits = expected[5].cpu().double()
-    t.expect_close("run_onnx: logits match eager eval mode", got, logits, rtol=tol, atol=tol, mistakes={
-        "run_onnx returned probabilities: return the model's raw logits, without a softmax.":
-            torch.softmax(logits, dim=1),
-    })
+    t.expect_close(
+        "run_onnx: logits match eager eval mode",
+        got,
+        logits,
+        rtol=tol,
+        atol=tol,
+        mistakes={
+            "run_onnx returned probabilities: return the model's raw logits, without a softmax.": torch.softmax(
+                logits, dim=1
+            ),
+        },
+    )
 
 
 def check(t: Checker) -> None:

@@ -25,38 +25,60 @@ def check_epsilon_greedy(t, epsilon_greedy):
         picks = [t.call(epsilon_greedy, row.copy(), eps, rng) for _ in range(draws)]
         for p in picks[:5]:
             if isinstance(p, bool) or not isinstance(p, int | np.integer) or not 0 <= int(p) < 4:
-                t.fail("epsilon_greedy returns an action", "value",
-                       f"epsilon_greedy returned {p!r}; return an int action index 0..3.")
+                t.fail(
+                    "epsilon_greedy returns an action",
+                    "value",
+                    f"epsilon_greedy returned {p!r}; return an int action index 0..3.",
+                )
         return np.bincount(np.array(picks, dtype=int), minlength=4) / draws
 
     greedy = freq(0.0, t.seed)
-    t.expect("epsilon_greedy with ε = 0 is greedy", greedy[1] == 1.0,
-             f"with ε = 0 the action with the largest Q (index 1) should always be chosen; got frequencies "
-             f"{greedy.round(3).tolist()}" + (" — you take argmin, not argmax." if greedy[2] == 1.0 else
-                                              " — exploring with probability 1 - ε instead of ε?" if greedy[1] < 0.5 else "."))
+    t.expect(
+        "epsilon_greedy with ε = 0 is greedy",
+        greedy[1] == 1.0,
+        f"with ε = 0 the action with the largest Q (index 1) should always be chosen; got frequencies "
+        f"{greedy.round(3).tolist()}"
+        + (
+            " — you take argmin, not argmax."
+            if greedy[2] == 1.0
+            else " — exploring with probability 1 - ε instead of ε?"
+            if greedy[1] < 0.5
+            else "."
+        ),
+    )
     uniform = freq(1.0, t.seed + 1)
-    t.expect("epsilon_greedy with ε = 1 explores uniformly", np.all(np.abs(uniform - 0.25) < 0.04),
-             f"with ε = 1 every action should come up about 25% of the time; got {uniform.round(3).tolist()}"
-             + (" — the random branch never picks some actions: rng.integers(n) draws 0..n-1 (its upper bound is "
-                "exclusive)." if (uniform < 0.01).any() else "."))
+    t.expect(
+        "epsilon_greedy with ε = 1 explores uniformly",
+        np.all(np.abs(uniform - 0.25) < 0.04),
+        f"with ε = 1 every action should come up about 25% of the time; got {uniform.round(3).tolist()}"
+        + (
+            " — the random branch never picks some actions: rng.integers(n) draws 0..n-1 (its upper bound is "
+            "exclusive)."
+            if (uniform < 0.01).any()
+            else "."
+        ),
+    )
     mixed = freq(0.2, t.seed + 2)
     # 0.85 when the random branch may also pick the greedy action; 0.80 when it picks among the others.
-    t.expect("epsilon_greedy with ε = 0.2", 0.77 <= mixed[1] <= 0.88,
-             f"with ε = 0.2 the greedy action should come up about 85% of the time (80% + a quarter of the "
-             f"random 20%); got {mixed[1]:.3f}" + (" — you explore with probability 1 - ε." if mixed[1] < 0.5 else "."))
+    t.expect(
+        "epsilon_greedy with ε = 0.2",
+        0.77 <= mixed[1] <= 0.88,
+        f"with ε = 0.2 the greedy action should come up about 85% of the time (80% + a quarter of the "
+        f"random 20%); got {mixed[1]:.3f}" + (" — you explore with probability 1 - ε." if mixed[1] < 0.5 else "."),
+    )
 
 
 def check_q_update(t, q_update):
     rng = np.random.default_rng(t.seed)
     Q = rng.normal(size=(6, 4))
-    Q[4] = [0.3, -0.2, 1.7, -0.9]   # next state: its max, mean, min and Q[s', a] all differ
+    Q[4] = [0.3, -0.2, 1.7, -0.9]  # next state: its max, mean, min and Q[s', a] all differ
     s, a, r, s2, alpha, gamma = 2, 1, -1.0, 4, 0.3, 0.9
     cases = [("a non-terminal step", False), ("the last step of an episode (done=True)", True)]
     for label, done in cases:
         got = Q.copy()
         out = t.call(q_update, got, s, a, r, s2, done, alpha, gamma)
         if out is not None and isinstance(out, np.ndarray) and out.shape == Q.shape and np.array_equal(got, Q):
-            got = out   # returned a new table instead of updating in place: accept
+            got = out  # returned a new table instead of updating in place: accept
         target = r if done else r + gamma * Q[s2].max()
         want = Q.copy()
         want[s, a] += alpha * (target - Q[s, a])
@@ -70,17 +92,24 @@ def check_q_update(t, q_update):
             "you bootstrapped from the terminal state: when done is True the target is just r (nothing comes "
             "after the episode ends).": variant(Q[s, a] + alpha * (r + gamma * Q[s2].max() - Q[s, a])),
             "the target used Q[s_next, a] (the same action again) — Q-learning bootstraps from the BEST next "
-            "action: max over a' of Q[s_next, a'].": variant(Q[s, a] + alpha * (r + (0 if done else gamma * Q[s2, a]) - Q[s, a])),
-            "the target used the mean of Q[s_next]; Q-learning takes the max.":
-                variant(Q[s, a] + alpha * (r + (0 if done else gamma * Q[s2].mean()) - Q[s, a])),
-            "the learning rate is missing: Q[s, a] += alpha * (target - Q[s, a]), not Q[s, a] = target.":
-                variant(target),
-            "the discount γ is missing from the target r + γ max Q[s_next].":
-                variant(Q[s, a] + alpha * (r + (0 if done else Q[s2].max()) - Q[s, a])),
-            "the update moves away from the target: Q[s, a] += alpha * (target - Q[s, a]).":
-                variant(Q[s, a] - alpha * (target - Q[s, a])),
-            "the target used the min over next actions; Q-learning takes the max.":
-                variant(Q[s, a] + alpha * (r + (0 if done else gamma * Q[s2].min()) - Q[s, a])),
+            "action: max over a' of Q[s_next, a'].": variant(
+                Q[s, a] + alpha * (r + (0 if done else gamma * Q[s2, a]) - Q[s, a])
+            ),
+            "the target used the mean of Q[s_next]; Q-learning takes the max.": variant(
+                Q[s, a] + alpha * (r + (0 if done else gamma * Q[s2].mean()) - Q[s, a])
+            ),
+            "the learning rate is missing: Q[s, a] += alpha * (target - Q[s, a]), not Q[s, a] = target.": variant(
+                target
+            ),
+            "the discount γ is missing from the target r + γ max Q[s_next].": variant(
+                Q[s, a] + alpha * (r + (0 if done else Q[s2].max()) - Q[s, a])
+            ),
+            "the update moves away from the target: Q[s, a] += alpha * (target - Q[s, a]).": variant(
+                Q[s, a] - alpha * (target - Q[s, a])
+            ),
+            "the target used the min over next actions; Q-learning takes the max.": variant(
+                Q[s, a] + alpha * (r + (0 if done else gamma * Q[s2].min()) - Q[s, a])
+            ),
         }
         if done:
             mistakes = {k: v for k, v in mistakes.items() if not np.allclose(v, want)}
@@ -99,12 +128,25 @@ def check(t: Checker) -> None:
 
     env = GridWorld(seed=t.seed)
     q_star = optimal_q(env, GAMMA)
-    Q = t.call(q_learning, env, EPISODES, ALPHA, GAMMA, EPSILON, np.random.default_rng(t.seed), budget_s=20,
-               hint="An episode that never ends? The reference needs about 18,000 steps in all.")
+    Q = t.call(
+        q_learning,
+        env,
+        EPISODES,
+        ALPHA,
+        GAMMA,
+        EPSILON,
+        np.random.default_rng(t.seed),
+        budget_s=20,
+        hint="An episode that never ends? The reference needs about 18,000 steps in all.",
+    )
     t.expect_array("q_learning returns the Q table", Q, shape=(env.n_states, env.n_actions))
-    t.expect("the agent learned from episodes", env.episodes >= EPISODES and env.steps_taken > EPISODES,
-             f"q_learning ran {env.episodes} episodes ({env.steps_taken} steps) of the {EPISODES} asked for: "
-             "call env.reset() at the start of every episode and env.step(a) until done.", kind="run")
+    t.expect(
+        "the agent learned from episodes",
+        env.episodes >= EPISODES and env.steps_taken > EPISODES,
+        f"q_learning ran {env.episodes} episodes ({env.steps_taken} steps) of the {EPISODES} asked for: "
+        "call env.reset() at the start of every episode and env.step(a) until done.",
+        kind="run",
+    )
     states = env.decision_states()
     if not np.all(np.isfinite(Q[states])):
         t.fail("the greedy policy is optimal", "convergence", "the Q table contains NaN or inf.")
@@ -115,14 +157,23 @@ def check(t: Checker) -> None:
     t.note(f"your greedy policy:\n{yours}\nan optimal one (value iteration; ties may differ):\n{best}")
     if not wrong:
         err = float(np.abs(Q[states].max(axis=1) - q_star[states].max(axis=1)).max())
-        t.passed("the greedy policy is optimal", "convergence",
-                 f"optimal in all {len(states)} states; max |V - V*| = {err:.3g}")
+        t.passed(
+            "the greedy policy is optimal",
+            "convergence",
+            f"optimal in all {len(states)} states; max |V - V*| = {err:.3g}",
+        )
         return
     unvisited = [s for s in wrong if np.all(Q[s] == 0)]
     cells = ", ".join(f"(row {s // env.width}, col {s % env.width})" for s in wrong[:6])
-    hint = (" Some of them still hold their initial zeros: were they ever updated? Update Q after EVERY step."
-            if unvisited else " Compare your V with V*: a value too high near the pits means bootstrapping past "
-            "the end of an episode; too low everywhere, a discount applied twice.")
-    t.fail("the greedy policy is optimal", "convergence",
-           f"the greedy action is not optimal in {len(wrong)} of {len(states)} states: {cells}.{hint}",
-           states=wrong)
+    hint = (
+        " Some of them still hold their initial zeros: were they ever updated? Update Q after EVERY step."
+        if unvisited
+        else " Compare your V with V*: a value too high near the pits means bootstrapping past "
+        "the end of an episode; too low everywhere, a discount applied twice."
+    )
+    t.fail(
+        "the greedy policy is optimal",
+        "convergence",
+        f"the greedy action is not optimal in {len(wrong)} of {len(states)} states: {cells}.{hint}",
+        states=wrong,
+    )

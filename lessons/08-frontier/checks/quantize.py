@@ -37,14 +37,15 @@ def _size(model: nn.Module) -> int:
 
 def _train(t: Checker, Xtr: torch.Tensor, ytr: torch.Tensor) -> nn.Module:
     torch.manual_seed(t.seed)
-    model = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(),
-                          nn.Linear(256, 10)).to(t.device)
+    model = nn.Sequential(nn.Linear(64, 256), nn.ReLU(), nn.Linear(256, 256), nn.ReLU(), nn.Linear(256, 10)).to(
+        t.device
+    )
     optimizer = torch.optim.Adam(model.parameters(), lr=3e-3)
     gen = torch.Generator().manual_seed(t.seed)
     for _ in range(6):
         order = torch.randperm(len(Xtr), generator=gen).to(t.device)
         for start in range(0, len(Xtr), 64):
-            idx = order[start:start + 64]
+            idx = order[start : start + 64]
             optimizer.zero_grad()
             F.cross_entropy(model(Xtr[idx]), ytr[idx]).backward()
             optimizer.step()
@@ -76,8 +77,10 @@ def _state_dtypes(model: nn.Module) -> set:
 def _cpu_hint(exc: BaseException) -> str | None:
     text = str(exc)
     if "cuda" in text.lower() or "device" in text.lower():
-        return ("the quantised model should run on the CPU (dynamic int8 kernels are CPU kernels): "
-                "quantise a CPU copy, copy.deepcopy(model).cpu().")
+        return (
+            "the quantised model should run on the CPU (dynamic int8 kernels are CPU kernels): "
+            "quantise a CPU copy, copy.deepcopy(model).cpu()."
+        )
     return None
 
 
@@ -86,24 +89,33 @@ def _why_not_smaller(model: nn.Module, qmodel: nn.Module, ratio: float, X: torch
     total = len(_float_linears(model))
     head = f"the quantised state_dict is only {ratio:.2f}× smaller (at least {MIN_RATIO:g}× expected): "
     if _is_float16_dynamic(qmodel):
-        return head + ("its Linear layers were quantised to float16. Ask for int8: "
-                       "quantize_dynamic(..., dtype=torch.qint8).")
+        return head + (
+            "its Linear layers were quantised to float16. Ask for int8: quantize_dynamic(..., dtype=torch.qint8)."
+        )
     if torch.float16 in _state_dtypes(qmodel) and 1.6 < ratio < 2.4:
-        return head + ("its weights are float16 — 2 bytes each, so 2× smaller at best. int8 takes 1 byte "
-                       "per weight: quantise instead of casting with .half().")
+        return head + (
+            "its weights are float16 — 2 bytes each, so 2× smaller at best. int8 takes 1 byte "
+            "per weight: quantise instead of casting with .half()."
+        )
     if len(floats) == total:
         with torch.no_grad():
             same = torch.allclose(model.cpu()(X), qmodel(X), rtol=1e-6, atol=1e-6)
         if same:
-            return head + ("no Linear layer was quantised — the model is unchanged. quantize_dynamic only "
-                           "replaces the module types named in its second argument: pass {nn.Linear} (the "
-                           "class itself).")
-        return head + ("the outputs changed, but every weight is still stored as float32 (4 bytes): rounding "
-                       "weights to int8 levels and keeping them as floats saves nothing. Store int8 tensors "
-                       "(quantize_dynamic does) with their scale.")
+            return head + (
+                "no Linear layer was quantised — the model is unchanged. quantize_dynamic only "
+                "replaces the module types named in its second argument: pass {nn.Linear} (the "
+                "class itself)."
+            )
+        return head + (
+            "the outputs changed, but every weight is still stored as float32 (4 bytes): rounding "
+            "weights to int8 levels and keeping them as floats saves nothing. Store int8 tensors "
+            "(quantize_dynamic does) with their scale."
+        )
     if floats:
-        return head + (f"{len(floats)} of the {total} Linear layers are still float32 ({', '.join(floats)}); "
-                       "quantise all of them: quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8).")
+        return head + (
+            f"{len(floats)} of the {total} Linear layers are still float32 ({', '.join(floats)}); "
+            "quantise all of them: quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)."
+        )
     return head + "check which tensors your model still stores as float32 (print model.state_dict())."
 
 
@@ -124,16 +136,24 @@ def check(t: Checker) -> None:
     float_size = _size(pristine)
 
     qmodel = t.call(quantize, model, step="quantize runs")
-    t.expect("quantize returns a model", isinstance(qmodel, nn.Module),
-             f"quantize returned {type(qmodel).__name__}; return the quantised nn.Module.", kind="run")
+    t.expect(
+        "quantize returns a model",
+        isinstance(qmodel, nn.Module),
+        f"quantize returned {type(qmodel).__name__}; return the quantised nn.Module.",
+        kind="run",
+    )
     same_types = [type(m) for m in model.modules()] == [type(m) for m in pristine.modules()]
     same_weights = same_types and all(
         torch.equal(a.detach().cpu(), b.detach().cpu())
-        for a, b in zip(model.state_dict().values(), pristine.state_dict().values(), strict=True))
-    t.expect("the original model is unchanged", same_weights,
-             "quantize changed the model it was given (quantize_dynamic(..., inplace=True), or layers swapped "
-             "on the original). Keep the float model intact and return a new one: quantize a copy.",
-             kind="property")
+        for a, b in zip(model.state_dict().values(), pristine.state_dict().values(), strict=True)
+    )
+    t.expect(
+        "the original model is unchanged",
+        same_weights,
+        "quantize changed the model it was given (quantize_dynamic(..., inplace=True), or layers swapped "
+        "on the original). Keep the float model intact and return a new one: quantize a copy.",
+        kind="property",
+    )
 
     out = t.call(qmodel, Xte[:5].clone(), step="the quantised model runs on a CPU batch", hint=_cpu_hint)
     t.expect_array("the quantised model's logits", out, shape=(5, 10), tensor=True, device="cpu")
@@ -147,30 +167,43 @@ def check(t: Checker) -> None:
 
     q_accuracy = float(t.call(_accuracy, qmodel, Xte, yte, step="the quantised model runs on the test set"))
     drop = float_accuracy - q_accuracy
-    t.expect(f"accuracy drops by at most {100 * MAX_DROP:g} point", drop <= MAX_DROP + 1e-9,
-             f"held-out accuracy fell from {100 * float_accuracy:.1f}% to {100 * q_accuracy:.1f}% "
-             f"({100 * drop:.1f} points; at most {100 * MAX_DROP:g} allowed). int8 with a well-chosen scale "
-             "(per tensor: max|w| / 127) barely changes a trained model's predictions: check the scale and "
-             "the rounding, or use quantize_dynamic.", kind="property")
+    t.expect(
+        f"accuracy drops by at most {100 * MAX_DROP:g} point",
+        drop <= MAX_DROP + 1e-9,
+        f"held-out accuracy fell from {100 * float_accuracy:.1f}% to {100 * q_accuracy:.1f}% "
+        f"({100 * drop:.1f} points; at most {100 * MAX_DROP:g} allowed). int8 with a well-chosen scale "
+        "(per tensor: max|w| / 127) barely changes a trained model's predictions: check the scale and "
+        "the rounding, or use quantize_dynamic.",
+        kind="property",
+    )
     t.passed("held-out accuracy", "value", f"float32 {100 * float_accuracy:.1f}%, int8 {100 * q_accuracy:.1f}%")
 
-    for label, target, expected in (("the float32 model", copy.deepcopy(pristine), float_size),
-                                    ("the quantised model", qmodel, quantized_size)):
+    for label, target, expected in (
+        ("the float32 model", copy.deepcopy(pristine), float_size),
+        ("the quantised model", qmodel, quantized_size),
+    ):
         got = t.call(serialized_size, target, step=f"serialized_size({label}) runs")
         if isinstance(got, bool) or not isinstance(got, int | float) and not hasattr(got, "__index__"):
-            t.fail(f"serialized_size({label})", "value",
-                   f"serialized_size returned {type(got).__name__}; return the byte count as an int.")
+            t.fail(
+                f"serialized_size({label})",
+                "value",
+                f"serialized_size returned {type(got).__name__}; return the byte count as an int.",
+            )
         got = float(got)
         if abs(got - expected) <= SIZE_TOLERANCE * expected:
             t.passed(f"serialized_size({label})", "value", f"{int(got):,} bytes")
             continue
-        message = (f"serialized_size({label}) = {got:,.0f}, but torch.save(model.state_dict(), buffer) writes "
-                   f"{expected:,} bytes.")
+        message = (
+            f"serialized_size({label}) = {got:,.0f}, but torch.save(model.state_dict(), buffer) writes "
+            f"{expected:,} bytes."
+        )
         params = sum(p.numel() * p.element_size() for p in target.parameters())
         if label == "the quantised model" and abs(got - params) <= 0.05 * max(params, 1) + 64:
-            message += (" You counted model.parameters(), but a quantised Linear keeps its int8 weights in "
-                        "packed form outside parameters(); measure what is saved: the state_dict through "
-                        "torch.save into an io.BytesIO.")
+            message += (
+                " You counted model.parameters(), but a quantised Linear keeps its int8 weights in "
+                "packed form outside parameters(); measure what is saved: the state_dict through "
+                "torch.save into an io.BytesIO."
+            )
         elif expected / max(got, 1) > 900:
             message += " Count bytes, not kilobytes or megabytes."
         t.fail(f"serialized_size({label})", "value", message)

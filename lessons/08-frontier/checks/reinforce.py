@@ -42,15 +42,23 @@ def check_returns_to_go(t, returns_to_go):
     got = t.call(returns_to_go, torch.tensor(r, dtype=torch.float32), gamma)
     want = rtg(r, gamma)
     t.expect_array("returns_to_go returns a tensor", got, shape=(5,), tensor=True)
-    t.expect_close("returns_to_go values", got.detach().double().cpu().numpy(), want, rtol=1e-5, atol=1e-5, mistakes={
-        "the rewards are not discounted: G_t = r_t + γ r_{t+1} + γ² r_{t+2} + ...": rtg(r, 1.0),
-        "every step got the whole episode's return G_0; each step's weight is the reward from THAT step on "
-        "(an action cannot change the rewards that came before it).": np.full(5, want[0]),
-        "that is a running sum from the START of the episode; the return-to-go sums from step t to the END.":
-            np.array([sum(gamma ** (t_ - k) * r[k] for k in range(t_ + 1)) for t_ in range(5)]),
-        "the result is reversed: G_t belongs at position t (build it backwards, then flip it back).": want[::-1],
-        "the discount is off by one: G_t = r_t + γ G_{t+1}, so r_t itself is not discounted.": gamma * want,
-    })
+    t.expect_close(
+        "returns_to_go values",
+        got.detach().double().cpu().numpy(),
+        want,
+        rtol=1e-5,
+        atol=1e-5,
+        mistakes={
+            "the rewards are not discounted: G_t = r_t + γ r_{t+1} + γ² r_{t+2} + ...": rtg(r, 1.0),
+            "every step got the whole episode's return G_0; each step's weight is the reward from THAT step on "
+            "(an action cannot change the rewards that came before it).": np.full(5, want[0]),
+            "that is a running sum from the START of the episode; the return-to-go sums from step t to the END.": np.array(
+                [sum(gamma ** (t_ - k) * r[k] for k in range(t_ + 1)) for t_ in range(5)]
+            ),
+            "the result is reversed: G_t belongs at position t (build it backwards, then flip it back).": want[::-1],
+            "the discount is off by one: G_t = r_t + γ G_{t+1}, so r_t itself is not discounted.": gamma * want,
+        },
+    )
 
 
 # ---- 2. the loss for one fixed batch ----------------------------------------------------
@@ -60,14 +68,21 @@ def check_fixed_batch(t, reinforce_loss):
     rewards = [rng.uniform(-1.0, 2.0, size=n) for n in lengths]
     lp_values = [-rng.uniform(0.05, 1.5, size=n) for n in lengths]
     log_probs = [torch.tensor(v, dtype=torch.float32, requires_grad=True) for v in lp_values]
-    loss = t.call(reinforce_loss, log_probs, [torch.tensor(r, dtype=torch.float32) for r in rewards], gamma,
-                  baseline)
+    loss = t.call(reinforce_loss, log_probs, [torch.tensor(r, dtype=torch.float32) for r in rewards], gamma, baseline)
     if not (torch.is_tensor(loss) and loss.numel() == 1):
-        t.fail("reinforce_loss returns a scalar tensor", "shape", f"expected a one-element tensor, got "
-               f"{type(loss).__name__}{tuple(loss.shape) if torch.is_tensor(loss) else ''}.")
+        t.fail(
+            "reinforce_loss returns a scalar tensor",
+            "shape",
+            f"expected a one-element tensor, got "
+            f"{type(loss).__name__}{tuple(loss.shape) if torch.is_tensor(loss) else ''}.",
+        )
     if not loss.requires_grad:
-        t.fail("reinforce_loss carries a gradient", "value", "the loss does not depend on the log-probabilities "
-               "through autograd (requires_grad is False): no .item(), .detach() or NumPy on the log-probs.")
+        t.fail(
+            "reinforce_loss carries a gradient",
+            "value",
+            "the loss does not depend on the log-probabilities "
+            "through autograd (requires_grad is False): no .item(), .detach() or NumPy on the log-probs.",
+        )
     t.call(loss.backward, step="loss.backward() runs")
     got = np.concatenate([(lp.grad.numpy() if lp.grad is not None else np.zeros(lp.shape)) for lp in log_probs])
     n, steps = len(lengths), sum(lengths)
@@ -78,29 +93,37 @@ def check_fixed_batch(t, reinforce_loss):
     g = [rtg(r, gamma) for r in rewards]
     want = grad([x - baseline for x in g], 1 / n)
     full = [np.full(len(r), rtg(r, gamma)[0]) for r in rewards]
-    t.expect_close("d loss / d log π(a_t|s_t) = -(G_t - b) / N for a batch of 3 episodes", got, want,
-                   rtol=1e-4, atol=1e-6, mistakes={
-        "each step is weighted by the episode's whole return G_0 instead of its reward-to-go G_t (an action "
-        "cannot change rewards that came before it).": grad([x - baseline for x in full], 1 / n),
-        "the loss is averaged over all time steps; the task's convention divides by the number of EPISODES.":
-            grad([x - baseline for x in g], 1 / steps),
-        "the loss is summed over episodes; divide by their number (the mean over episodes).":
-            grad([x - baseline for x in g], 1.0),
-        "the sign is flipped: minimising the loss must climb J, so loss = -mean Σ log π (G - b).":
-            -want,
-        "the baseline is ignored: subtract it from every reward-to-go.": grad(g, 1 / n),
-        "the baseline is added instead of subtracted: (G_t - b).": grad([x + baseline for x in g], 1 / n),
-        "the rewards are not discounted in the reward-to-go.":
-            grad([rtg(r, 1.0) - baseline for r in rewards], 1 / n),
-        "each step carries an extra γ^t factor; the task's convention drops it: weight log π(a_t|s_t) by "
-        "(G_t - b) alone.": grad([(x - baseline) * gamma ** np.arange(len(x)) for x in g], 1 / n),
-        "no gradient reaches the log-probabilities (detached?)": np.zeros_like(want),
-    })
+    t.expect_close(
+        "d loss / d log π(a_t|s_t) = -(G_t - b) / N for a batch of 3 episodes",
+        got,
+        want,
+        rtol=1e-4,
+        atol=1e-6,
+        mistakes={
+            "each step is weighted by the episode's whole return G_0 instead of its reward-to-go G_t (an action "
+            "cannot change rewards that came before it).": grad([x - baseline for x in full], 1 / n),
+            "the loss is averaged over all time steps; the task's convention divides by the number of EPISODES.": grad(
+                [x - baseline for x in g], 1 / steps
+            ),
+            "the loss is summed over episodes; divide by their number (the mean over episodes).": grad(
+                [x - baseline for x in g], 1.0
+            ),
+            "the sign is flipped: minimising the loss must climb J, so loss = -mean Σ log π (G - b).": -want,
+            "the baseline is ignored: subtract it from every reward-to-go.": grad(g, 1 / n),
+            "the baseline is added instead of subtracted: (G_t - b).": grad([x + baseline for x in g], 1 / n),
+            "the rewards are not discounted in the reward-to-go.": grad(
+                [rtg(r, 1.0) - baseline for r in rewards], 1 / n
+            ),
+            "each step carries an extra γ^t factor; the task's convention drops it: weight log π(a_t|s_t) by "
+            "(G_t - b) alone.": grad([(x - baseline) * gamma ** np.arange(len(x)) for x in g], 1 / n),
+            "no gradient reaches the log-probabilities (detached?)": np.zeros_like(want),
+        },
+    )
 
 
 # ---- 3. the estimator is unbiased on a tiny MDP ----------------------------------------
 N_STATES, N_ACTIONS, HORIZON = 3, 2, 3
-STAY = 0.3      # with this probability the action fails and the agent stays put
+STAY = 0.3  # with this probability the action fails and the agent stays put
 
 
 def mdp_rewards(seed):
@@ -120,7 +143,7 @@ def trajectories():
                 if s == 2:
                     break
             n = len(states)
-            if any(stays[n:]) or any(actions[n:]):   # count each shorter episode once
+            if any(stays[n:]) or any(actions[n:]):  # count each shorter episode once
                 continue
             out.append((states, list(actions[:n]), p_env, s))
     return out
@@ -128,16 +151,19 @@ def trajectories():
 
 def check_unbiased(t, reinforce_loss):
     R = mdp_rewards(t.seed)
-    theta = torch.tensor(np.random.default_rng(t.seed).normal(size=(N_STATES, N_ACTIONS)), dtype=torch.float64,
-                         requires_grad=True)
+    theta = torch.tensor(
+        np.random.default_rng(t.seed).normal(size=(N_STATES, N_ACTIONS)), dtype=torch.float64, requires_grad=True
+    )
     trajs = trajectories()
 
     def log_pi(states, actions):
         return torch.log_softmax(theta, dim=1)[states, actions]
 
     # exact J(θ) = Σ_τ p_θ(τ) R(τ), undiscounted (γ = 1), differentiated by autograd
-    J = sum(p_env * torch.exp(log_pi(s, a).sum()) * float(sum(R[x, y] for x, y in zip(s, a, strict=True)))
-            for s, a, p_env, _ in trajs)
+    J = sum(
+        p_env * torch.exp(log_pi(s, a).sum()) * float(sum(R[x, y] for x, y in zip(s, a, strict=True)))
+        for s, a, p_env, _ in trajs
+    )
     with torch.no_grad():
         total_p = float(sum(p_env * torch.exp(log_pi(s, a).sum()) for s, a, p_env, _ in trajs))
     assert abs(total_p - 1.0) < 1e-9, total_p
@@ -158,15 +184,22 @@ def check_unbiased(t, reinforce_loss):
             expected_grad -= p * g.numpy()
         err = float(np.abs(expected_grad - exact).max())
         scale = float(np.abs(exact).max())
-        t.expect(f"E[-∇ loss] equals the exact ∇J on a tiny MDP (baseline {baseline:g})",
-                 err <= 1e-4 * max(scale, 1.0),
-                 f"averaged over all {len(trajs)} trajectories of a 3-state MDP (weighted by their "
-                 f"probabilities), -∇loss is {np.round(expected_grad, 4).tolist()} but ∇J is "
-                 f"{np.round(exact, 4).tolist()}."
-                 + (" A constant baseline must change nothing in expectation — yours does: is it multiplied "
-                    "in, or subtracted only from some steps?" if baseline else
-                    " Weight each log π(a_t|s_t) by the reward collected from step t on."), kind="property",
-                 estimate=expected_grad.tolist(), exact=exact.tolist())
+        t.expect(
+            f"E[-∇ loss] equals the exact ∇J on a tiny MDP (baseline {baseline:g})",
+            err <= 1e-4 * max(scale, 1.0),
+            f"averaged over all {len(trajs)} trajectories of a 3-state MDP (weighted by their "
+            f"probabilities), -∇loss is {np.round(expected_grad, 4).tolist()} but ∇J is "
+            f"{np.round(exact, 4).tolist()}."
+            + (
+                " A constant baseline must change nothing in expectation — yours does: is it multiplied "
+                "in, or subtracted only from some steps?"
+                if baseline
+                else " Weight each log π(a_t|s_t) by the reward collected from step t on."
+            ),
+            kind="property",
+            estimate=expected_grad.tolist(),
+            exact=exact.tolist(),
+        )
 
 
 # ---- 4. play_episode on CartPole -------------------------------------------------------
@@ -175,6 +208,7 @@ class RecordingEnv:
 
     def __init__(self, seed):
         import gymnasium as gym
+
         self.env = gym.make("CartPole-v1")
         self.env.reset(seed=seed)
         self.env.action_space.seed(seed)
@@ -183,7 +217,7 @@ class RecordingEnv:
         self.last = None
 
     def reset(self, **kwargs):
-        kwargs.pop("seed", None)   # one seeded stream per check: re-seeding every episode would replay it
+        kwargs.pop("seed", None)  # one seeded stream per check: re-seeding every episode would replay it
         obs, info = self.env.reset(**kwargs)
         self.episodes += 1
         self.last = obs
@@ -224,37 +258,66 @@ def check_play_episode(t, play_episode):
     while env.steps < 300:
         out = t.call(play_episode, env, policy)
         if not (isinstance(out, tuple | list) and len(out) == 2):
-            t.fail("play_episode returns (log_probs, rewards)", "shape",
-                   f"expected a pair (log_probs, rewards), got {type(out).__name__}.")
+            t.fail(
+                "play_episode returns (log_probs, rewards)",
+                "shape",
+                f"expected a pair (log_probs, rewards), got {type(out).__name__}.",
+            )
         lp, r = out
         steps = env.steps - sum(map(len, lps))
         if not (torch.is_tensor(lp) and torch.is_tensor(r) and tuple(lp.shape) == (steps,) == tuple(r.shape)):
-            t.fail("play_episode returns (log_probs, rewards)", "shape",
-                   f"the episode took {steps} steps: expected two 1-D tensors of length {steps}, got "
-                   f"{_describe(lp)} and {_describe(r)}.")
+            t.fail(
+                "play_episode returns (log_probs, rewards)",
+                "shape",
+                f"the episode took {steps} steps: expected two 1-D tensors of length {steps}, got "
+                f"{_describe(lp)} and {_describe(r)}.",
+            )
         if not lp.requires_grad:
-            t.fail("play_episode: log_probs carry a gradient", "value", "the log-probabilities do not require "
-                   "grad: compute them from the policy's logits with autograd on (no torch.no_grad(), no .item()).")
+            t.fail(
+                "play_episode: log_probs carry a gradient",
+                "value",
+                "the log-probabilities do not require "
+                "grad: compute them from the policy's logits with autograd on (no torch.no_grad(), no .item()).",
+            )
         lps.append(lp)
         rews.append(r)
     lp = torch.cat(lps).detach().double().numpy()
     first = np.array(env.actions) == 0
     want = np.log(np.where(first, 0.8, 0.2))
-    t.expect_close("play_episode: log π(a_t|s_t) of the actions taken", lp, want, rtol=1e-5, atol=1e-5, mistakes={
-        "these are the probabilities, not their logarithms.": np.exp(want),
-        "these are log-probabilities of the OTHER action: index the log-softmax by the action taken.":
-            np.log(np.where(first, 0.2, 0.8)),
-        "this is log π of the most likely action at every step, not of the action taken.":
-            np.full_like(want, math.log(0.8)),
-    })
+    t.expect_close(
+        "play_episode: log π(a_t|s_t) of the actions taken",
+        lp,
+        want,
+        rtol=1e-5,
+        atol=1e-5,
+        mistakes={
+            "these are the probabilities, not their logarithms.": np.exp(want),
+            "these are log-probabilities of the OTHER action: index the log-softmax by the action taken.": np.log(
+                np.where(first, 0.2, 0.8)
+            ),
+            "this is log π of the most likely action at every step, not of the action taken.": np.full_like(
+                want, math.log(0.8)
+            ),
+        },
+    )
     share = env.actions.count(0) / len(env.actions)
-    t.expect("play_episode samples its actions", 0.65 <= share <= 0.92,
-             f"a policy that picks action 0 with probability 0.8 chose it {share:.0%} of the time over "
-             f"{len(env.actions)} steps" + (": you take the argmax (greedy) — REINFORCE must SAMPLE from π, "
-                                            "or it never tries anything new." if share > 0.99 else "."),
-             kind="property")
-    t.expect("play_episode: rewards", bool(torch.all(torch.cat(rews) == 1.0)),
-             "CartPole pays 1 per step; the rewards returned are not the ones env.step gave.")
+    t.expect(
+        "play_episode samples its actions",
+        0.65 <= share <= 0.92,
+        f"a policy that picks action 0 with probability 0.8 chose it {share:.0%} of the time over "
+        f"{len(env.actions)} steps"
+        + (
+            ": you take the argmax (greedy) — REINFORCE must SAMPLE from π, or it never tries anything new."
+            if share > 0.99
+            else "."
+        ),
+        kind="property",
+    )
+    t.expect(
+        "play_episode: rewards",
+        bool(torch.all(torch.cat(rews) == 1.0)),
+        "CartPole pays 1 per step; the rewards returned are not the ones env.step gave.",
+    )
 
 
 # ---- 5. training ----------------------------------------------------------------------
@@ -262,7 +325,8 @@ def check(t: Checker) -> None:
     single_thread_on_cpu(t)
     names = ("make_policy", "returns_to_go", "reinforce_loss", "play_episode", "make_optimizer", "train_iteration")
     make_policy, returns_to_go, reinforce_loss, play_episode, make_optimizer, train_iteration = (
-        t.function(n) for n in names)
+        t.function(n) for n in names
+    )
     with t.part("returns_to_go"):
         check_returns_to_go(t, returns_to_go)
     with t.part("reinforce_loss"):
@@ -276,14 +340,22 @@ def check(t: Checker) -> None:
     torch.manual_seed(t.seed)
     env = RecordingEnv(t.seed)
     policy = t.call(make_policy, 4, 2, step="make_policy(4, 2) builds")
-    t.expect("make_policy returns an nn.Module", isinstance(policy, nn.Module),
-             f"make_policy gave a {type(policy).__name__}; return a torch.nn.Module.", kind="run")
+    t.expect(
+        "make_policy returns an nn.Module",
+        isinstance(policy, nn.Module),
+        f"make_policy gave a {type(policy).__name__}; return a torch.nn.Module.",
+        kind="run",
+    )
     with torch.no_grad():
         logits = t.call(policy, torch.zeros(3, 4), step="policy on a (3, 4) batch")
     t.expect_array("policy output: logits (N, n_actions)", logits, shape=(3, 2), tensor=True)
     optimizer = t.call(make_optimizer, policy)
-    t.expect("make_optimizer returns an optimizer", isinstance(optimizer, torch.optim.Optimizer),
-             f"make_optimizer returned {type(optimizer).__name__}.", kind="run")
+    t.expect(
+        "make_optimizer returns an optimizer",
+        isinstance(optimizer, torch.optim.Optimizer),
+        f"make_optimizer returned {type(optimizer).__name__}.",
+        kind="run",
+    )
     returns = []
 
     def iteration(i):
@@ -291,14 +363,25 @@ def check(t: Checker) -> None:
         got = t.call(train_iteration, policy, optimizer, env, EPISODES, GAMMA_TRAIN)
         played = env.episodes - before
         if played != EPISODES or not isinstance(got, list | tuple) or len(got) != EPISODES:
-            t.fail("train_iteration plays `episodes` episodes", "run",
-                   f"asked for {EPISODES} episodes, it called env.reset() {played} times and returned "
-                   f"{type(got).__name__} of length {len(got) if hasattr(got, '__len__') else '?'}; return "
-                   "the list of each episode's total reward.")
+            t.fail(
+                "train_iteration plays `episodes` episodes",
+                "run",
+                f"asked for {EPISODES} episodes, it called env.reset() {played} times and returned "
+                f"{type(got).__name__} of length {len(got) if hasattr(got, '__len__') else '?'}; return "
+                "the list of each episode's total reward.",
+            )
         returns.extend(float(x) for x in got)
         return float(np.mean(got))
 
-    t.converge("average CartPole return", iteration, steps=ITERATIONS, target=TARGET, goal="above",
-               final=lambda: float(np.mean(returns[-16:])), metric="return",
-               budget_s=max(1.0, t.time_left() - 2.0), diverge_factor=math.inf)
+    t.converge(
+        "average CartPole return",
+        iteration,
+        steps=ITERATIONS,
+        target=TARGET,
+        goal="above",
+        final=lambda: float(np.mean(returns[-16:])),
+        metric="return",
+        budget_s=max(1.0, t.time_left() - 2.0),
+        diverge_factor=math.inf,
+    )
     t.note(f"{env.steps} environment steps in {env.episodes} episodes; a random policy averages about 22.")

@@ -65,8 +65,12 @@ def _post(t: Checker, client, server, name: str, path: str, *, payload=None, con
         return client.post(path, json=payload)
     except httpx.HTTPError as exc:
         alive = "" if server.alive else " and the server thread has stopped"
-        t.fail(name, "run", f"POST {path} got no answer ({type(exc).__name__}: {exc}){alive} — the service "
-               f"must answer every request, within {TIMEOUT_S:g} s.{_server_error(t, server)}")
+        t.fail(
+            name,
+            "run",
+            f"POST {path} got no answer ({type(exc).__name__}: {exc}){alive} — the service "
+            f"must answer every request, within {TIMEOUT_S:g} s.{_server_error(t, server)}",
+        )
     raise AssertionError("unreachable")
 
 
@@ -83,24 +87,43 @@ def _json(t: Checker, name: str, response) -> dict:
 def _good(t: Checker, client, server, name: str, path: str, payload) -> dict:
     response = _post(t, client, server, name, path, payload=payload)
     if response.status_code != 200:
-        t.fail(name, "run", f"POST {path} with a valid body answered {response.status_code}: "
-               f"{response.text[:300]}{_server_error(t, server)}")
+        t.fail(
+            name,
+            "run",
+            f"POST {path} with a valid body answered {response.status_code}: "
+            f"{response.text[:300]}{_server_error(t, server)}",
+        )
     return _json(t, name, response)
 
 
 def _expect_probabilities(t: Checker, name: str, got, logits: torch.Tensor) -> None:
     expected = torch.softmax(logits, dim=1)
     rows = expected.shape[0]
-    ok = isinstance(got, list) and len(got) == rows and all(
-        isinstance(row, list) and len(row) == CLASSES and all(isinstance(v, int | float) for v in row) for row in got)
-    t.expect(f"{name}: shape", ok, f"expected {rows} list(s) of {CLASSES} numbers, got {json.dumps(got)[:200]}",
-             kind="shape")
+    ok = (
+        isinstance(got, list)
+        and len(got) == rows
+        and all(
+            isinstance(row, list) and len(row) == CLASSES and all(isinstance(v, int | float) for v in row)
+            for row in got
+        )
+    )
+    t.expect(
+        f"{name}: shape", ok, f"expected {rows} list(s) of {CLASSES} numbers, got {json.dumps(got)[:200]}", kind="shape"
+    )
     values = np.array(got, dtype=np.float64)
-    t.expect_close(name, values, expected.numpy(), rtol=1e-4, atol=1e-5, mistakes={
-        "those are the raw logits; return probabilities: torch.softmax(logits, dim=1).": logits.numpy(),
-        "those are log-probabilities; return probabilities: torch.softmax(logits, dim=1).":
-            torch.log_softmax(logits, 1).numpy(),
-    })
+    t.expect_close(
+        name,
+        values,
+        expected.numpy(),
+        rtol=1e-4,
+        atol=1e-5,
+        mistakes={
+            "those are the raw logits; return probabilities: torch.softmax(logits, dim=1).": logits.numpy(),
+            "those are log-probabilities; return probabilities: torch.softmax(logits, dim=1).": torch.log_softmax(
+                logits, 1
+            ).numpy(),
+        },
+    )
 
 
 def _good_requests(t: Checker, client, server, model, calls: _Calls, X: torch.Tensor) -> None:
@@ -110,16 +133,26 @@ def _good_requests(t: Checker, client, server, model, calls: _Calls, X: torch.Te
     calls.sizes.clear()
     first = _good(t, client, server, "POST /predict", "/predict", {"features": X[0].tolist()})
     again = _good(t, client, server, "POST /predict", "/predict", {"features": X[0].tolist()})
-    t.expect("POST /predict: label and probabilities", {"label", "probabilities"} <= set(first),
-             f"the response needs the keys 'label' and 'probabilities'; got {sorted(first)}.", kind="shape")
+    t.expect(
+        "POST /predict: label and probabilities",
+        {"label", "probabilities"} <= set(first),
+        f"the response needs the keys 'label' and 'probabilities'; got {sorted(first)}.",
+        kind="shape",
+    )
     if first != again:
-        t.fail("POST /predict: the same request gives the same answer", "value",
-               "two identical requests got different answers: the model is still in training mode, so Dropout "
-               "changes every prediction. Call model.eval() when you create the app.")
+        t.fail(
+            "POST /predict: the same request gives the same answer",
+            "value",
+            "two identical requests got different answers: the model is still in training mode, so Dropout "
+            "changes every prediction. Call model.eval() when you create the app.",
+        )
     label = first["label"]
-    t.expect("POST /predict: label is an int", isinstance(label, int) and not isinstance(label, bool),
-             f"'label' should be an integer class index, got {json.dumps(label)} — use int(...) or .item().",
-             kind="shape")
+    t.expect(
+        "POST /predict: label is an int",
+        isinstance(label, int) and not isinstance(label, bool),
+        f"'label' should be an integer class index, got {json.dumps(label)} — use int(...) or .item().",
+        kind="shape",
+    )
     _expect_probabilities(t, "POST /predict: probabilities", [first["probabilities"]], logits[:1])
     t.expect_equal("POST /predict: label is the most probable class", label, int(expected[0].argmax()))
     for i in (1, 2):
@@ -129,16 +162,27 @@ def _good_requests(t: Checker, client, server, model, calls: _Calls, X: torch.Te
     rows = 16
     calls.sizes.clear()
     body = _good(t, client, server, "POST /predict_batch", "/predict_batch", {"instances": X[:rows].tolist()})
-    t.expect("POST /predict_batch: labels and probabilities", {"labels", "probabilities"} <= set(body),
-             f"the response needs the keys 'labels' and 'probabilities'; got {sorted(body)}.", kind="shape")
+    t.expect(
+        "POST /predict_batch: labels and probabilities",
+        {"labels", "probabilities"} <= set(body),
+        f"the response needs the keys 'labels' and 'probabilities'; got {sorted(body)}.",
+        kind="shape",
+    )
     labels = body["labels"]
-    t.expect("POST /predict_batch: labels", isinstance(labels, list) and labels == expected[:rows].argmax(1).tolist(),
-             f"expected labels {expected[:rows].argmax(1).tolist()}, got {json.dumps(labels)[:200]}")
+    t.expect(
+        "POST /predict_batch: labels",
+        isinstance(labels, list) and labels == expected[:rows].argmax(1).tolist(),
+        f"expected labels {expected[:rows].argmax(1).tolist()}, got {json.dumps(labels)[:200]}",
+    )
     _expect_probabilities(t, "POST /predict_batch: probabilities", body["probabilities"], logits[:rows])
-    t.expect("POST /predict_batch: one forward pass for the batch", calls.sizes and max(calls.sizes) == rows,
-             f"the model ran {len(calls.sizes)} times on batches of {sorted(set(calls.sizes))} for one request "
-             f"of {rows} rows: stack the rows into one (n, 64) tensor and call the model once — batching is what "
-             "the endpoint is for.", kind="property")
+    t.expect(
+        "POST /predict_batch: one forward pass for the batch",
+        calls.sizes and max(calls.sizes) == rows,
+        f"the model ran {len(calls.sizes)} times on batches of {sorted(set(calls.sizes))} for one request "
+        f"of {rows} rows: stack the rows into one (n, 64) tensor and call the model once — batching is what "
+        "the endpoint is for.",
+        kind="property",
+    )
 
 
 def _bad_requests(X: torch.Tensor) -> list[tuple[str, str, dict | None, str | None]]:
@@ -177,17 +221,34 @@ def _bad(t: Checker, client, server, what: str, path: str, payload, content) -> 
     response = _post(t, client, server, name, path, payload=payload, content=content)
     code = response.status_code
     if code >= 500:
-        t.fail(name, "run", f"POST {path} with {what} crashed the handler ({code}): bad input is the client's "
-               "mistake, answer it with a 4xx (validate with pydantic: lengths, allow_inf_nan=False; or raise "
-               f"HTTPException(422, ...)).{_server_error(t, server)}")
+        t.fail(
+            name,
+            "run",
+            f"POST {path} with {what} crashed the handler ({code}): bad input is the client's "
+            "mistake, answer it with a 4xx (validate with pydantic: lengths, allow_inf_nan=False; or raise "
+            f"HTTPException(422, ...)).{_server_error(t, server)}",
+        )
     if code < 400:
-        nan = (" JSON parsers accept NaN and Infinity, and so does pydantic's float unless you say "
-               "Field(allow_inf_nan=False)." if "NaN" in what or "infinite" in what else "")
-        t.fail(name, "run", f"POST {path} with {what} was answered {code}, as if it were fine "
-               f"({response.text[:150]}): reject it with a 4xx status (422) so the client knows the request "
-               f"was wrong — an error inside a 200 body is missed by every HTTP client.{nan}")
-    t.expect(name, _has_message(response), f"POST {path} with {what} got {code} with no message; say what is "
-             "wrong (FastAPI's validation errors do: {'detail': [...]}).", kind="run")
+        nan = (
+            " JSON parsers accept NaN and Infinity, and so does pydantic's float unless you say "
+            "Field(allow_inf_nan=False)."
+            if "NaN" in what or "infinite" in what
+            else ""
+        )
+        t.fail(
+            name,
+            "run",
+            f"POST {path} with {what} was answered {code}, as if it were fine "
+            f"({response.text[:150]}): reject it with a 4xx status (422) so the client knows the request "
+            f"was wrong — an error inside a 200 body is missed by every HTTP client.{nan}",
+        )
+    t.expect(
+        name,
+        _has_message(response),
+        f"POST {path} with {what} got {code} with no message; say what is "
+        "wrong (FastAPI's validation errors do: {'detail': [...]}).",
+        kind="run",
+    )
 
 
 def _latency(t: Checker, client, server, X: torch.Tensor) -> None:
@@ -207,13 +268,19 @@ def _latency(t: Checker, client, server, X: torch.Tensor) -> None:
     start = time.perf_counter()
     _post(t, client, server, "latency", "/predict_batch", payload={"instances": X[:MAX_BATCH].tolist()})
     batch_s = time.perf_counter() - start
-    t.note(f"latency over {LATENCY_CALLS} calls of /predict: p50 {1000 * p50:.1f} ms, p95 {1000 * p95:.1f} ms; "
-           f"one /predict_batch of {MAX_BATCH} rows: {1000 * batch_s:.1f} ms "
-           f"({MAX_BATCH / batch_s:.0f} rows/s vs {1 / p50:.0f} rows/s one at a time)")
-    t.expect(f"p50 latency under {1000 * MAX_P50_S:.0f} ms", p50 <= MAX_P50_S,
-             f"the median /predict call took {1000 * p50:.0f} ms; a 64→32→10 network answers in a few ms. "
-             "Is something heavy (loading, copying or compiling the model) done per request instead of once "
-             "in create_app?", kind="property")
+    t.note(
+        f"latency over {LATENCY_CALLS} calls of /predict: p50 {1000 * p50:.1f} ms, p95 {1000 * p95:.1f} ms; "
+        f"one /predict_batch of {MAX_BATCH} rows: {1000 * batch_s:.1f} ms "
+        f"({MAX_BATCH / batch_s:.0f} rows/s vs {1 / p50:.0f} rows/s one at a time)"
+    )
+    t.expect(
+        f"p50 latency under {1000 * MAX_P50_S:.0f} ms",
+        p50 <= MAX_P50_S,
+        f"the median /predict call took {1000 * p50:.0f} ms; a 64→32→10 network answers in a few ms. "
+        "Is something heavy (loading, copying or compiling the model) done per request instead of once "
+        "in create_app?",
+        kind="property",
+    )
 
 
 def check(t: Checker) -> None:
@@ -230,22 +297,32 @@ def check(t: Checker) -> None:
     X = torch.rand(MAX_BATCH, FEATURES, generator=gen) * 16.0  # digit pixels are 0..16
 
     app = t.call(create_app, model, step="create_app(model) runs")
-    t.expect("create_app returns an app", callable(app),
-             f"create_app returned {type(app).__name__}; return the FastAPI() instance.", kind="run")
+    t.expect(
+        "create_app returns an app",
+        callable(app),
+        f"create_app returned {type(app).__name__}; return the FastAPI() instance.",
+        kind="run",
+    )
     try:
-        with serve_on_loopback(app) as server, httpx.Client(base_url=server.base_url, timeout=TIMEOUT_S,
-                                                           trust_env=False) as client:
+        with (
+            serve_on_loopback(app) as server,
+            httpx.Client(base_url=server.base_url, timeout=TIMEOUT_S, trust_env=False) as client,
+        ):
             t.passed("uvicorn serves the app on 127.0.0.1", "run", server.base_url)
             with t.part("good requests"):
                 _good_requests(t, client, server, reference, calls, X.to(t.device))
             with t.part("bad requests"):
                 for what, path, payload, content in _bad_requests(X):
                     _bad(t, client, server, what, path, payload, content)
-                _good(t, client, server, "still serving after the bad requests", "/predict",
-                      {"features": X[3].tolist()})
+                _good(
+                    t, client, server, "still serving after the bad requests", "/predict", {"features": X[3].tolist()}
+                )
                 t.passed("still serving after the bad requests", "run")
             with t.part("latency"):
                 _latency(t, client, server, X)
     except ServerDidNotStart as exc:
-        t.fail("uvicorn serves the app on 127.0.0.1", "run", f"{exc}. Return a FastAPI app whose "
-               "construction does no blocking work.")
+        t.fail(
+            "uvicorn serves the app on 127.0.0.1",
+            "run",
+            f"{exc}. Return a FastAPI app whose construction does no blocking work.",
+        )

@@ -12,7 +12,7 @@ def alpha_bars(betas: torch.Tensor) -> torch.Tensor:
 
 def q_sample(x0: torch.Tensor, t: torch.Tensor, noise: torch.Tensor, alpha_bar: torch.Tensor) -> torch.Tensor:
     """x_t = sqrt(ᾱ_t) x0 + sqrt(1 - ᾱ_t) ε: jump straight to step t (t: (N,) integers)."""
-    a = alpha_bar[t].unsqueeze(-1)               # (N, 1): broadcasts over the 2 coordinates
+    a = alpha_bar[t].unsqueeze(-1)  # (N, 1): broadcasts over the 2 coordinates
     return a.sqrt() * x0 + (1.0 - a).sqrt() * noise
 
 
@@ -21,10 +21,11 @@ class Denoiser(nn.Module):
 
     def __init__(self, T: int = 50, hidden: int = 64) -> None:
         super().__init__()
-        self.step = nn.Embedding(T, hidden)      # one learned vector per step
+        self.step = nn.Embedding(T, hidden)  # one learned vector per step
         self.inp = nn.Linear(2, hidden)
-        self.net = nn.Sequential(nn.SiLU(), nn.Linear(hidden, hidden), nn.SiLU(),
-                                 nn.Linear(hidden, hidden), nn.SiLU(), nn.Linear(hidden, 2))
+        self.net = nn.Sequential(
+            nn.SiLU(), nn.Linear(hidden, hidden), nn.SiLU(), nn.Linear(hidden, hidden), nn.SiLU(), nn.Linear(hidden, 2)
+        )
 
     def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
         return self.net(self.inp(x) + self.step(t))
@@ -45,8 +46,9 @@ def train_step(model, optimizer, x0: torch.Tensor, alpha_bar: torch.Tensor) -> f
     return loss.item()
 
 
-def p_sample_step(model, x: torch.Tensor, t: int, betas: torch.Tensor, alpha_bar: torch.Tensor,
-                  noise: torch.Tensor) -> torch.Tensor:
+def p_sample_step(
+    model, x: torch.Tensor, t: int, betas: torch.Tensor, alpha_bar: torch.Tensor, noise: torch.Tensor
+) -> torch.Tensor:
     """One reverse step x_t -> x_{t-1}, with σ_t = sqrt(β_t); no noise is added at t = 0."""
     eps = model(x, torch.full((len(x),), t, dtype=torch.long, device=x.device))
     beta = betas[t]

@@ -26,8 +26,16 @@ def load_program(path):
 def export_onnx(model, example, path):
     """ONNX through the torch.export-based exporter (torch.onnx.export's default since 2.9)."""
     model.eval()
-    torch.onnx.export(model, (example,), path, input_names=["input"], output_names=["logits"],
-                      dynamic_shapes=({0: _batch_dim()},), dynamo=True, verbose=False)
+    torch.onnx.export(
+        model,
+        (example,),
+        path,
+        input_names=["input"],
+        output_names=["logits"],
+        dynamic_shapes=({0: _batch_dim()},),
+        dynamo=True,
+        verbose=False,
+    )
 
 
 def run_onnx(path, x):

@@ -8,8 +8,10 @@ from torch import nn
 def make_generator(latent_dim: int = 2) -> nn.Module:
     """Noise (N, latent_dim) -> points (N, 2)."""
     return nn.Sequential(
-        nn.Linear(latent_dim, 64), nn.ReLU(),
-        nn.Linear(64, 64), nn.ReLU(),
+        nn.Linear(latent_dim, 64),
+        nn.ReLU(),
+        nn.Linear(64, 64),
+        nn.ReLU(),
         nn.Linear(64, 2),
     )
 
@@ -17,8 +19,10 @@ def make_generator(latent_dim: int = 2) -> nn.Module:
 def make_discriminator() -> nn.Module:
     """Points (N, 2) -> one logit each, (N, 1): large means "real"."""
     return nn.Sequential(
-        nn.Linear(2, 64), nn.LeakyReLU(0.2),
-        nn.Linear(64, 64), nn.LeakyReLU(0.2),
+        nn.Linear(2, 64),
+        nn.LeakyReLU(0.2),
+        nn.Linear(64, 64),
+        nn.LeakyReLU(0.2),
         nn.Linear(64, 1),
     )
 

@@ -16,8 +16,7 @@ def q_update(Q: np.ndarray, s: int, a: int, r: float, s_next: int, done: bool, a
     Q[s, a] += alpha * (target - Q[s, a])
 
 
-def q_learning(env, episodes: int, alpha: float, gamma: float, epsilon: float,
-               rng: np.random.Generator) -> np.ndarray:
+def q_learning(env, episodes: int, alpha: float, gamma: float, epsilon: float, rng: np.random.Generator) -> np.ndarray:
     Q = np.zeros((env.n_states, env.n_actions))
     for _ in range(episodes):
         s, done = env.reset(), False
