@@ -14,9 +14,16 @@ import numpy as np
 
 
 def int_problem(
-    value: Any, total: str = "total > threshold", sum_name: str = "the weighted sum", z: float | None = None
+    value: Any,
+    total: str = "total > threshold",
+    sum_name: str = "the weighted sum",
+    z: float | None = None,
+    allow_0d: bool = False,
 ) -> str | None:
-    """None if `value` is a plain integer 0/1 result (Python int, NumPy integer, 0-d int array).
+    """None if `value` is a plain integer 0/1 result (Python int or NumPy integer scalar).
+
+    `allow_0d` also accepts a 0-d integer array: the perceptron's checker recommends
+    np.where(z > 0, 1, 0), one line for a sample and a batch, which gives one.
 
     `z`, when the checker knows it, is the number the step is applied to: a
     value equal to z (or to sigmoid(z)) is then named for what it is instead
@@ -27,7 +34,14 @@ def int_problem(
     if isinstance(value, int | np.integer):
         return None
     if isinstance(value, np.ndarray) and value.shape == () and value.dtype.kind in "iu":
-        return None
+        if allow_0d:
+            return None
+        # The task promises an int: a 0-d array prints like one but is an array (it is no
+        # dict key or list index in every library, and `type(out) is int` fails).
+        return (
+            f"returned a 0-d NumPy array ({value!r}), not an int; unwrap it with int(...) "
+            "(e.g. `int(total > threshold)` instead of `np.asarray(...).astype(int)`)."
+        )
     if isinstance(value, float | np.floating):
         value = float(value)
         if value in (0.0, 1.0):

@@ -41,7 +41,9 @@ def check(t: Checker) -> None:
     singles = [_clear(t.rng, d) for _ in range(30)]
     outputs = [t.call(perceptron, x.copy(), w.copy(), b) for x, w, b in singles]
     for got, (x, w, b) in zip(outputs, singles, strict=True):
-        problem = int_problem(got, total="z > 0", sum_name="the pre-activation z = x·w + b", z=float(x @ w + b))
+        problem = int_problem(
+            got, total="z > 0", sum_name="the pre-activation z = x·w + b", z=float(x @ w + b), allow_0d=True
+        )
         if problem:
             t.fail("one sample: returns an int", "shape", f"perceptron {problem}")
     t.passed("one sample: returns an int", "shape")
@@ -53,7 +55,7 @@ def check(t: Checker) -> None:
     got0 = t.call(perceptron, np.array([1.0, 2.0]), np.array([0.5, -0.25]), 0.0)
     t.expect(
         "pre-activation exactly 0 gives 0",
-        int_problem(got0) is None and int(got0) == 0,
+        int_problem(got0, allow_0d=True) is None and int(got0) == 0,
         f"w·x + b is exactly 0 here and you returned {np.asarray(got0).tolist()!r}: the step is 1 only for w·x + b > 0, "
         "so use `>`, not `>=`.",
     )
