@@ -125,6 +125,25 @@ def check(t: Checker) -> None:
     results, best, test_accuracy = out
     trained = log["trained"]
 
+    _check_trials(t, trained)
+    _check_results_shape(t, results)
+    val_true = np.array([m["model"].true_accuracy("val") for m in trained])
+    train_true = np.array([m["model"].true_accuracy("train") for m in trained])
+    test_true = np.array([m["model"].true_accuracy("test") for m in trained])
+    _check_results_values(t, results, trained, val_true, train_true, test_true)
+    winner = int(np.argmax(val_true))
+    _check_test_touched_once(t, log, winner, train_true, test_true)
+    t.expect(
+        "best is the validation winner",
+        isinstance(best, dict) and best is results[winner] or (isinstance(best, dict) and best == results[winner]),
+        f"best should be results[{winner}] (the highest val_accuracy, first on ties), got {best!r}.",
+    )
+    t.expect_scalar("test_accuracy is the winner's", test_accuracy, float(test_true[winner]), atol=1e-9)
+    _show_search(t, trained, val_true, test_true, winner)
+
+
+def _check_trials(t, trained):
+    """What train saw: one model per trial, on the training split, with lr log-uniform and widths from WIDTHS."""
     t.expect(
         "one model per trial",
         len(trained) == N_TRIALS,
@@ -170,6 +189,9 @@ def check(t: Checker) -> None:
         kind="property",
     )
 
+
+def _check_results_shape(t, results):
+    """results is a list of one dict {'lr', 'width', 'val_accuracy'} per trial."""
     if not isinstance(results, list) or len(results) != N_TRIALS or not all(isinstance(r, dict) for r in results):
         t.fail(
             "results: one dict per trial",
@@ -179,9 +201,10 @@ def check(t: Checker) -> None:
         )
     missing = [k for k in ("lr", "width", "val_accuracy") if any(k not in r for r in results)]
     t.expect("results: one dict per trial", not missing, f"results entries lack the key(s) {missing}.", kind="shape")
-    val_true = np.array([m["model"].true_accuracy("val") for m in trained])
-    train_true = np.array([m["model"].true_accuracy("train") for m in trained])
-    test_true = np.array([m["model"].true_accuracy("test") for m in trained])
+
+
+def _check_results_values(t, results, trained, val_true, train_true, test_true):
+    """Each result row is its trial, in order, with the model's validation accuracy (test/train ones named)."""
     for i, (r, m) in enumerate(zip(results, trained, strict=True)):
         if abs(float(r["lr"]) - m["lr"]) > 1e-12 * max(1, m["lr"]) or int(r["width"]) != m["width"]:
             t.fail(
@@ -204,8 +227,10 @@ def check(t: Checker) -> None:
             )
     t.passed("results: validation accuracies", "value")
 
+
+def _check_test_touched_once(t, log, winner, train_true, test_true):
+    """The test split is read once, after the search, for the validation winner only."""
     test_evals = [e for e in log["evals"] if e[1] == "test"]
-    winner = int(np.argmax(val_true))
     name = "the test split is touched once"
     if len(test_evals) > 1 or len(log["test_reads"]) > 1:
         by_test = int(np.argmax(test_true))
@@ -250,13 +275,9 @@ def check(t: Checker) -> None:
         )
     t.passed(name, "run", "once, for the winner, after the search")
 
-    t.expect(
-        "best is the validation winner",
-        isinstance(best, dict) and best is results[winner] or (isinstance(best, dict) and best == results[winner]),
-        f"best should be results[{winner}] (the highest val_accuracy, first on ties), got {best!r}.",
-    )
-    t.expect_scalar("test_accuracy is the winner's", test_accuracy, float(test_true[winner]), atol=1e-9)
 
+def _show_search(t, trained, val_true, test_true, winner):
+    """The top of the results table and the per-trial curve, for the learner to look at."""
     order = np.argsort(-val_true, kind="stable")[:5]
     rows = [
         f"  trial {i:2d}  lr {trained[i]['lr']:.2e}  width {trained[i]['width']:2d}  val {val_true[i]:.3f}"
