@@ -96,6 +96,14 @@ def _unpack(t, out, d, name):
         )
     w, b, errors = out
     t.expect_array(f"{name}: w", w, shape=(d,))
+    if isinstance(b, np.ndarray):
+        # The task promises "b as a float"; np.zeros(1) keeps it an array of shape (1,).
+        t.fail(
+            f"{name}: b is a number",
+            "shape",
+            f"b should be a float, but you returned a NumPy array of shape {b.shape} ({b!r:.60}); "
+            "start from b = 0.0 (not np.zeros(1)) or return float(b).",
+        )
     try:
         b = float(np.asarray(b).reshape(()))
     except (TypeError, ValueError):
