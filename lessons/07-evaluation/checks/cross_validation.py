@@ -27,31 +27,44 @@ def _fold_problem(pairs, y, k):
         return f"expected a list of k = {k} (train_idx, val_idx) pairs, got {got}"
     seen = np.zeros(n, dtype=np.int64)
     for f, pair in enumerate(pairs):
-        if not isinstance(pair, list | tuple) or len(pair) != 2:
-            return f"fold {f} is not a (train_idx, val_idx) pair"
-        train, val = (np.asarray(a) for a in pair)
-        if train.dtype.kind not in "iu" or val.dtype.kind not in "iu":
-            return (
-                f"fold {f}: indices must be integer arrays, got {train.dtype} and {val.dtype} "
-                "(a boolean mask? use np.flatnonzero(mask))"
-            )
-        if train.ndim != 1 or val.ndim != 1:
-            return f"fold {f}: index arrays must be 1-D"
-        if len(val) and (val.min() < 0 or val.max() >= n) or len(train) and (train.min() < 0 or train.max() >= n):
-            return f"fold {f}: an index is outside 0..{n - 1}"
-        if len(np.unique(val)) != len(val):
-            return f"fold {f}: val_idx holds a sample twice"
-        if np.intersect1d(train, val).size:
-            return (
-                f"fold {f}: {np.intersect1d(train, val).size} samples are in BOTH train_idx and val_idx — "
-                "the model would be scored on rows it trained on."
-            )
-        if len(np.unique(train)) != len(train) or len(train) + len(val) != n:
-            return (
-                f"fold {f}: train_idx should be every sample not in val_idx ({n - len(val)} samples), "
-                f"got {len(train)} indices ({len(np.unique(train))} distinct)"
-            )
-        seen[val] += 1
+        problem = _pair_problem(f, pair, n)
+        if problem is not None:
+            return problem
+        seen[np.asarray(pair[1])] += 1
+    return _coverage_problem(seen) or _stratification_problem(pairs, y)
+
+
+def _pair_problem(f, pair, n):
+    """None if fold `f` is a (train_idx, val_idx) pair of disjoint integer indices covering 0..n-1."""
+    if not isinstance(pair, list | tuple) or len(pair) != 2:
+        return f"fold {f} is not a (train_idx, val_idx) pair"
+    train, val = (np.asarray(a) for a in pair)
+    if train.dtype.kind not in "iu" or val.dtype.kind not in "iu":
+        return (
+            f"fold {f}: indices must be integer arrays, got {train.dtype} and {val.dtype} "
+            "(a boolean mask? use np.flatnonzero(mask))"
+        )
+    if train.ndim != 1 or val.ndim != 1:
+        return f"fold {f}: index arrays must be 1-D"
+    if len(val) and (val.min() < 0 or val.max() >= n) or len(train) and (train.min() < 0 or train.max() >= n):
+        return f"fold {f}: an index is outside 0..{n - 1}"
+    if len(np.unique(val)) != len(val):
+        return f"fold {f}: val_idx holds a sample twice"
+    if np.intersect1d(train, val).size:
+        return (
+            f"fold {f}: {np.intersect1d(train, val).size} samples are in BOTH train_idx and val_idx — "
+            "the model would be scored on rows it trained on."
+        )
+    if len(np.unique(train)) != len(train) or len(train) + len(val) != n:
+        return (
+            f"fold {f}: train_idx should be every sample not in val_idx ({n - len(val)} samples), "
+            f"got {len(train)} indices ({len(np.unique(train))} distinct)"
+        )
+    return None
+
+
+def _coverage_problem(seen):
+    """None if every sample is in exactly one validation fold (`seen` counts them)."""
     if np.any(seen != 1):
         twice = np.flatnonzero(seen > 1)
         never = np.flatnonzero(seen == 0)
@@ -60,6 +73,11 @@ def _fold_problem(pairs, y, k):
                 f"sample {twice[0]} is in the validation part of {seen[twice[0]]} folds; each sample is validated once"
             )
         return f"sample {never[0]} is in no validation fold; every sample must be validated exactly once"
+    return None
+
+
+def _stratification_problem(pairs, y):
+    """None if each class's count differs by at most one between validation folds."""
     for label in np.unique(y):
         counts = [int(np.sum(y[np.asarray(val)] == label)) for _, val in pairs]
         if max(counts) - min(counts) > 1:
