@@ -122,8 +122,17 @@ def check(t: Checker) -> None:
     with t.part("a linearly separable set"):
         X, y = _separable(t.rng)
         lr = 0.5
-        out = t.call(train, X.copy(), y.copy(), 100, lr)
+        X_given = X.copy()
+        out = t.call(train, X_given, y.copy(), 100, lr)
         w, b, errors = _unpack(t, out, X.shape[1], "separable set")
+        if not np.array_equal(X_given, X):
+            # Checked first: a corrupted X also corrupts every later prediction.
+            t.fail(
+                "separable set: X left unchanged",
+                "value",
+                "perceptron_train changed the X it was given. Something you update in place is a view "
+                "into X (e.g. `w = X[0]` then `w *= 0` / `w += ...`): start from a new array, w = np.zeros(d).",
+            )
         w_ref, b_ref, err_ref = _train(X, y, 100, lr)
         same = (
             len(errors) == len(err_ref)
