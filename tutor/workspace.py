@@ -46,7 +46,7 @@ def _marker_text(track: str) -> str:
 @dataclass
 class Workspace:
     root: Path
-    created: bool = False  # True when this call made it (the CLI then says where it is)
+    created: bool = False  # True when no workspace existed: the default one is made on first use (the CLI says where)
 
     # ---- finding and making --------------------------------------------------
     @classmethod
