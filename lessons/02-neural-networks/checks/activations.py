@@ -78,12 +78,22 @@ def check(t: Checker) -> None:
             mistakes={
                 "relu_derivative returned relu(x) itself; the slope is 1 where x > 0 and 0 elsewhere.": ref.relu(x),
                 "relu_derivative is reversed: the slope is 1 where x > 0 and 0 where x < 0.": (x < 0).astype(float),
+                "relu_derivative returned np.sign(x), which is -1 for negative inputs; ReLU is flat there, "
+                "so its slope is 0 (1 where x > 0, 0 elsewhere).": np.sign(x),
             },
         )
         # At exactly 0 ReLU has a kink: any value in [0, 1] is a valid subgradient.
         z = np.array([-2.0, 0.0, 3.0, 0.0, -0.5])
         out = t.call(relu_d, z.copy(), step="relu_derivative runs", hint=_array_hint)
         t.expect_shape("relu_derivative: at x = 0 (shape)", out, z.shape)
+        if out.dtype == bool:
+            # The task asks for the slope 1.0 / 0.0; booleans break arithmetic such as -relu_derivative(x).
+            t.fail(
+                "relu_derivative: returns floats",
+                "shape",
+                "relu_derivative returned a boolean array (True/False, e.g. `x > 0`); return the slope as "
+                "floats 1.0 / 0.0: `(x > 0).astype(float)`.",
+            )
         got = np.asarray(out, dtype=float)
         away = z != 0
         ok_away = np.array_equal(got[away], (z[away] > 0).astype(float))
