@@ -114,6 +114,31 @@ def check(t: Checker) -> None:
     got = t.call(ce_grad, big.copy(), y.copy(), step="cross_entropy_grad runs (large logits)")
     t.expect_close("gradient, large logits", got, ref.cross_entropy_grad(big, y), atol=1e-9)
 
+    # ---- a batch in which the last class never occurs ----------------------
+    # The number of classes is logits.shape[1]; y.max() + 1 is one short here.
+    short = t.rng.integers(0, c - 1, size=n)
+    short[: c - 1] = t.rng.permutation(c - 1)
+    width = (
+        f"this batch's labels {short.tolist()} never use the last class {c - 1}, yet the logits have "
+        f"{c} columns: the number of classes is logits.shape[1], not y.max() + 1 (np.eye(y.max() + 1) "
+        "builds one-hot rows that are too narrow)."
+    )
+
+    def width_hint(exc):
+        return width
+
+    got = t.call(ce, logits.copy(), short.copy(), step="cross_entropy runs (class 3 absent)", hint=width_hint)
+    expected = ref.cross_entropy(logits, short)
+    try:
+        right = abs(float(np.asarray(got).reshape(())) - expected) <= 1e-6 * abs(expected) + 1e-8
+    except (TypeError, ValueError):
+        right = False
+    t.expect("loss, highest class absent from the batch", right, width)
+    got = t.call(ce_grad, logits.copy(), short.copy(), step="cross_entropy_grad runs (class 3 absent)", hint=width_hint)
+    if not (isinstance(got, np.ndarray) and got.shape == (n, c)):
+        t.fail("gradient, highest class absent from the batch", "shape", width)
+    t.expect_close("gradient, highest class absent from the batch", got, ref.cross_entropy_grad(logits, short))
+
     # ---- inputs untouched ---------------------------------------------------
     z, labels, hot = logits.copy(), y.copy(), y1.copy()
     t.call(ce, z, labels, step="cross_entropy runs (integer labels)")
