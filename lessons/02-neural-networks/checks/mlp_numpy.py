@@ -6,6 +6,9 @@ parameter's update reveals the gradient the learner computed); then real
 training on the digits, judged by held-out accuracy.
 """
 
+import contextlib
+import io
+
 import numpy as np
 
 from tutor.checks import Checker
@@ -76,6 +79,8 @@ def check(t: Checker) -> None:
     digits_X = digits_X / 16.0
     Xs, ys = _check_sgd_step(t, net, rng, digits_X, digits_y)
     _check_loss_history(t, net, Xs, ys)
+    _check_epoch_mean_and_quiet(t, net, Xs, ys)
+    _check_shuffles(t, net, rng, Xs, ys)
     _check_training(t, Net, digits_X, digits_y)
 
 
@@ -308,6 +313,98 @@ def _check_loss_history(t: Checker, net, Xs, ys) -> None:
         ok,
         f"train(..., epochs=2) returned {shown!r:.80}; return a list with the mean training loss of each epoch.",
         kind="run",
+    )
+
+
+def _forward(P, X):
+    return _relu(X @ P["W1"] + P["b1"]) @ P["W2"] + P["b2"]
+
+
+def _check_epoch_mean_and_quiet(t: Checker, net, Xs, ys) -> None:
+    """With learning_rate = 0 nothing moves, so each epoch's mean loss is the loss on all of Xs.
+
+    A last-batch loss is then the loss of one batch (which batch depends on the shuffle),
+    and anything printed with verbose=False is caught here too.
+    """
+    P = {name: np.asarray(value, dtype=float).copy() for name, value in _params(net).items()}
+    Ys = np.eye(OUT)[ys]
+    batch = len(Xs) // 3  # three equal batches: the mean of batch means is the mean over samples
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        history = t.call(
+            net.train,
+            Xs.copy(),
+            ys.copy(),
+            epochs=2,
+            learning_rate=0.0,
+            batch_size=batch,
+            verbose=False,
+            step="train runs (learning_rate = 0)",
+            hint=_train_hint,
+        )
+    text = printed.getvalue().strip()
+    t.expect(
+        "train prints nothing when verbose=False",
+        not text,
+        f"train(..., verbose=False) printed {text.splitlines()[0] if text else ''!r:.80}; "
+        "print progress only `if verbose:`.",
+        kind="property",
+    )
+    whole = _loss(_forward(P, Xs), Ys)
+    got = [float(v) for v in history]
+    if all(abs(v - whole) <= 1e-6 * abs(whole) + 1e-9 for v in got):
+        t.passed("each epoch's loss is the mean over the epoch", "value")
+        return
+    message = (
+        f"with learning_rate=0 the parameters never move, so each epoch's mean loss is the loss on all "
+        f"{len(Xs)} samples, {whole:.6g}; train returned {[round(v, 6) for v in got]}."
+    )
+    pieces = [_loss(_forward(P, Xs[i : i + 1]), Ys[i : i + 1]) for i in range(len(Xs))]
+    if all(min(pieces) - 1e-9 <= v <= max(pieces) + 1e-9 for v in got) and any(
+        abs(v - whole) > 1e-6 * abs(whole) for v in got
+    ):
+        message += (
+            f" That is the loss of one batch of {batch}, not the epoch's mean (the last batch's loss?): "
+            "add up each batch's loss times its size and divide by n at the end of the epoch."
+        )
+    t.fail("each epoch's loss is the mean over the epoch", "value", message)
+
+
+def _check_shuffles(t: Checker, net, rng, Xs, ys) -> None:
+    """One epoch in mini-batches must not equal SGD over the batches in their given order."""
+    P = {
+        "W1": rng.normal(size=(IN, HIDDEN)) * 0.2,
+        "b1": rng.normal(size=HIDDEN) * 0.1,
+        "W2": rng.normal(size=(HIDDEN, OUT)) * 0.3,
+        "b2": rng.normal(size=OUT) * 0.1,
+    }
+    Ys = np.eye(OUT)[ys]
+    lr, batch = 0.5, len(Xs) // 3
+    in_order = {name: value.copy() for name, value in P.items()}
+    for start in range(0, len(Xs), batch):
+        grads = _grads(in_order, Xs[start : start + batch], Ys[start : start + batch])
+        for name in in_order:
+            in_order[name] -= lr * grads[name]
+    _set(net, P)
+    t.call(
+        net.train,
+        Xs.copy(),
+        ys.copy(),
+        epochs=1,
+        learning_rate=lr,
+        batch_size=batch,
+        verbose=False,
+        step="train runs (one epoch, three batches)",
+        hint=_train_hint,
+    )
+    after = _params(net)
+    same = all(np.allclose(np.asarray(after[name], dtype=float), in_order[name], rtol=1e-7, atol=1e-10) for name in P)
+    t.expect(
+        "train shuffles the samples every epoch",
+        not same,
+        "train visited the samples in their given order (the same batches every epoch); shuffle "
+        "first in each epoch, e.g. order = np.random.permutation(n), then take X[order[start:start + batch_size]].",
+        kind="property",
     )
 
 
