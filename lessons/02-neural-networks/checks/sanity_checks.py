@@ -13,15 +13,18 @@ D, H = 5, 16
 class TinyMLP:
     """x -> tanh(x W1 + b1) W2 + b2 -> softmax cross-entropy, with switchable planted bugs."""
 
-    def __init__(self, rng, c, *, init_scale=0.01, backward="ok", step="ok", lr=1.0):
+    def __init__(self, rng, c, *, init_scale=0.01, backward="ok", step="ok", lr=1.0, hidden=H):
         self.params = [
-            rng.normal(size=(D, H)) / np.sqrt(D),
-            np.zeros(H),
-            rng.normal(size=(H, c)) * init_scale,
+            rng.normal(size=(D, hidden)) / np.sqrt(D),
+            np.zeros(hidden),
+            rng.normal(size=(hidden, c)) * init_scale,
             np.zeros(c),
         ]
         self.backward, self.step_kind, self.lr = backward, step, lr
         self.steps_taken = 0
+        self.bad_entry = (int(rng.integers(D)), int(rng.integers(hidden)))  # for backward="one_entry"
+        # Whether loss() ever saw the params differ from `watch` (a nudge that reached the model).
+        self.watch, self.loss_calls, self.saw_nudge = None, 0, False
 
     def _forward(self, X):
         W1, b1, W2, b2 = self.params
@@ -31,6 +34,9 @@ class TinyMLP:
         return h, z - np.log(np.exp(z).sum(axis=1, keepdims=True))
 
     def loss(self, X, y):
+        self.loss_calls += 1
+        if self.watch is not None and not self.saw_nudge:
+            self.saw_nudge = any(not np.array_equal(p, q) for p, q in zip(self.params, self.watch, strict=True))
         _, logp = self._forward(X)
         return float(-logp[np.arange(len(y)), y].mean())
 
@@ -47,6 +53,10 @@ class TinyMLP:
             g = [v * n for v in g]
         if self.backward == "no_db2":
             g[3] = np.zeros_like(g[3])
+        if self.backward == "w1_half_again":
+            g[0] = g[0] * 1.5
+        if self.backward == "one_entry":
+            g[0][self.bad_entry] *= 1.004  # relative error 0.2 %: far above tol, tiny in a mean
         return g
 
     def step(self, X, y):
@@ -65,7 +75,15 @@ def _verdict(t, name, fn, model, *args, step=None):
     before = [p.copy() for p in model.params]
     steps_before = model.steps_taken
     got = t.call(fn, model, *args, step=step)
-    if not isinstance(got, bool | np.bool_):
+    if isinstance(got, np.bool_):
+        # The task says "Return plain bools": np.isclose or a float64 comparison gives np.bool_.
+        t.fail(
+            f"{name}: returns a bool",
+            "shape",
+            f"expected a plain Python bool, got a NumPy bool ({got!r}), which is what np.isclose or a comparison "
+            "of NumPy floats gives; wrap it: `return bool(error < tol)`.",
+        )
+    if not isinstance(got, bool):
         t.fail(
             f"{name}: returns a bool",
             "shape",
@@ -103,6 +121,7 @@ def check(t: Checker) -> None:
         _check_init(t)
     with t.part("gradients_ok"):
         _check_gradients(t)
+        _check_gradient_subtleties(t)
     with t.part("overfits_one_batch"):
         _check_overfit(t)
 
@@ -123,6 +142,7 @@ def _check_init(t: Checker) -> None:
             f"|loss - ln C| <= rtol * ln C.",
         )
         _untouched(t, f"healthy model, {c} classes", "init_loss_ok", model, before, steps)
+    _check_init_relative(t, f)
     model = TinyMLP(t.rng, 4, init_scale=3.0)
     X, y = _batch(t.rng, 4, 12)
     loss = model.loss(X, y)
@@ -136,12 +156,40 @@ def _check_init(t: Checker) -> None:
     )
 
 
+def _check_init_relative(t: Checker, f) -> None:
+    """rtol is relative: with ln 10 = 2.3, a difference inside rtol·ln C can still be above rtol itself."""
+    rng = np.random.default_rng(t.seed % 2**32 + 101)  # own draws: the later models stay as they were
+    c = 10
+    model = TinyMLP(rng, c, init_scale=0.3)
+    X, y = _batch(rng, c, 12)
+    loss = model.loss(X, y)
+    relative = abs(loss - np.log(c)) / np.log(c)
+    rtol = float(f"{1.5 * relative:.2g}")  # |loss − ln C| ≈ 0.67·rtol·ln C ≈ 1.5·rtol: inside, if rtol is relative
+    ok, _, _ = _verdict(t, f"rtol = {rtol:g}, {c} classes", f, model, X, y, c, rtol)
+    t.expect(
+        f"rtol = {rtol:g}, {c} classes: ok",
+        ok,
+        f"this model's loss is {loss:.4f} and ln {c} = {np.log(c):.4f}: they differ by {abs(loss - np.log(c)):.4f}, "
+        f"which is {relative:.3g} of ln {c}, within rtol = {rtol:g}, yet you said it is not ok. rtol is RELATIVE: "
+        "compare |loss − ln C| <= rtol · ln C, not |loss − ln C| <= rtol.",
+    )
+
+
 def _check_gradients(t: Checker) -> None:
     f = t.function("gradients_ok")
     model = TinyMLP(t.rng, 3, init_scale=0.5)  # not tiny weights: every gradient entry has a useful size
     X, y = _batch(t.rng, 3, 6)
+    model.watch = [p.copy() for p in model.params]
     ok, before, steps = _verdict(t, "a correct backward pass", f, model, X, y)
     _untouched(t, "a correct backward pass", "gradients_ok", model, before, steps)  # a weight left nudged explains all
+    if not ok and model.loss_calls > 0 and not model.saw_nudge:
+        t.fail(
+            "a correct backward pass: ok",
+            "value",
+            f"your check called model.loss {model.loss_calls} times, but the model's parameters were the same at "
+            "every call: your nudges never reached the model, so every central difference is 0. You nudged a copy "
+            "(p = p.copy(), np.array(p), p + eps...): change model.params[k][index] itself, in place, and put it back.",
+        )
     t.expect(
         "a correct backward pass: ok",
         ok,
@@ -168,6 +216,36 @@ def _check_gradients(t: Checker) -> None:
             "entry of every array in model.params with its central difference, and return False when the largest "
             "relative error is not below tol.",
         )
+
+
+def _check_gradient_subtleties(t: Checker) -> None:
+    """Bugs only a relative, worst-entry, every-entry check catches (own RNG: earlier draws stay as they were)."""
+    f = t.function("gradients_ok")
+    rng = np.random.default_rng(t.seed % 2**32 + 202)
+    model = TinyMLP(rng, 3, init_scale=0.5, backward="w1_half_again")
+    X, y = _batch(rng, 3, 6)
+    X *= 1e-5  # tiny inputs: W1's gradient X.T @ da is tiny too
+    ok, _, _ = _verdict(t, "planted bug: tiny gradients 50% off", f, model, X, y)
+    t.expect(
+        "planted bug: tiny gradients 50% off: caught",
+        not ok,
+        "this model's inputs are of size 1e-5, so W1's gradients are about 1e-6, and its backward pass makes every "
+        "one of them 1.5× too large (a relative error of 0.2), yet your check said ok. An absolute error "
+        "|a − n| of 1e-7 looks small next to tol = 1e-5 but is huge next to the gradient: use the RELATIVE error "
+        "|a − n| / max(|a| + |n|, 1e-12).",
+    )
+    model = TinyMLP(rng, 3, init_scale=0.5, backward="one_entry", hidden=64)
+    X, y = _batch(rng, 3, 6)
+    total = sum(p.size for p in model.params)
+    ok, _, _ = _verdict(t, "planted bug: one entry off", f, model, X, y)
+    t.expect(
+        "planted bug: one entry off: caught",
+        not ok,
+        f"this model's gradient is wrong in ONE entry only, W1{list(model.bad_entry)} of {total} entries, by a "
+        "relative error of 0.2 % (far above tol = 1e-5), yet your check said ok. Compare EVERY entry (a random "
+        "sample misses it) and return False when the LARGEST relative error is not below tol (the mean over all "
+        "entries hides one bad entry).",
+    )
 
 
 def _check_overfit(t: Checker) -> None:

@@ -3,7 +3,7 @@ import numpy as np
 
 def init_loss_ok(model, X, y, num_classes, rtol=0.1):
     uniform = -np.log(1.0 / num_classes)
-    return abs(model.loss(X, y) / uniform - 1) <= rtol
+    return bool(abs(model.loss(X, y) / uniform - 1) <= rtol)
 
 
 def gradients_ok(model, X, y, eps=1e-5, tol=1e-5):
@@ -28,4 +28,4 @@ def overfits_one_batch(model, X, y, steps=200, target=0.05):
     for _ in range(steps):
         model.step(X, y)
         losses.append(model.loss(X, y))
-    return np.bool_(losses[-1] < target)
+    return bool(losses[-1] < target)
