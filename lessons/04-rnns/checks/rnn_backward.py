@@ -92,7 +92,13 @@ def check_case(t, backward, label, n, steps, d, h, last_only):
                 "dh0 is all zeros, but h0 feeds step 0 through W_hh: dh0 is the gradient you would "
                 "pass on to 'step -1' — da_0 @ W_hh.T, i.e. what is left in dh_next after the loop.",
             )
-        t.expect_gradient(f"{label}: {key}", got, numeric, mistakes=mistakes_for(key, k, dhs, x, h0, hs, W_xh, W_hh))
+        t.expect_gradient(
+            f"{label}: {key}",
+            got,
+            numeric,
+            mistakes=mistakes_for(key, k, dhs, x, h0, hs, W_xh, W_hh),
+            batch=n,  # a factor of N is a mean over the batch, not a ½ from a square
+        )
 
 
 def check(t: Checker) -> None:
