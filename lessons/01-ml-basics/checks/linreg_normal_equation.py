@@ -91,7 +91,9 @@ def check(t: Checker) -> None:
         )
         mse_learner = float(np.mean((Xb @ w - y) ** 2))
         t.passed("training MSE", "value", f"{mse_learner:.4f} (the least-squares minimum)")
-        if t.time_left() > 6:  # importing scikit-learn takes seconds on a slow machine; only shown, never judged
+        # Importing scikit-learn takes ~2 s quiet and over 10 s on a loaded 2-core machine: only shown, never
+        # judged, so it is skipped unless most of the time limit is left.
+        if t.time_left() > 20:
             from sklearn.linear_model import (
                 LinearRegression,  # the library call the lesson pairs it with
             )
