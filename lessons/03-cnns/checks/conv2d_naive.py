@@ -70,6 +70,22 @@ def shape_mistakes(x, w, stride, padding):
     return known
 
 
+def _size_formula_plus_one(t, conv, x, w, b):
+    """Tell a wrong size formula (H + 2P - K + 1) // S from one-sided padding, which gave the same
+    shape and values on the case at hand: try a stride, padding and height where the two differ."""
+    kh = w.shape[2]
+    trials = ((s, p, hh) for s in (2, 3) for p in (1, 2) for hh in range(kh, kh + 2 * s + 2))
+    for stride, padding, hh in trials:
+        formula = (hh + 2 * padding - kh + 1) // stride
+        if formula > 0 and formula != (hh + padding - kh) // stride + 1:
+            break
+    else:
+        return False
+    x2 = np.random.default_rng(0).normal(size=(1, x.shape[1], hh, x.shape[3]))
+    out = t.call(conv, x2, w.copy(), b.copy(), stride, padding)
+    return isinstance(out, np.ndarray) and out.ndim == 4 and out.shape[2] == formula
+
+
 def case(t, name, conv, x, w, b, stride, padding):
     out = t.call(conv, x.copy(), w.copy(), b.copy(), stride, padding)
     want = torch_conv(x, w, b, stride, padding)
@@ -77,6 +93,14 @@ def case(t, name, conv, x, w, b, stride, padding):
         for side, pads in (("top and left", (padding, 0)), ("bottom and right", (0, padding))):
             one_side = torch_conv(np.pad(x, ((0, 0), (0, 0), pads, pads)), w, b, stride, 0)
             if out.shape == one_side.shape and np.allclose(out, one_side, rtol=RTOL, atol=ATOL):
+                if side == "top and left" and _size_formula_plus_one(t, conv, x, w, b):
+                    t.fail(
+                        f"{name}: shape",
+                        "shape",
+                        f"expected shape {want.shape}, got {out.shape}: the values you computed are right, but "
+                        "your output size is off — on other inputs too it matches (H + 2P - K + 1) // S, which "
+                        "is one short for some sizes when S > 1. The output size is (H + 2P - K) // S + 1.",
+                    )
                 t.fail(
                     f"{name}: shape",
                     "shape",
