@@ -74,6 +74,45 @@ def shape_probe(t, model, x):
     return out
 
 
+def _reads_earlier_states(model, x):
+    """True if the prediction changes when every state of the top nn.RNN except the last is replaced.
+
+    The top layer is the recurrent module called last; a head on out[:, -1] or h_n[-1] never sees
+    its other states, so scrambling them must leave the prediction as it was.
+    """
+    called = []
+    handles = [
+        m.register_forward_hook(lambda m, args, out: called.append(m))
+        for m in model.modules()
+        if isinstance(m, nn.RNNBase)
+    ]
+    try:
+        base = model(x)
+    finally:
+        for h in handles:
+            h.remove()
+    if not called:
+        return False
+    top = called[-1]
+
+    def scramble(module, args, output):
+        out, h_n = output
+        if not torch.is_tensor(out) or out.dim() != 3:
+            return None
+        time_axis = 1 if module.batch_first else 0
+        steps = out.shape[time_axis]
+        early = out.narrow(time_axis, 0, steps - 1)
+        noise = torch.randn(early.shape, generator=torch.Generator().manual_seed(0)).to(out)
+        return torch.cat([early + 3.0 * noise, out.narrow(time_axis, steps - 1, 1)], dim=time_axis), h_n
+
+    handle = top.register_forward_hook(scramble)
+    try:
+        moved = model(x)
+    finally:
+        handle.remove()
+    return not torch.allclose(moved, base, atol=1e-6, rtol=1e-5)
+
+
 def check(t: Checker) -> None:
     single_thread_on_cpu(t)
     Model = t.function("SineRNN")
@@ -92,10 +131,14 @@ def check(t: Checker) -> None:
         f"SineRNN() gave a {type(model).__name__}; subclass torch.nn.Module.",
         kind="run",
     )
+    gated = sorted({type(m).__name__ for m in model.modules() if isinstance(m, nn.LSTM | nn.GRU)})
     t.expect(
-        "it uses a recurrent layer",
-        any(isinstance(m, nn.RNNBase) for m in model.modules()),
-        "there is no nn.RNN in your model: build the recurrence with torch.nn.RNN (or LSTM/GRU).",
+        "it uses nn.RNN",
+        any(isinstance(m, nn.RNN) for m in model.modules()),
+        f"your model uses nn.{' and nn.'.join(gated)}, not nn.RNN: this exercise asks for the vanilla "
+        "torch.nn.RNN (the gated cells are the lesson before; here the plain recurrence is the point)."
+        if gated
+        else "there is no nn.RNN in your model: build the recurrence with torch.nn.RNN.",
         kind="run",
     )
     model = model.to(t.device)
@@ -124,6 +167,27 @@ def check(t: Checker) -> None:
             "changing the LAST input value did not change the prediction at all: you are reading an early "
             "hidden state — out[:, 0] is the state after the FIRST step. Use out[:, -1] (or h_n[-1]), the "
             "state that has seen the whole window.",
+            kind="property",
+        )
+        # Short windows: over 24 steps an untrained RNN forgets its initial state almost entirely.
+        short = probe[:, -3:].clone()
+        first, again = model(short), model(short.clone())
+        t.expect(
+            "the same window gives the same prediction",
+            torch.allclose(again, first, atol=1e-6, rtol=1e-5),
+            "calling the model twice on the same windows gave different predictions: it carries its hidden "
+            "state from one call into the next (like a stateful, truncated-BPTT char-RNN). Every window here "
+            "is a separate sequence: start each call from a zero state (out, _ = self.rnn(x)) and keep no "
+            "state on the model.",
+            kind="property",
+        )
+        reads_earlier = _reads_earlier_states(model, probe)
+        t.expect(
+            "the head reads only the state after the last step",
+            not reads_earlier,
+            "changing the hidden states of the steps BEFORE the last one changed the prediction: the head "
+            "reads more than the final state (out.mean(dim=1), out.sum(dim=1) or a flattened out?). Put the "
+            "Linear head on the state after the LAST step only: out[:, -1] (or h_n[-1]).",
             kind="property",
         )
     model.train()

@@ -1,3 +1,4 @@
+# expect: not nn.RNN
 import torch
 import torch.nn as nn
 
