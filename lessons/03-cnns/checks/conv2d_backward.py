@@ -135,8 +135,10 @@ def case(t, backward, name, x, w, b, dout, stride, padding):
         dx,
         dx_num,
         mistakes={
-            "dx used the kernel without rotating it: as a 'full' convolution of dout, the kernel must be "
-            "flipped by 180° (w[:, :, ::-1, ::-1]) — or scatter each dout value back through w as it is.": flipped[0],
+            "dx got the kernel's 180° rotation the wrong way round. Written as a 'full' convolution "
+            "(a sliding window over the padded dout), dx needs the kernel ROTATED, w[:, :, ::-1, ::-1]; "
+            "written as a scatter (each dout value added back into its input window), it needs w AS IT IS, "
+            "unrotated. You used the other one for the form you wrote.": flipped[0],
             **(
                 {
                     "your dx ignores the stride: output (i, j) came from the window at (i*S, j*S), so its "

@@ -1,5 +1,5 @@
-# expect: without rotating it
-# expect: flipped by 180
+# expect: rotation the wrong way round
+# expect: needs the kernel ROTATED
 # "dx is a full convolution of dout with the kernel" -- but the kernel was never rotated.
 import numpy as np
 
