@@ -21,12 +21,33 @@ def _global_sum(x):
     return e / e.sum()
 
 
+def _hint(shape):
+    """Name the usual cause of a crash on an input of this shape."""
+
+    def hint(exc):
+        text = str(exc)
+        if "out of bounds for array of dimension" in text:
+            return (
+                f"this call passed an array of shape {shape}: a hard-coded axis (axis=1) does not exist for "
+                f"every input; use axis=-1, the last axis, for any number of dimensions."
+            )
+        if "could not be broadcast" in text:
+            return (
+                f"on an input of shape {shape}, x.max(axis=-1) and e.sum(axis=-1) without keepdims=True drop the "
+                "last axis, and NumPy lines shapes up from the right, so they do not match the rows; keep it: "
+                "x.max(axis=-1, keepdims=True), e.sum(axis=-1, keepdims=True)."
+            )
+        return None
+
+    return hint
+
+
 def check(t: Checker) -> None:
     softmax = t.function("softmax")
     ref = t.reference.softmax
 
     x = t.rng.normal(size=(4, 6))
-    out = t.call(softmax, x.copy())
+    out = t.call(softmax, x.copy(), hint=_hint(x.shape))
     t.expect_close(
         "2-D batch: values",
         out,
@@ -42,10 +63,10 @@ def check(t: Checker) -> None:
     )
 
     v = t.rng.normal(size=7)
-    t.expect_close("a single vector (1-D)", t.call(softmax, v.copy()), ref(v))
+    t.expect_close("a single vector (1-D)", t.call(softmax, v.copy(), hint=_hint(v.shape)), ref(v))
 
     x3 = t.rng.normal(size=(2, 3, 5))
-    out3 = t.call(softmax, x3.copy())
+    out3 = t.call(softmax, x3.copy(), hint=_hint(x3.shape))
     t.expect_close(
         "3-D input: last axis",
         out3,
@@ -76,6 +97,9 @@ def check(t: Checker) -> None:
         ref(big),
         mistakes={
             "NaN for large logits: exp overflowed. Subtract the row maximum first.": naive,
+            "every probability in a row came out equal (1/5): logits near 1000 were flattened before exp "
+            "(np.clip(x, -500, 500) makes 1000 and 1030 the same). Subtract each row's maximum instead: "
+            "that leaves the answer unchanged, clipping changes it.": np.full_like(big, 1 / big.shape[-1]),
         },
     )
 
