@@ -52,6 +52,17 @@ def as_list(t, name, result, grads):
     return list(out), norm
 
 
+def _zero_hint(exc):
+    """A division by the norm of an all-zero gradient: say what the input was."""
+    if not isinstance(exc, ZeroDivisionError | FloatingPointError):
+        return None
+    return (
+        "this call passed gradients that are all zeros (global norm 0), and your code divided by that "
+        "norm. Divide by (total_norm + 1e-6), as clip_grad_norm_ does, or only scale when the norm "
+        "exceeds max_norm — an all-zero gradient must come back as zeros."
+    )
+
+
 def check(t: Checker) -> None:
     global_norm = t.function("global_norm")
     clip = t.function("clip_by_global_norm")
@@ -145,7 +156,10 @@ def check(t: Checker) -> None:
     zeros = [np.zeros((3, 2)), np.zeros(4)]
     with np.errstate(all="ignore"):
         out, norm = as_list(
-            t, "zero gradient: returns (grads, norm)", t.call(clip, [z.copy() for z in zeros], 1.0), zeros
+            t,
+            "zero gradient: returns (grads, norm)",
+            t.call(clip, [z.copy() for z in zeros], 1.0, hint=_zero_hint),
+            zeros,
         )
     for k, g in enumerate(out):
         if isinstance(g, np.ndarray) and not np.all(np.isfinite(g)):
