@@ -51,7 +51,9 @@ def check(t: Checker) -> None:
     # ---- a sequence -------------------------------------------------------------------------
     x = rng.normal(size=(n, steps, d))
     h0 = np.tanh(rng.normal(size=(n, h)))
-    hs = t.call(forward, x.copy(), h0.copy(), W_xh.copy(), W_hh.copy(), b.copy(), hint=_layout_hint(x.shape, h0.shape))
+    given_h0 = h0.copy()
+    hs = t.call(forward, x.copy(), given_h0, W_xh.copy(), W_hh.copy(), b.copy(), hint=_layout_hint(x.shape, h0.shape))
+    t.expect_unchanged("rnn_forward: h0 left unchanged", h0, given_h0, "rnn_forward")
     want = rnn_forward(x, h0, W_xh, W_hh, b)
     t.expect_shape(
         "rnn_forward: shape",
