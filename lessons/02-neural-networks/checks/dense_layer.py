@@ -28,7 +28,17 @@ def _backward_hint(exc):
 
 
 def _forward(t, forward, x, W, b, label):
-    result = t.call(forward, x.copy(), W.copy(), b.copy(), step=f"dense_forward runs ({label})", hint=_forward_hint)
+    given = (x.copy(), W.copy(), b.copy())
+    result = t.call(forward, *given, step=f"dense_forward runs ({label})", hint=_forward_hint)
+    changed = [name for name, a, c in zip("xWb", given, (x, W, b), strict=True) if not np.array_equal(a, c)]
+    if changed:
+        # Named first: a changed x also reaches the cache, so dW would look wrong for another reason.
+        t.fail(
+            "inputs left unchanged",
+            "property",
+            f"dense_forward changed the {', '.join(changed)} it was given, in place (e.g. `x -= x.mean(0)` or "
+            "`x *= ...`): the caller still needs its arrays, and the cache then holds changed values. Compute new arrays.",
+        )
     if not isinstance(result, tuple) or len(result) != 2:
         t.fail(
             "dense_forward returns (out, cache)",
@@ -86,6 +96,16 @@ def check(t: Checker) -> None:
             f"dense_backward returned {type(result).__name__}; return a tuple (dx, dW, db).",
         )
     dx, dW, db = result
+    shapes = [np.shape(g) for g in result]
+    want = [x.shape, W.shape, (d_out,)]
+    if shapes != want and sorted(shapes) == sorted(want):
+        names = {x.shape: "dx", W.shape: "dW", (d_out,): "db"}
+        t.fail(
+            "dense_backward returns (dx, dW, db)",
+            "shape",
+            f"dense_backward returned arrays of shapes {shapes}, which are ({', '.join(names[s] for s in shapes)}): "
+            "return them in the order (dx, dW, db).",
+        )
 
     def loss_of(x_=x, W_=W, b_=b):
         return float(np.sum(ref_forward(x_, W_, b_)[0] * G))
@@ -122,6 +142,13 @@ def check(t: Checker) -> None:
             },
         )
     with t.part("db"):
+        if np.ndim(db) == 0:
+            t.fail(
+                "db = dout summed over the batch",
+                "gradient",
+                f"db is one number ({float(np.asarray(db)):.4g}): you summed dout over everything (np.sum(dout)). "
+                f"b has one entry per output unit, so sum over the batch only: dout.sum(axis=0), shape ({d_out},).",
+            )
         if isinstance(db, np.ndarray) and db.shape != (d_out,):
             if db.shape == (n,):
                 message = (
