@@ -204,9 +204,29 @@ def check(t: Checker) -> None:
     t.reference.fit(twin, Xs, ys, 3, LR)
     with torch.no_grad():
         expected = twin(Xs)
+    # The same 3 epochs with a fresh Adam each epoch: its moment estimates start over at every step.
+    fresh = t.reference.SimpleNN(IN).to(dev)
+    fresh.load_state_dict(init)
+    for _ in range(3):
+        optimizer = torch.optim.Adam(fresh.parameters(), lr=LR)
+        optimizer.zero_grad()
+        F.cross_entropy(fresh(Xs), ys).backward()
+        optimizer.step()
+    with torch.no_grad():
+        restarted = fresh(Xs)
     loose = (5e-2, 5e-2) if t.on_gpu else (1e-4, 1e-5)
     t.expect_close(
-        "fit: outputs after 3 epochs match the reference's", after, expected, rtol=loose[0], atol=loose[1], tensor=True
+        "fit: outputs after 3 epochs match the reference's",
+        after,
+        expected,
+        rtol=loose[0],
+        atol=loose[1],
+        tensor=True,
+        mistakes={
+            "you create a new Adam optimizer inside the epoch loop, so its running averages of the gradients "
+            "start over at every step (each step is then a plain sign-like step of size lr). Create the "
+            "optimizer once, before the loop.": restarted,
+        },
     )
 
     # ---- training on the digits -------------------------------------------
