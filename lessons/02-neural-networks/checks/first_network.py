@@ -175,12 +175,22 @@ def _check_known_outputs(t: Checker, model, layers, gen, dev) -> None:
     )
 
 
+def _fit_hint(exc):
+    if "modified by an inplace operation" in str(exc):
+        return (
+            "backward ran on a graph whose weights optimizer.step() has since changed in place: the loss was "
+            "built once, before the epoch loop (retain_graph=True only hides the first error). Compute "
+            "loss = loss_fn(model(X), y) inside the loop, every epoch."
+        )
+    return torch_hint(exc)
+
+
 def _check_fit_steps(t: Checker, model, layers, fit, gen, dev) -> None:
     """fit, watched step by step: one optimizer step per epoch, each with the binary cross-entropy's gradient."""
     Xs, ys = _data(t, 64, dev)
     _set_weights(layers, _weights(gen, Xs, dev))
     records, steps, history = record_steps(
-        t, model, fit, model, Xs, ys, 3, keep=3, step="fit runs (3 epochs)", hint=torch_hint
+        t, model, fit, model, Xs, ys, 3, keep=3, step="fit runs (3 epochs)", hint=_fit_hint
     )
     expect_fit_steps(
         t,
