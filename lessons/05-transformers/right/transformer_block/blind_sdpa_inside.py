@@ -1,0 +1,44 @@
+import torch
+from torch import nn
+import torch.nn.functional as F
+
+
+class MultiHeadAttention(nn.Module):
+    def __init__(self, embed_dim: int, num_heads: int):
+        super().__init__()
+        self.num_heads = num_heads
+        self.head_dim = embed_dim // num_heads
+        self.q_proj = nn.Linear(embed_dim, embed_dim)
+        self.k_proj = nn.Linear(embed_dim, embed_dim)
+        self.v_proj = nn.Linear(embed_dim, embed_dim)
+        self.out_proj = nn.Linear(embed_dim, embed_dim)
+
+    def forward(self, query, key, value, mask=None):
+        B, Lq, E = query.shape
+        Lk = key.shape[1]
+        H, dh = self.num_heads, self.head_dim
+        q = self.q_proj(query).view(B, Lq, H, dh).transpose(1, 2)
+        k = self.k_proj(key).view(B, Lk, H, dh).transpose(1, 2)
+        v = self.v_proj(value).view(B, Lk, H, dh).transpose(1, 2)
+        ctx = F.scaled_dot_product_attention(q, k, v, attn_mask=mask)
+        ctx = ctx.transpose(1, 2).reshape(B, Lq, E)
+        return self.out_proj(ctx)
+
+
+class Block(nn.Module):
+    def __init__(self, d_model: int, n_heads: int, d_ff: int):
+        super().__init__()
+        self.ln1 = nn.LayerNorm(d_model)
+        self.attn = MultiHeadAttention(d_model, n_heads)
+        self.ln2 = nn.LayerNorm(d_model)
+        self.fc1 = nn.Linear(d_model, d_ff)
+        self.fc2 = nn.Linear(d_ff, d_model)
+        self.act = nn.GELU()
+
+    def forward(self, x):
+        T = x.shape[1]
+        mask = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
+        a = self.ln1(x)
+        x = x + self.attn(a, a, a, mask=mask)
+        m = self.ln2(x)
+        return x + self.fc2(self.act(self.fc1(m)))

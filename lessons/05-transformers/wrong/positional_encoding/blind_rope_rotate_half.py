@@ -1,0 +1,22 @@
+# expect: the GPT-NeoX layout); this exercise rotates NEIGHBOURS
+import numpy as np
+
+
+def sinusoidal_encoding(num_positions, d_model):
+    w = 10000.0 ** (-np.arange(0, d_model, 2) / d_model)
+    angles = np.arange(num_positions)[:, None] * w[None, :]
+    pe = np.zeros((num_positions, d_model))
+    pe[:, 0::2] = np.sin(angles)
+    pe[:, 1::2] = np.cos(angles)
+    return pe
+
+
+def rope(x, positions, base=10000.0):
+    d = x.shape[-1]
+    theta = base ** (-np.arange(0, d, 2) / d)
+    angles = np.asarray(positions)[:, None] * theta[None, :]
+    cos, sin = np.cos(angles), np.sin(angles)
+    a = x[..., : d // 2]
+    b = x[..., d // 2 :]
+    out = np.concatenate([a * cos - b * sin, a * sin + b * cos], axis=-1)
+    return out

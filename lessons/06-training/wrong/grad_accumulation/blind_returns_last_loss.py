@@ -1,0 +1,13 @@
+# expect: Add up every micro-batch's loss / k, not just the last
+
+
+def accumulated_step(model, loss_fn, optimizer, x, y, micro_batches: int) -> float:
+    k = micro_batches
+    optimizer.zero_grad()
+    total = 0.0
+    for xb, yb in zip(x.chunk(k), y.chunk(k)):
+        loss = loss_fn(model(xb), yb) / k
+        loss.backward()
+        total += loss.item()
+    optimizer.step()
+    return loss.item() * k
