@@ -146,6 +146,14 @@ def test_a_starter_outside_the_pack(pack, tmp_path):
     _expect_pack_error(pack, tmp_path, _line_of(text, "starter = "), "'starter'", "outside")
 
 
+def test_a_starter_linked_to_a_file_outside_the_pack(pack, tmp_path):
+    # No ".." in the name: only following the link shows that it leaves the pack.
+    (tmp_path / "outside.py").write_text("def double(x):\n    raise NotImplementedError\n")
+    (pack / "exercises" / "01-mini" / "linked.py").symlink_to(tmp_path / "outside.py")
+    text = _edit(pack, "memory_mb = 256\n", 'memory_mb = 256\nstarter = "linked.py"\n')
+    _expect_pack_error(pack, tmp_path, _line_of(text, "starter = "), "'starter'", "outside")
+
+
 def test_a_bad_value_in_the_second_exercise_is_reported_at_its_own_line(pack, tmp_path):
     text = _edit(pack, "time_limit_s = 5\n", 'time_limit_s = "soon"\n')
     line = _line_of(text, 'time_limit_s = "soon"')

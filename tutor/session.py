@@ -13,7 +13,6 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from tutor import requirements
 from tutor.course import Course, Exercise, Track, load_course
 from tutor.errors import TutorError, UsageError
 from tutor.progress import ExerciseProgress, PastCurve, ProgressStore
@@ -157,6 +156,8 @@ class Session:
             )
         if ex.device == "cuda" and device == "cpu":
             raise UsageError(f"{ex.id} needs a GPU; it cannot run with --device cpu")
+        from tutor import requirements  # installed-package metadata: read only when a check is asked for
+
         absent = requirements.missing_message(ex)
         if absent:
             raise UsageError(absent)
