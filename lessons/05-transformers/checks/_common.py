@@ -6,6 +6,7 @@ its own copies); they live here until the library takes them.
 
 from __future__ import annotations
 
+import re
 import types
 
 import numpy as np
@@ -47,6 +48,39 @@ def expect_named_shape(
                 )
     if record:
         t.expect_shape(name, got, tuple(shape), tensor=tensor)
+
+
+# ---- messages and hints that more than one checker gives -----------------------------------------
+SOFTMAX_OVER_QUERIES = (
+    "the softmax ran over the QUERIES axis (-2): each column sums to one instead of each row. "
+    "Normalise over the keys, the last axis."
+)
+MASK_AFTER_SOFTMAX = (
+    "the mask is applied AFTER the softmax: zeroing weights afterwards leaves rows that no longer sum to "
+    "one. Put -inf into the blocked scores before the softmax."
+)
+
+
+def is_shape_clash(exc: BaseException) -> bool:
+    """A matmul or broadcast whose operands' shapes do not fit (NumPy's and torch's wordings)."""
+    text = str(exc)
+    return any(word in text for word in ("matmul", "mismatch", "broadcast", "shapes"))
+
+
+def dot_t_hint(name: str) -> str:
+    """Why `name.T` breaks on batched arrays, and what to write instead."""
+    return (
+        f"On arrays with leading (batch, head) axes, `{name}.T` reverses ALL the axes; transpose only "
+        f"the last two: np.swapaxes({name}, -1, -2) (or {name}.transpose(0, 1, 3, 2) for exactly 4-D)."
+    )
+
+
+def uses_dot_t(t) -> bool:
+    """Whether the learner's file transposes with `.T` somewhere (directly or inside a helper)."""
+    try:
+        return re.search(r"\.T\b", t.learner_file.read_text(encoding="utf-8")) is not None
+    except (AttributeError, OSError, UnicodeDecodeError):
+        return False
 
 
 # ---- attention in NumPy, with switches that reproduce known mistakes --------------------------
@@ -99,7 +133,9 @@ def attention_backward(
 ):
     """(dq, dk, dv) for out = attention(q, k, v, mask); switches reproduce classic mistakes.
 
-    jacobian: "full" (right), "diagonal" (dS = P * dP), "none" (dS = dP), "no_p_in_sum" (P * (dP - sum dP))
+    jacobian: "full" (right), "diagonal" (dS = P * dP), "diagonal_1mp" (dS = P (1 - P) dP), "none" (dS = dP),
+    "no_p_in_sum" (P * (dP - sum dP)), "plus" (P * (dP + sum P dP), a sign slip)
+    Pass mask=None to reproduce a backward that recomputes P without the forward's mask.
     """
     d = q.shape[-1]
     _, p = attention(q, k, v, mask)
@@ -110,6 +146,10 @@ def attention_backward(
         ds = p * (dp - np.sum(dp * p, axis=sum_axis, keepdims=True))
     elif jacobian == "diagonal":
         ds = p * dp
+    elif jacobian == "diagonal_1mp":
+        ds = p * (1 - p) * dp
+    elif jacobian == "plus":
+        ds = p * (dp + np.sum(dp * p, axis=-1, keepdims=True))
     elif jacobian == "none":
         ds = dp
     else:

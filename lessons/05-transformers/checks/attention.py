@@ -7,7 +7,15 @@ Each masked case also tries the classic masking mistakes, so a failure names the
 import numpy as np
 import torch
 import torch.nn.functional as F
-from _common import attention, expect_named_shape, numpy_only
+from _common import (
+    MASK_AFTER_SOFTMAX,
+    SOFTMAX_OVER_QUERIES,
+    attention,
+    dot_t_hint,
+    expect_named_shape,
+    is_shape_clash,
+    numpy_only,
+)
 
 from tutor.checks import Checker
 
@@ -23,13 +31,7 @@ def torch_attention(q, k, v, mask=None):
 
 
 def matmul_hint(exc):
-    text = str(exc)
-    if "matmul" in text or "mismatch" in text or "broadcast" in text or "shapes" in text:
-        return (
-            "On arrays with leading (batch, head) axes, `k.T` reverses ALL the axes; transpose only "
-            "the last two: np.swapaxes(k, -1, -2) (or k.transpose(0, 1, 3, 2) for exactly 4-D)."
-        )
-    return None
+    return dot_t_hint("k") if is_shape_clash(exc) else None
 
 
 def run(t, fn, name, q, k, v, mask=None):
@@ -89,18 +91,13 @@ def scale_mistakes(q, k, v, mask=None):
         )
     if dv != d:
         add({"scale": "sqrt_dv"}, f"you scaled by √{dv}, the width of v; d is the width of q and k (q.shape[-1]).")
-    add(
-        {"axis": -2},
-        "the softmax ran over the QUERIES axis (-2): each column sums to one instead of each row. "
-        "Normalise over the keys, the last axis.",
-    )
+    add({"axis": -2}, SOFTMAX_OVER_QUERIES)
     return out
 
 
 def mask_mistakes(q, k, v, mask):
     return {
-        "the mask is applied AFTER the softmax: zeroing weights afterwards leaves rows that no longer sum to "
-        "one. Put -inf into the blocked scores before the softmax.": attention(q, k, v, mask, mask_at="after")[1],
+        MASK_AFTER_SOFTMAX: attention(q, k, v, mask, mask_at="after")[1],
         "the mask is inverted: here True means 'may attend' (the convention of "
         "F.scaled_dot_product_attention), but you blocked the True positions.": attention(
             q, k, v, mask, mask_at="inverted"

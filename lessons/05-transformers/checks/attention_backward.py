@@ -5,7 +5,7 @@ slips in the softmax Jacobian, the scale and the transposes are named.
 """
 
 import numpy as np
-from _common import attention, attention_backward, numpy_only
+from _common import attention, attention_backward, dot_t_hint, is_shape_clash, numpy_only, uses_dot_t
 
 from tutor.checks import Checker, numerical_gradient, relative_error
 from tutor.checks.gradients import FAIL_ABOVE, worst_elements
@@ -24,7 +24,16 @@ def variants(dout, q, k, v, mask):
             {"jacobian": "none"},
             "you skipped the softmax: dS is not dP. Go back through it: dS = P ⊙ (dP − rowsum(P ⊙ dP)).",
         ),
+        (
+            {"jacobian": "diagonal_1mp"},
+            "the softmax's Jacobian is not diagonal: P(1 − P) is only its diagonal, ∂pᵢ/∂sᵢ; every other "
+            "score in the row moves pᵢ too (∂pᵢ/∂sⱼ = −pᵢpⱼ). Together: dS = P ⊙ (dP − rowsum(P ⊙ dP)).",
+        ),
         ({"jacobian": "no_p_in_sum"}, "the subtracted term is rowsum(P ⊙ dP), weighted by P — you summed dP alone."),
+        (
+            {"jacobian": "plus"},
+            "a sign error in the softmax backward: dS = P ⊙ (dP − rowsum(P ⊙ dP)); you ADDED the row sum.",
+        ),
         (
             {"sum_axis": -2},
             "the sum in the softmax backward runs over the keys of each row (the last axis, "
@@ -42,16 +51,51 @@ def variants(dout, q, k, v, mask):
             ({"dk_t": False}, "dk = dSᵀ @ q / √d: dS must be transposed (swap its last two axes)."),
         ]
     out = {"dq": {}, "dk": {}, "dv": {}}
+
+    def add(grads, message):
+        for name, grad in zip(("dq", "dk", "dv"), grads, strict=True):
+            out[name].setdefault(f"{name} is wrong: {message}", grad)
+
     for kwargs, message in cases:
-        for name, grad in zip(("dq", "dk", "dv"), attention_backward(dout, q, k, v, mask, **kwargs), strict=True):
-            out[name].setdefault(message, grad)
+        add(attention_backward(dout, q, k, v, mask, **kwargs), message)
+    if mask is not None:
+        add(
+            attention_backward(dout, q, k, v, None),
+            "the backward ignores the mask: it recomputes P without it, so blocked keys get weight and "
+            "gradient. Recompute P exactly as the forward did, with the same mask (attention_forward(q, k, v, mask)).",
+        )
     return out
+
+
+def shape_hint(t):
+    """A hint for a matmul whose shapes clash: `.T` on batched arrays, or a missing transpose."""
+    dot_t = uses_dot_t(t)
+
+    def hint(exc):
+        if not is_shape_clash(exc):
+            return None
+        if dot_t:
+            where = "Your code transposes with `.T` (directly or in a helper such as `lambda a: a.T`). "
+            return where + dot_t_hint("a")
+        return (
+            "Each gradient has the shape of its input; ᵀ in dv = Pᵀ @ dout and dk = dSᵀ @ q / √d swaps the "
+            "LAST two axes only: np.swapaxes(a, -1, -2)."
+        )
+
+    return hint
 
 
 def case(t, fn, name, q, k, v, mask=None):
     dout = t.rng.normal(size=attention(q, k, v, mask)[0].shape)
     result = t.call(
-        fn, dout.copy(), q.copy(), k.copy(), v.copy(), *([] if mask is None else [mask.copy()]), step=f"{name}: runs"
+        fn,
+        dout.copy(),
+        q.copy(),
+        k.copy(),
+        v.copy(),
+        *([] if mask is None else [mask.copy()]),
+        step=f"{name}: runs",
+        hint=shape_hint(t),
     )
     if not isinstance(result, tuple | list) or len(result) != 3:
         t.fail(f"{name}: returns (dq, dk, dv)", "shape", "return the three gradients (dq, dk, dv).")
@@ -133,7 +177,16 @@ def check(t: Checker) -> None:
     q, k, v = rng.normal(size=(4, 3)), rng.normal(size=(5, 3)), rng.normal(size=(5, 2))
     dout = rng.normal(size=(4, 2))
     with np.errstate(all="ignore"):
-        result = t.call(fn, dout.copy(), q.copy(), k.copy(), v.copy(), pad.copy(), step="a fully masked row: runs")
+        result = t.call(
+            fn,
+            dout.copy(),
+            q.copy(),
+            k.copy(),
+            v.copy(),
+            pad.copy(),
+            step="a fully masked row: runs",
+            hint=shape_hint(t),
+        )
     if isinstance(result, tuple | list) and len(result) == 3 and all(isinstance(g, np.ndarray) for g in result):
         if not all(np.all(np.isfinite(g)) for g in result):
             t.fail(
