@@ -174,11 +174,17 @@ def mha(
     scale="head",
     out_proj=True,
     invert_mask=False,
+    softmax_dim=-1,
+    mask_after=False,
+    values_from="value",
 ):
     """nn.MultiheadAttention's math from explicit weights; params = (Wq, bq, Wk, bk, Wv, bv, Wo, bo).
 
     split/merge: "transpose" (right) or "reshape" (a view straight to/from (B, H, L, dh) without
-    moving the heads axis); scale: "head" (1/sqrt(dh), right), "embed" (1/sqrt(E)) or "none".
+    moving the heads axis); scale: "head" (1/sqrt(dh), right), "embed" (1/sqrt(E)) or "none";
+    softmax_dim: -1 (right) or -2 (over the queries); mask_after: multiply the weights by the mask
+    after the softmax (no renormalising) instead of -inf before it; values_from: "value" (right) or
+    "key" (v_proj applied to the key tensor).
     """
     import torch
 
@@ -194,13 +200,54 @@ def mha(
 
     q = heads(query @ Wq.T + bq, Lq)
     k = heads(key @ Wk.T + bk, Lk)
-    v = heads(value @ Wv.T + bv, Lk)
+    v = heads((key if values_from == "key" else value) @ Wv.T + bv, Lk)
     factor = {"head": dh**-0.5, "embed": E**-0.5, "none": 1.0}[scale]
     scores = q @ k.transpose(-1, -2) * factor
-    if mask is not None:
-        allowed = ~mask if invert_mask else mask
+    allowed = None if mask is None else (~mask if invert_mask else mask)
+    if allowed is not None and not mask_after:
         scores = scores.masked_fill(~allowed, float("-inf"))
-    weights = torch.softmax(scores, dim=-1)
+    weights = torch.softmax(scores, dim=softmax_dim)
+    if allowed is not None and mask_after:
+        weights = weights * allowed
     ctx = weights @ v  # (B, H, Lq, dh)
     ctx = ctx.transpose(1, 2).reshape(B, Lq, E) if merge == "transpose" else ctx.reshape(B, Lq, E)
     return ctx @ Wo.T + bo if out_proj else ctx
+
+
+def mha_mistakes(embed_dim, num_heads, *, masked):
+    """(mha switches, message) for the multi-head attention mistakes that every checker running an MHA names."""
+    cases = [
+        (
+            {"merge": "reshape"},
+            "the heads were merged with a plain reshape of (B, H, L, dh) to (B, L, E): that interleaves positions "
+            "and heads. Move the head axis back first: ctx.transpose(1, 2).reshape(B, L, E) (a reshape is not "
+            "a transpose).",
+        ),
+        (
+            {"split": "reshape"},
+            "the heads were split with a plain reshape/view of (B, L, E) to (B, H, L, dh): that cuts the sequence, "
+            "not the features, into heads. Reshape to (B, L, H, dh), then .transpose(1, 2).",
+        ),
+        (
+            {"split": "reshape", "merge": "reshape"},
+            "both the head split and the merge use a plain reshape instead of reshape + transpose: each 'head' "
+            "then mixes several positions' features. Split: .view(B, L, H, dh).transpose(1, 2); merge: "
+            ".transpose(1, 2).reshape(B, L, E).",
+        ),
+        (
+            {"scale": "embed"},
+            f"the scale is 1/√{embed_dim} (the whole embedding); each head's scores use 1/√head_dim = "
+            f"1/√{embed_dim // num_heads}.",
+        ),
+        ({"scale": "none"}, f"the 1/√head_dim scale is missing (head_dim = {embed_dim // num_heads})."),
+        ({"out_proj": False}, "the output projection (out_proj) is not applied after merging the heads."),
+        ({"softmax_dim": -2}, SOFTMAX_OVER_QUERIES),
+        (
+            {"values_from": "key"},
+            "the values are projected from `key`: v = v_proj(value). Self-attention passes the same tensor "
+            "three times, which hides this; with separate keys and values it shows.",
+        ),
+    ]
+    if masked:
+        cases.append(({"mask_after": True}, MASK_AFTER_SOFTMAX))
+    return cases

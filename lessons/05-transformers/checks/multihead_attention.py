@@ -6,7 +6,7 @@ output projection) are reproduced with the same weights, so a mismatch is named.
 """
 
 import torch
-from _common import mha
+from _common import mha, mha_mistakes
 from torch import nn
 
 from tutor.checks import Checker
@@ -74,21 +74,7 @@ def mistakes(query, key, value, params, mask=None):
     def run(**kw):
         return mha(query, key, value, params, H, mask, **kw)
 
-    out = {
-        "the heads were merged with a plain reshape of (B, H, L, dh) to (B, L, E): that interleaves positions "
-        "and heads. Move the head axis back first: ctx.transpose(1, 2).reshape(B, L, E) (a reshape is not "
-        "a transpose).": run(merge="reshape"),
-        "the heads were split with a plain reshape/view of (B, L, E) to (B, H, L, dh): that cuts the sequence, "
-        "not the features, into heads. Reshape to (B, L, H, dh), then .transpose(1, 2).": run(split="reshape"),
-        "both the head split and the merge use a plain reshape instead of reshape + transpose: each 'head' "
-        "then mixes several positions' features. Split: .view(B, L, H, dh).transpose(1, 2); merge: "
-        ".transpose(1, 2).reshape(B, L, E).": run(split="reshape", merge="reshape"),
-        f"the scale is 1/√{E} (the whole embedding); each head's scores use 1/√head_dim = 1/√{E // H}.": run(
-            scale="embed"
-        ),
-        f"the 1/√head_dim scale is missing (head_dim = {E // H}).": run(scale="none"),
-        "the output projection (out_proj) is not applied after merging the heads.": run(out_proj=False),
-    }
+    out = {message: run(**switches) for switches, message in mha_mistakes(E, H, masked=mask is not None)}
     if mask is not None:
         out[
             "the mask is inverted: True means 'may attend' here (note that nn.MultiheadAttention's own "

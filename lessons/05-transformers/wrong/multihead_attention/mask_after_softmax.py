@@ -1,4 +1,4 @@
-# expect: values differ
+# expect: the mask is applied AFTER the softmax
 import math
 
 import torch

@@ -1,4 +1,4 @@
-# expect: values differ
+# expect: the values are projected from `key`
 import math
 
 import torch
