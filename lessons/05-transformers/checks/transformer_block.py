@@ -8,7 +8,7 @@ inverted mask, ReLU or tanh-GELU) are recomputed from the same weights, so a mis
 
 import torch
 import torch.nn.functional as F
-from _common import mha
+from _common import mha, mha_mistakes
 from torch import nn
 
 from tutor.checks import Checker
@@ -81,8 +81,13 @@ def copy_into(t, block, ref):
             dst.copy_(src)
 
 
-def variant(ref, x, *, norm="pre", residual="stream", mask="causal", act="gelu"):
-    """The block computed from ref's weights, with one switch flipped."""
+def variant(ref, x, *, norm="pre", residual="stream", mask="causal", act="gelu", attn_kw=None):
+    """The block computed from ref's weights, with one switch flipped.
+
+    residual: "stream" (right), "normed", "none", "mlp_reads_ln1" (the MLP reuses ln1's output from
+    before the attention was added) or "parallel" (both branches read the block's input, GPT-J style);
+    attn_kw: switches for `mha` that reproduce a mistake inside the learner's attention.
+    """
     sa = ref.self_attn
     W, b = sa.in_proj_weight, sa.in_proj_bias
     params = (W[:E], b[:E], W[E : 2 * E], b[E : 2 * E], W[2 * E :], b[2 * E :], sa.out_proj.weight, sa.out_proj.bias)
@@ -90,7 +95,7 @@ def variant(ref, x, *, norm="pre", residual="stream", mask="causal", act="gelu")
     m = None if mask == "none" else causal
 
     def attn(h):
-        return mha(h, h, h, params, H, m, invert_mask=(mask == "inverted"))
+        return mha(h, h, h, params, H, m, invert_mask=(mask == "inverted"), **(attn_kw or {}))
 
     def mlp(h):
         z = ref.linear1(h)
@@ -105,6 +110,11 @@ def variant(ref, x, *, norm="pre", residual="stream", mask="causal", act="gelu")
         x = h + attn(h)
         h = ref.norm2(x)
         return h + mlp(h)
+    if residual == "mlp_reads_ln1":
+        h = ref.norm1(x)
+        return x + attn(h) + mlp(h)
+    if residual == "parallel":
+        return x + attn(ref.norm1(x)) + mlp(ref.norm2(x))
     if residual == "none":
         x = attn(ref.norm1(x))
         return mlp(ref.norm2(x))
@@ -113,7 +123,19 @@ def variant(ref, x, *, norm="pre", residual="stream", mask="causal", act="gelu")
 
 
 def mistakes(ref, x):
+    in_attention = {
+        f"in your MultiHeadAttention: {message}": variant(ref, x, attn_kw=switches)
+        for switches, message in mha_mistakes(E, H, masked=True)
+    }
     return {
+        "the MLP reads h = ln1(x), computed BEFORE the attention's output was added to the stream. It must "
+        "read the updated stream through its own norm: x = x + attn(ln1(x)); then x = x + mlp(ln2(x)).": variant(
+            ref, x, residual="mlp_reads_ln1"
+        ),
+        "both branches read the block's input, x + attn(ln1(x)) + mlp(ln2(x)) (the parallel layout of GPT-J). "
+        "This block is sequential: the MLP reads ln2 of the stream AFTER the attention was added: "
+        "x = x + attn(ln1(x)); then x = x + mlp(ln2(x)).": variant(ref, x, residual="parallel"),
+        **in_attention,
         "this is the post-norm block (x = LN(x + attn(x))). Pre-norm normalises the branch's INPUT and "
         "leaves the stream alone: x = x + attn(ln1(x)); x = x + mlp(ln2(x)).": variant(ref, x, norm="post"),
         "the residual carries the normalised stream: after h = ln1(x), add the branch to x, not to h "

@@ -1,4 +1,4 @@
-# expect: values differ
+# expect: both branches read the block's input
 import math
 
 import torch
