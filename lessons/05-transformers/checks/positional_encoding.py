@@ -11,6 +11,10 @@ RTOL, ATOL = 1e-7, 1e-9
 
 
 def freqs(d, base=10000.0, exponent="pair"):
+    if exponent == "floor":  # -(2i) // d: integer division floors the exponent to 0 or -1
+        return base ** (-np.arange(0, d, 2) // d)
+    if exponent == "floor_then_negate":  # -((2i) // d): always 0, every frequency 1
+        return base ** -(np.arange(0, d, 2) // d)
     idx = np.arange(0, d, 2) if exponent == "pair" else np.arange(d // 2)
     sign = -1 if exponent != "positive" else 1
     if exponent == "positive":
@@ -82,12 +86,25 @@ def check_sinusoid(t, fn):
                     L, d, exponent="positive"
                 ),
                 "positions start at 0 (the first row is sin 0 = 0, cos 0 = 1), not at 1.": sinusoid(L, d, start=1),
+                "the exponent −2i/d was computed with integer division (//), which floors it to 0 or −1; "
+                "use true division: 10000 ** (-np.arange(0, d, 2) / d).": sinusoid(L, d, exponent="floor"),
+                "the exponent 2i/d was computed with integer division (//), which floors it to 0, so every "
+                "frequency is 1; use true division: 10000 ** (-np.arange(0, d, 2) / d).": sinusoid(
+                    L, d, exponent="floor_then_negate"
+                ),
             },
         )
 
 
+ROW_INDEX = (
+    "you rotated row j by the row index j (0, 1, 2, ...), not by the given `positions`: the angle is "
+    "positions[j] × θᵢ (positions need not be 0, 1, 2, ...)."
+)
+
+
 def rope_mistakes(x, pos):
     return {
+        ROW_INDEX: rotate(x, np.arange(x.shape[-2])),
         "you paired feature i with feature i + d/2 (the GPT-NeoX layout); this exercise rotates NEIGHBOURS: "
         "features (2i, 2i+1) form a pair.": rotate(x, pos, pairing="halves"),
         "the rotation goes the wrong way: out[2i] = x[2i]·cos − x[2i+1]·sin and out[2i+1] = x[2i]·sin + "
@@ -127,7 +144,12 @@ def check_rope(t, fn):
     t.expect_property("rotations keep lengths", norms, lambda r: None, trials=5)
     zero = rng.normal(size=(3, 4))
     t.expect_close(
-        "position 0 is left as it is", t.call(fn, zero.copy(), np.zeros(3, dtype=int)), zero, rtol=RTOL, atol=ATOL
+        "position 0 is left as it is",
+        t.call(fn, zero.copy(), np.zeros(3, dtype=int)),
+        zero,
+        rtol=RTOL,
+        atol=ATOL,
+        mistakes={ROW_INDEX: rotate(zero, np.arange(3))},
     )
 
     x = rng.normal(size=(7, 8))

@@ -1,4 +1,4 @@
-# expect: values differ
+# expect: you rotated row j by the row index j
 import numpy as np
 
 
