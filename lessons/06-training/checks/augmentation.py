@@ -140,6 +140,8 @@ def _check_augment(t, augment, images):
         )
     t.passed("augment: drawn per image", "property")
 
+    _check_shift_range(t, augment, images.dtype)
+
     # Image i must stay image i, and must not be mirrored.
     own = _match_errors(out, images)
     diagonal = np.diag(own)
@@ -166,6 +168,18 @@ def _check_augment(t, augment, images):
             "9, and its label is wrong. Use shifts, small rotations or noise.",
         )
     t.passed("augment: no flips", "value")
+    turned = max(
+        float(np.mean(np.diag(_match_errors(out, np.rot90(images, k, axes=(1, 2)))) < 0.6 * diagonal))
+        for k in (1, 2, 3)
+    )
+    t.expect(
+        "augment: rotations of at most 15 degrees",
+        turned <= 0.15,
+        f"{turned:.0%} of the images come back turned by a quarter or half turn (np.rot90 or similar): the "
+        "task allows rotations of at most 15 degrees; a 6 turned half-way is a 9, and a turned 7 is no "
+        "digit at all.",
+        kind="value",
+    )
     t.expect(
         "augment: image i stays image i",
         kept >= 0.5,
@@ -177,7 +191,38 @@ def _check_augment(t, augment, images):
     )
 
 
-def _check_prepare(t, prepare_data, X, y):
+def _blob_displacements(outputs):
+    """How far (in whole pixels, the larger axis) each output moved a 2x2 blob that started at rows/cols 3-4.
+
+    The brightest 2x2 window of each output is where the blob went: rotations about the centre leave it
+    in place (its pixels are 0.7 px from the centre), noise cannot outshine four pixels of 16, and
+    shifts move it by exactly their size.
+    """
+    o = np.asarray(outputs, dtype=np.float64)
+    windows = o[:, :-1, :-1] + o[:, 1:, :-1] + o[:, :-1, 1:] + o[:, 1:, 1:]  # (n, 7, 7)
+    rows, cols = np.divmod(windows.reshape(len(o), -1).argmax(axis=1), 7)
+    return np.maximum(np.abs(rows - 3), np.abs(cols - 3))
+
+
+def _check_shift_range(t, augment, dtype):
+    # The task allows shifts of at most 2 pixels: past that, a digit's strokes leave the 8x8 frame (a 3 or
+    # a 5 loses the part that tells them apart). Right variants move the blob by 0-2 px in every copy;
+    # rng.integers(-3, 4) moves ~47% of them by 3.
+    blob = np.zeros((256, 8, 8), dtype=dtype)
+    blob[:, 3:5, 3:5] = 16
+    moved = t.call(augment, blob, np.random.default_rng(t.seed + 4), budget_s=10)
+    far = _blob_displacements(moved) if np.shape(moved) == blob.shape else np.zeros(1, dtype=int)
+    t.expect(
+        "augment: shifts of at most 2 pixels",
+        float(np.mean(far > PAD)) < 0.05,
+        f"a bright 2x2 square in the middle of the image moved by {int(far.max())} pixels in "
+        f"{np.mean(far > PAD):.0%} of 256 copies; the task allows shifts of at most {PAD}. Past that the "
+        "strokes that tell digits apart leave the 8x8 frame. Draw shifts from rng.integers(-2, 3).",
+        kind="value",
+    )
+
+
+def _check_prepare(t, prepare_data, X, y, labels_judgeable=True):
     n, m = 40, 10
     X_train, y_train, X_test = X[:n].copy(), y[:n].copy(), X[n : n + m].copy()
     for copies in (3, 1):
@@ -228,6 +273,8 @@ def _check_prepare(t, prepare_data, X, y):
         "measures the model on data as it comes; augmenting it makes the score random and measures "
         "something else. Augment the training set only.",
     )
+    if not labels_judgeable:
+        return
     errors = _match_errors(X_big * 16.0, X_train)
     source = errors.argmin(axis=1)
     agree = float(np.mean(y_train[source] == y_big))
@@ -320,8 +367,11 @@ def check(t: Checker) -> None:
     picks = t.rng.choice(len(X), size=64, replace=False)
     with t.part("augment"):
         _check_augment(t, augment, X[picks].reshape(-1, 8, 8).copy())
+    # Rows are matched to their source images up to a small shift; when augment itself moves digits
+    # out of reach (turns, flips, far shifts), that matching would blame the labels for augment's fault.
+    labels_judgeable = not t.failed
     with t.part("prepare_data"):
-        _check_prepare(t, prepare_data, X, y)
+        _check_prepare(t, prepare_data, X, y, labels_judgeable)
     if t.failed:
         return
     _compare(t, prepare_data, X, y)

@@ -184,6 +184,18 @@ def _backward(t, fwd, bwd):
             "batchnorm_backward must return a 3-tuple (dx, dgamma, dbeta).",
         )
     dx, dgamma, dbeta = out
+    for name, grad in (("dgamma", dgamma), ("dbeta", dbeta)):
+        t.expect_array(
+            f"{name}: one value per feature",
+            grad,
+            shape=(D,),
+            mistakes={
+                (N,): f"{name} has one value per SAMPLE (shape (N,) = ({N},)): it was summed over the features "
+                "(axis=1). γ and β have one entry per feature, so sum dy over the batch axis: axis=0.",
+                (N, D): f"{name} still has the batch axis (shape (N, D)): sum over the batch, axis=0, to get one "
+                "value per feature.",
+            },
+        )
     xt = torch.from_numpy(x).requires_grad_()
     gt, bt = torch.from_numpy(gamma).requires_grad_(), torch.from_numpy(beta).requires_grad_()
     torch.nn.functional.batch_norm(xt, None, None, gt, bt, training=True, eps=eps).backward(torch.from_numpy(dy))

@@ -137,7 +137,9 @@ def _check_preprocess(t, preprocess, X_digits):
         rows / 16.0,
         mistakes={
             "you scaled by the largest value of THIS batch, not by 16: train and test would be scaled differently.": rows
-            / rows.max()
+            / rows.max(),
+            "preprocess floor-divides (// 16): every pixel below 16 becomes 0, so the digits vanish. Use true "
+            "division, / 16.": np.floor(rows / 16.0),
         },
     )
 

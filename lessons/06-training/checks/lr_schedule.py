@@ -107,8 +107,25 @@ def _warmup_variants(base, w, total, s, eta):
             "eta_min + (base_lr − eta_min)·(1 + cos(π·t/T_max))/2.",
             seq(right_warm, lambda i: base * (1 + math.cos(math.pi * (i - w) / t_max)) / 2),
         ),
+        (
+            "the cosine runs upward: after the warm-up the rate must FALL from base_lr to eta_min, "
+            "eta_min + (base_lr − eta_min)·(1 + cos(π·t/T_max))/2 — with (1 − cos)/2 it climbs instead.",
+            seq(right_warm, lambda i: eta + (base - eta) * (1 - math.cos(math.pi * (i - w) / t_max)) / 2),
+        ),
+        (
+            "the warm-up ramps from eta_min: eta_min belongs to the cosine only. LinearLR multiplies base_lr by "
+            "start_factor + (1 − start_factor)·i/warmup_steps, nothing else.",
+            seq(lambda i: eta + (base - eta) * (s + (1 - s) * i / w), right_cos),
+        ),
     ]
     if w > 1:
+        out.append(
+            (
+                "the warm-up never rises: i // warmup_steps is 0 for every warm-up step (integer division). "
+                "Use true division, i / warmup_steps.",
+                seq(lambda i: lin(i, i // w), right_cos),
+            )
+        )
         out.append(
             (
                 "the warm-up divides by warmup_steps − 1 (it reaches base_lr one step early); LinearLR's "
@@ -156,6 +173,20 @@ def _as_rates(t, got, n, label):
             f"{label}: a sequence of {n} numbers",
             "shape",
             f"expected a flat list of {n} learning rates, got {type(got).__name__}.",
+        )
+    odd = next((r for r in got if not isinstance(r, float)), None) if np.ndim(got) == 1 else None
+    if odd is not None:
+        detail = (
+            " float32 keeps about 7 digits, so 0.01 comes back as 0.0099999998."
+            if isinstance(odd, np.floating | torch.Tensor)
+            and getattr(odd, "dtype", None) in (np.float32, torch.float32)
+            else ""
+        )
+        t.fail(
+            f"{label}: Python floats",
+            "value",
+            f"the rates are {type(odd).__module__}.{type(odd).__name__} values, not Python floats.{detail} Return a "
+            "plain list of float(rate) values, as the task asks.",
         )
     if len(arr) != n:
         extra = (
