@@ -79,16 +79,17 @@ def greedy_full(model, idx, n_new):
 def cached_forward(model, idx, cache=None, *, positions="offset", mask="offset", store="k", attend="all", scale=True):
     """The checker's own cached forward, with switches that reproduce known mistakes.
 
-    positions: "offset" (right: past length + i) or "zero" (every call starts again at position 0)
+    positions: "offset" (right: past length + i), "zero" (every call starts again at position 0) or
+               "plus_one" (after a cache, new tokens start one past the right position, T_past + 1)
     mask: "offset" (right), "topleft" (tril aligned to the top-left corner, as is_causal=True does when
           there are more keys than queries) or "none"
     store: what the cache keeps as keys: "k" (right) or "q"
     attend: "all" (right: cached + new keys) or "new" (the cache is written but never read)
-    scale: divide the scores by sqrt(head_dim) (right) or not
+    scale: divide the scores by sqrt(head_dim) (True, right), not at all (False), or by sqrt(d_model) ("d_model")
     """
     past = 0 if cache is None else cache[0][0].shape[2]
     T = idx.shape[1]
-    start = past if positions == "offset" else 0
+    start = {"offset": past, "zero": 0, "plus_one": past + 1 if cache is not None else 0}[positions]
     x = model.tok_emb(idx) + model.pos_emb(torch.arange(start, start + T, device=idx.device))
     new_cache = []
     for i, block in enumerate(model.blocks):
@@ -108,7 +109,8 @@ def cached_forward(model, idx, cache=None, *, positions="offset", mask="offset",
         else:
             k_use, v_use = k_all, v_all
         Tk = k_use.shape[2]
-        scores = q @ k_use.transpose(-1, -2) / (math.sqrt(q.shape[-1]) if scale else 1.0)
+        width = {True: q.shape[-1], False: 1, "d_model": q.shape[-1] * a.n_heads}[scale]
+        scores = q @ k_use.transpose(-1, -2) / math.sqrt(width)
         if mask != "none":
             diagonal = Tk - T if mask == "offset" else 0
             allowed = torch.ones(T, Tk, dtype=torch.bool, device=x.device).tril(diagonal=diagonal)

@@ -24,6 +24,10 @@ from tutor.checks.training import single_thread_on_cpu, torch_generator, torch_h
 V, E, H, LAYERS, BLOCK = 20, 32, 4, 2, 64
 DH = E // H
 TOL = {"rtol": 1e-6, "atol": 1e-8}  # float64 on both sides
+POSITIONS_PLUS_ONE = (
+    "the new tokens' positions are one too far: after T_past cached tokens (positions 0 .. T_past − 1) the "
+    "next one sits at T_past itself, so use pos_emb(torch.arange(T_past, T_past + T_new)), not T_past + 1 onwards."
+)
 
 
 def _hint(exc):
@@ -160,6 +164,8 @@ def _step_checks(t, fwc, model, g):
             "the scores are not divided by sqrt(head_dim), as the model's own attention does.": cached_forward(
                 model, prompt, None, scale=False
             )[0],
+            f"the scores are divided by sqrt(d_model) = sqrt({E}); each head divides by sqrt(head_dim) = "
+            f"sqrt({DH}), as the model's own attention does.": cached_forward(model, prompt, None, scale="d_model")[0],
         },
     )
     _expect_cache(t, "prefill", cache, 5, B, _expected_cache(model, prompt))
@@ -175,6 +181,7 @@ def _step_checks(t, fwc, model, g):
         mistakes={
             "the new token got position 0's embedding: it sits at position T_past (= the cache's length), so use "
             "pos_emb(torch.arange(T_past, T_past + T_new)).": cached_forward(model, nxt, right5, positions="zero")[0],
+            POSITIONS_PLUS_ONE: cached_forward(model, nxt, right5, positions="plus_one")[0],
             "the new token attended only to itself: the cache was written but not read. Concatenate the cached keys "
             "and values with the new ones BEFORE computing the scores.": cached_forward(
                 model, nxt, right5, attend="new"
@@ -208,6 +215,7 @@ def _step_checks(t, fwc, model, g):
             "(pos_emb(torch.arange(T_past, T_past + T_new))).": cached_forward(model, chunk, right6, positions="zero")[
                 0
             ],
+            POSITIONS_PLUS_ONE: cached_forward(model, chunk, right6, positions="plus_one")[0],
         },
     )
     _expect_cache(t, "a chunk of 3", cache, 9, B, _expected_cache(model, seq9))
@@ -284,6 +292,14 @@ def _generate_checks(t, gen_fn, model, g):
             "the last position's logits; feed it (alone) with the cache to get the next logits.",
         )
     t.passed("generate: the same greedy tokens as full recomputation", "value")
+    if n_new > 1 and _close(logits[:, :-1].double(), want_logits[:, 1:]):
+        t.fail(
+            "generate: the same logits as full recomputation",
+            "value",
+            "the tokens are right, but generate's returned logits are one step late: entry i must be the logits "
+            "new token i was CHOSEN from (the argmax taken before feeding it), yet you kept the logits computed "
+            "after feeding it, which already predict token i + 1. Store the logits before the forward call.",
+        )
     t.expect_close("generate: the same logits as full recomputation", logits, want_logits, tensor=True, **TOL)
 
     per_token = LAYERS * 2 * B  # k_proj and v_proj of every layer, every sequence
