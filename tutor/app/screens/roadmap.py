@@ -31,6 +31,7 @@ class RoadmapScreen(TutorScreen):
     AUTO_FOCUS = "#stages"
 
     def compose(self) -> ComposeResult:
+        self._fresh = True
         track, upcoming, items, highlight = self._model(None)
         yield TitleBar()
         yield Static(track, id="track")
@@ -54,6 +55,9 @@ class RoadmapScreen(TutorScreen):
             pass  # the app quit before the roadmap was shown
 
     def on_screen_resume(self) -> None:
+        if self._fresh:  # compose just built this view: rebuilding it would only lay it out twice
+            self._fresh = False
+            return
         self.refresh_view()
 
     @on(TrackChanged)
