@@ -11,6 +11,7 @@ Conventions (the same as scikit-learn with labels=range(n_classes), zero_divisio
 * average: None (three arrays of shape (n_classes,)), "macro" (plain mean over
   classes; macro F1 = mean of the per-class F1), "weighted" (mean weighted by
   each class's number of true samples), "micro" (pool the counts of all classes).
+* Leave the arrays passed in unchanged.
 
 Run `dltutor check classification_metrics` to test your implementation.
 """

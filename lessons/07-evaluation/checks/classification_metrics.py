@@ -87,8 +87,9 @@ def check(t: Checker) -> None:
 
     for case_name, y_true, y_pred, C in _cases(t.rng):
         with t.part(case_name):
-            before = (y_true.copy(), y_pred.copy())
-            cm = t.call(confusion_matrix, y_true.copy(), y_pred.copy(), C)
+            # the very arrays handed to the learner, kept to see whether they come back changed
+            given = (y_true.copy(), y_pred.copy())
+            cm = t.call(confusion_matrix, *given, C)
             expected = sk.confusion_matrix(y_true, y_pred, labels=list(range(C)))
             present = len(np.union1d(y_true, y_pred))
             if isinstance(cm, np.ndarray) and cm.shape == (present, present) and present != C:
@@ -112,21 +113,50 @@ def check(t: Checker) -> None:
                     "your matrix is the transpose: rows must be the TRUE class and columns the PREDICTED "
                     "class (cm[i, j] = true i predicted as j), as scikit-learn lays it out.",
                 )
+            _name_count_mistakes(t, cm, expected, y_true, y_pred, C)
             t.expect_equal("confusion matrix: counts", cm, expected)
 
-            out = t.call(prf, y_true.copy(), y_pred.copy(), C, None)
+            out = t.call(prf, *given, C, None)
             _check_per_class(t, out, y_true, y_pred, C, sk)
             for average in AVERAGES:
-                out = t.call(
-                    prf, y_true.copy(), y_pred.copy(), C, average, step=f"precision_recall_f1(average={average!r}) runs"
-                )
+                out = t.call(prf, *given, C, average, step=f"precision_recall_f1(average={average!r}) runs")
                 _check_average(t, out, y_true, y_pred, C, average, sk)
             t.expect(
                 "inputs left unchanged",
-                np.array_equal(before[0], y_true) and np.array_equal(before[1], y_pred),
+                np.array_equal(given[0], y_true) and np.array_equal(given[1], y_pred),
                 "your functions modified y_true or y_pred in place; leave the caller's arrays alone.",
                 kind="property",
             )
+
+
+def _name_count_mistakes(t, cm, expected, y_true, y_pred, C):
+    """Fail naming the usual counting slips: fancy-index `+= 1` and np.histogram2d's data-range bins."""
+    if not isinstance(cm, np.ndarray) or cm.shape != expected.shape or np.array_equal(cm, expected):
+        return
+    if np.array_equal(cm, (expected > 0).astype(expected.dtype)):
+        t.fail(
+            "confusion matrix: counts",
+            "value",
+            f"each (true, predicted) pair was counted at most once (cm holds {int(cm.sum())} in all, "
+            f"for {len(y_true)} samples): `cm[y_true, y_pred] += 1` with index arrays writes every repeated "
+            "pair only once. Use np.add.at(cm, (y_true, y_pred), 1), np.bincount, or a loop.",
+        )
+    binned = np.histogram2d(y_true, y_pred, bins=C)[0]
+    if np.array_equal(cm, binned):
+        t.fail(
+            "confusion matrix: counts",
+            "value",
+            "np.histogram2d(y_true, y_pred, bins=n_classes) spreads its bins over the range the DATA "
+            f"spans, not over the classes 0..{C - 1}, so a class missing at an end shifts every bin. "
+            "Give the edges yourself (bins=np.arange(n_classes + 1)) or count with np.add.at.",
+        )
+    if int(cm.sum()) != len(y_true):
+        t.fail(
+            "confusion matrix: counts",
+            "value",
+            f"your counts add up to {int(cm.sum())}, but there are {len(y_true)} samples: every sample "
+            "adds exactly 1 to one cell.",
+        )
 
 
 def _three(t, out, what):
@@ -184,9 +214,37 @@ def _check_per_class(t, out, y_true, y_pred, C, sk):
             ] = p
         if name == "F1":
             mistakes["F1 is the harmonic mean 2·P·R/(P + R), not the arithmetic mean (P + R)/2."] = (p + r) / 2
+        zero_as_one = _zero_division_one(name, p, r, f, never_predicted, no_support)
+        if zero_as_one is not None:
+            mistakes[zero_as_one[0]] = zero_as_one[1]
+        if np.any(want != np.floor(want)):
+            mistakes[
+                f"your per-class {name} values are whole numbers (0 or 1): integer division (`//`, or "
+                "np.floor_divide on integer counts) truncates every fraction; divide with `/` on floats."
+            ] = np.floor(want)
         t.expect_close(f"{what}: per-class {name}", got, want, rtol=1e-9, atol=1e-12, mistakes=mistakes)
     if never_predicted or no_support:
         t.passed(f"{what}: 0/0 gives 0", "value", f"never predicted: {never_predicted}; no true samples: {no_support}")
+
+
+def _zero_division_one(name, p, r, f, never_predicted, no_support):
+    """(message, values) for a 0/0 scored as 1 (zero_division=1) in this metric, or None if no 0/0 occurs."""
+    if name == "precision" and never_predicted:
+        classes, why, wrong = never_predicted, "never predicted, so its precision is 0/0", p.copy()
+        wrong[never_predicted] = 1.0
+    elif name == "recall" and no_support:
+        classes, why, wrong = no_support, "without true samples, so its recall is 0/0", r.copy()
+        wrong[no_support] = 1.0
+    elif name == "F1" and np.any(p + r == 0):
+        classes = np.flatnonzero(p + r == 0).tolist()
+        why, wrong = "at precision = recall = 0, so its F1 is 0/0", np.where(p + r == 0, 1.0, f)
+    else:
+        return None
+    return (
+        f"you scored a 0/0 as 1: class {classes[0]} is {why}, and the task's convention (scikit-learn's "
+        "zero_division=0) makes it 0, not 1 — start from np.zeros, not np.ones.",
+        wrong,
+    )
 
 
 def _check_average(t, out, y_true, y_pred, C, average, sk):
