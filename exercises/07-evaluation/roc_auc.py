@@ -10,6 +10,7 @@ and sklearn.metrics.roc_auc_score.
   threshold np.inf (nothing predicted positive).
 * fpr = false positives / negatives, tpr = true positives / positives.
 * The AUC is the trapezoid area under that curve.
+* Leave the arrays passed in unchanged (work on copies).
 
 Run `dltutor check roc_auc` to test your implementation.
 """

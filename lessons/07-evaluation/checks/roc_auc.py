@@ -48,6 +48,18 @@ def _strict_curve(y, s):
     return fp / (1 - yy).sum(), tp / yy.sum()
 
 
+def _runs_curve(y, s, descending=True, keep="last"):
+    """The curve built from one index per run of equal scores: the reference takes the last index of each
+    run in decreasing order; keep="first" or descending=False give two usual slips."""
+    order = np.argsort(-s if descending else s, kind="stable")
+    ss, yy = s[order], y[order].astype(float)
+    ends = np.flatnonzero(np.diff(ss))
+    picked = np.r_[ends, len(ss) - 1] if keep == "last" else np.r_[0, ends + 1]
+    tp = np.r_[0.0, np.cumsum(yy)[picked]]
+    fp = np.r_[0.0, np.cumsum(1 - yy)[picked]]
+    return fp / (1 - yy).sum(), tp / yy.sum()
+
+
 def _trapz_hint(exc):
     if "trapz" in str(exc):
         return "NumPy 2 renamed np.trapz to np.trapezoid (or write the trapezoid sum yourself)."
@@ -100,9 +112,11 @@ def check(t: Checker) -> None:
 
 def _check_case(t, sk, roc_curve, roc_auc, y, s):
     """roc_curve and roc_auc on one case against scikit-learn; returns (fpr, tpr, auc) to draw."""
-    before = (y.copy(), s.copy())
+    # the very arrays handed to the learner (float scores, as a caller would pass them), kept to see
+    # whether they come back changed: np.asarray(scores, dtype=float) returns these same arrays
+    given = (y.copy(), s.astype(np.float64))
     fpr_e, tpr_e, thr_e = sk.roc_curve(y, s, drop_intermediate=False)
-    out = t.call(roc_curve, y.copy(), s.copy())
+    out = t.call(roc_curve, *given)
     if not isinstance(out, tuple | list) or len(out) != 3:
         t.fail(
             "roc_curve returns (fpr, tpr, thresholds)",
@@ -113,14 +127,23 @@ def _check_case(t, sk, roc_curve, roc_auc, y, s):
     _expect_curve_lengths(t, fpr, tpr, thr, fpr_e, s)
     _expect_curve_direction(t, fpr, tpr, fpr_e, tpr_e)
     _expect_curve_values(t, y, s, fpr, tpr, thr, fpr_e, tpr_e, thr_e)
-    expected = _check_auc(t, sk, roc_auc, y, s)
+    _expect_inputs_unchanged(t, given, y, s, "roc_curve")
+    given = (y.copy(), s.astype(np.float64))
+    expected = _check_auc(t, sk, roc_auc, given, y, s)
+    _expect_inputs_unchanged(t, given, y, s, "roc_auc")
+    return fpr_e, tpr_e, expected
+
+
+def _expect_inputs_unchanged(t, given, y, s, fn_name):
+    """The arrays handed to the learner's function come back as they went in."""
     t.expect(
-        "inputs left unchanged",
-        np.array_equal(before[0], y) and np.array_equal(before[1], s),
-        "your code modified y_true or scores in place (an in-place sort?); sort a copy.",
+        f"{fn_name}: inputs left unchanged",
+        np.array_equal(given[0], y) and np.array_equal(given[1], s),
+        f"`{fn_name}` modified y_true or scores in place (an in-place sort, `scores *= -1`, ...): "
+        "np.asarray(scores, dtype=float) hands back the caller's own array when it is float already, "
+        "so work on a copy (-scores, np.sort, scores.copy()).",
         kind="property",
     )
-    return fpr_e, tpr_e, expected
 
 
 def _expect_curve_lengths(t, fpr, tpr, thr, fpr_e, s):
@@ -174,6 +197,17 @@ def _expect_curve_values(t, y, s, fpr, tpr, thr, fpr_e, tpr_e, thr_e):
     """fpr, tpr and thresholds equal scikit-learn's; wrong denominators and a strict `>` are named."""
     n_pos, n_neg = int(y.sum()), int(len(y) - y.sum())
     sfpr, stpr = _strict_curve(y, s)
+    afpr, atpr = _runs_curve(y, s, descending=False)
+    ffpr, ftpr = _runs_curve(y, s, keep="first")
+    ascending = (
+        "you walked the scores in INCREASING order (np.argsort(scores)): the curve must start at the "
+        "strictest threshold, the HIGHEST score, so sort decreasing — np.argsort(-scores)."
+    )
+    first_of_run = (
+        "at a run of tied scores your point counts only the FIRST sample of the run; with score >= "
+        "threshold every sample with that score is positive, so take the cumulative counts at the LAST "
+        "index of each run of equal scores."
+    )
     t.expect_close(
         "fpr",
         fpr,
@@ -185,6 +219,8 @@ def _expect_curve_values(t, y, s, fpr, tpr, thr, fpr_e, tpr_e, thr_e):
             "of NEGATIVES, not by the number of samples.": fpr_e * n_neg / len(y),
             "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold, so "
             "the point at a threshold includes the samples with exactly that score.": sfpr,
+            ascending: afpr,
+            first_of_run: ffpr,
         },
     )
     t.expect_close(
@@ -197,21 +233,33 @@ def _expect_curve_values(t, y, s, fpr, tpr, thr, fpr_e, tpr_e, thr_e):
             f"tpr ends at {n_pos / len(y):.3g}, not 1: divide the true positives by the number of "
             "POSITIVES, not by the number of samples.": tpr_e * n_pos / len(y),
             "each point counts only scores strictly ABOVE its threshold; the rule is score >= threshold.": stpr,
+            ascending: atpr,
+            first_of_run: ftpr,
         },
     )
     thr = np.asarray(thr, dtype=np.float64)
+    old_sklearn = " (max(score) + 1 is what scikit-learn returned before version 1.3)" if thr[0] == s.max() + 1 else ""
     t.expect(
         "thresholds: the first is +inf",
-        thr[0] > s.max(),
-        f"the first threshold is {thr[0]:.6g}; it belongs to the (0, 0) point where nothing is "
-        "predicted positive, so it must exceed every score: use np.inf.",
+        thr[0] == np.inf,
+        f"the first threshold is {thr[0]:.6g}{old_sklearn}; the task puts the (0, 0) point, where nothing "
+        "is predicted positive, at threshold np.inf.",
     )
+    if len(thr) > 2 and np.array_equal(thr[1:-1], thr_e[2:]) and thr[-1] != thr_e[-1]:
+        t.fail(
+            "thresholds: the distinct scores, decreasing",
+            "value",
+            f"your thresholds are shifted one point along: each point's threshold is the score of the "
+            f"LAST sample it counts as positive (score >= threshold), so the point after (0, 0) has the "
+            f"highest score, {thr_e[1]:.6g}; you gave every point the next lower score (and {thr[-1]:.6g} "
+            "at the end), as the rule score > threshold would.",
+        )
     t.expect_close("thresholds: the distinct scores, decreasing", thr[1:], thr_e[1:], rtol=1e-12, atol=0)
 
 
-def _check_auc(t, sk, roc_auc, y, s):
+def _check_auc(t, sk, roc_auc, given, y, s):
     """roc_auc equals scikit-learn's, with ties counted one half; returns the expected AUC."""
-    auc = t.call(roc_auc, y.copy(), s.copy(), hint=_trapz_hint)
+    auc = t.call(roc_auc, *given, hint=_trapz_hint)
     expected = float(sk.roc_auc_score(y, s))
     above, tie = _pairs(y, s)
     mistakes = {
