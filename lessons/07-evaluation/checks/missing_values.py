@@ -20,6 +20,8 @@ def _data(rng):
     test[rng.random(test.shape) < 0.25] = np.nan
     train[:, 3] = np.nan
     train[0, 0] = test[0, 0] = np.nan  # at least one hole in column 0 of each split
+    # genuine observed zeros: a fill that finds the holes by comparing with 0 overwrites them
+    train[1, 1] = train[2, 4] = test[1, 1] = test[2, 4] = 0.0
     return train, test
 
 
@@ -54,6 +56,13 @@ def check(t: Checker) -> None:
             f"expected {X_train.shape[1]} fill values, got {fill.shape[0]}: column 3 has no observed value in "
             "the training rows, and it still gets one (0.0) — dropping it would change the number of features.",
         )
+    if isinstance(fill, np.ndarray) and fill.shape == (X_train.shape[0],):
+        t.fail(
+            "fit_imputer: one value per column",
+            "shape",
+            f"expected {X_train.shape[1]} fill values, got {fill.shape[0]} — one per ROW: the mean was taken "
+            "along axis 1. Average each column over the rows (axis=0).",
+        )
     t.expect_array("fit_imputer: one value per column", fill, shape=(X_train.shape[1],), dtype_kind="f")
     if np.isnan(fill[0]):
         t.fail(
@@ -81,6 +90,10 @@ def check(t: Checker) -> None:
             "those are the column MEDIANS; the task is the mean of the observed entries.": medians,
             "you averaged with the holes counted as zeros (sum / number of rows): divide by the number "
             "of OBSERVED entries of each column.": np.nan_to_num(X_train).mean(axis=0),
+            "the means were rounded down to whole numbers: integer division (`sums // counts`) floors "
+            "them; divide with `/`.": np.floor(expected_fill),
+            "the means were truncated to whole numbers (an int(...) or an integer array somewhere); "
+            "keep them as floats and divide with `/`.": np.trunc(expected_fill),
         },
     )
 
@@ -108,6 +121,15 @@ def check(t: Checker) -> None:
         mistakes={
             "the holes were filled with zeros; use the fill value of their column.": np.nan_to_num(X_test),
             "the holes were filled with the mean of their ROW; use the fill value of their COLUMN.": row_fill,
+            "every hole got fill[0], the FIRST column's value; a hole in column j takes fill[j] "
+            "(np.where(np.isnan(X), fill[None, :], X) pairs each column with its own value).": _fill(
+                X_test, np.full_like(expected_fill, expected_fill[0])
+            ),
+            "a genuine 0.0 in X was overwritten with its column's fill value: the holes were found by "
+            "comparing with 0 (after nan_to_num a hole and a real 0.0 look the same). Find them with "
+            "np.isnan(X) on the original array.": np.where(
+                np.nan_to_num(X_test) == 0, expected_fill[None, :], np.nan_to_num(X_test)
+            ),
         },
     )
 
