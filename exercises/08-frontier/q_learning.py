@@ -14,6 +14,7 @@ Write:
     q_update(Q, s, a, r, s_next, done, alpha, gamma)
                                             -> None: move Q[s, a] in place a step alpha toward the target
                                                r + gamma * max(Q[s_next]), or r alone when done
+                                               (returning an updated copy also works if q_learning keeps it)
     q_learning(env, episodes, alpha, gamma, epsilon, rng)
                                             -> the table Q, shape (n_states, n_actions), from zeros
 

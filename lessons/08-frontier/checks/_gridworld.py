@@ -18,6 +18,7 @@ LAYOUT = (
 MOVES = ((-1, 0), (0, 1), (1, 0), (0, -1))  # up, right, down, left
 ARROWS = "^>v<"
 STEP, GOAL, PIT = -1.0, 10.0, -10.0
+LOG_LIMIT = 200_000  # transitions kept for replay (the reference takes ~18,000 in 3,000 episodes)
 
 
 class GridWorld:
@@ -35,6 +36,10 @@ class GridWorld:
         self.steps_taken = 0
         self.episodes = 0
         self._rng = np.random.default_rng(seed)
+        # Every transition handed out, so a checker can replay them through candidate update rules:
+        # (episode, the episode's start state, state, action, reward, next_state, done).
+        self.log: list[tuple[int, int, int, int, float, int, bool]] = []
+        self._episode_start = self.start
 
     def cell(self, state):
         return self.layout[state // self.width][state % self.width]
@@ -53,6 +58,7 @@ class GridWorld:
         self.episodes += 1
         choices = self.decision_states()
         self.state = choices[int(self._rng.integers(len(choices)))]
+        self._episode_start = self.state
         return self.state
 
     def step(self, action):
@@ -60,7 +66,10 @@ class GridWorld:
         if not 0 <= action < self.n_actions:
             raise ValueError(f"action must be 0..3 (up, right, down, left), got {action}")
         self.steps_taken += 1
+        before = self.state
         self.state, reward, done = self.transition(self.state, action)
+        if len(self.log) < LOG_LIMIT:
+            self.log.append((self.episodes, self._episode_start, before, action, reward, self.state, done))
         return self.state, reward, done
 
     def decision_states(self):

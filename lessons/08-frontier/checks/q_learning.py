@@ -23,8 +23,15 @@ def check_epsilon_greedy(t, epsilon_greedy):
     def freq(eps, seed):
         rng = np.random.default_rng(seed)
         picks = [t.call(epsilon_greedy, row.copy(), eps, rng) for _ in range(draws)]
-        for p in picks[:5]:
-            if isinstance(p, bool) or not isinstance(p, int | np.integer) or not 0 <= int(p) < 4:
+        for p in picks:
+            if isinstance(p, np.integer) and 0 <= int(p) < 4:
+                t.fail(
+                    "epsilon_greedy returns an int",
+                    "value",
+                    f"epsilon_greedy returned a NumPy {type(p).__name__} ({p!r}); the task asks for a Python int "
+                    "— np.argmax and rng.integers give NumPy integers: wrap them, int(np.argmax(q_values)).",
+                )
+            if isinstance(p, bool) or not isinstance(p, int) or not 0 <= p < 4:
                 t.fail(
                     "epsilon_greedy returns an action",
                     "value",
@@ -47,14 +54,18 @@ def check_epsilon_greedy(t, epsilon_greedy):
         ),
     )
     uniform = freq(1.0, t.seed + 1)
+    never = uniform < 0.01
     t.expect(
         "epsilon_greedy with ε = 1 explores uniformly",
         np.all(np.abs(uniform - 0.25) < 0.04),
         f"with ε = 1 every action should come up about 25% of the time; got {uniform.round(3).tolist()}"
         + (
-            " — the random branch never picks some actions: rng.integers(n) draws 0..n-1 (its upper bound is "
+            " — the random branch never picks the greedy action (index 1): a random action is drawn uniformly "
+            "from ALL actions, the greedy one included (rng.integers(len(q_values)))."
+            if never[1] and never.sum() == 1
+            else " — the random branch never picks some actions: rng.integers(n) draws 0..n-1 (its upper bound is "
             "exclusive)."
-            if (uniform < 0.01).any()
+            if never.any()
             else "."
         ),
     )
@@ -110,11 +121,53 @@ def check_q_update(t, q_update):
             "the target used the min over next actions; Q-learning takes the max.": variant(
                 Q[s, a] + alpha * (r + (0 if done else gamma * Q[s2].min()) - Q[s, a])
             ),
+            "the discount multiplies the reward too: the target is r + γ max Q[s_next], not γ (r + max Q[s_next]) "
+            "— the reward arrives now, only the future is discounted.": variant(
+                Q[s, a] + alpha * ((r if done else gamma * (r + Q[s2].max())) - Q[s, a])
+            ),
+            "the target bootstrapped from max Q[s], the CURRENT state; it looks one step ahead: "
+            "r + γ max Q[s_next].": variant(Q[s, a] + alpha * (r + (0 if done else gamma * Q[s].max()) - Q[s, a])),
+            "the TD error lost its - Q[s, a]: the update is Q[s, a] += alpha * (target - Q[s, a]), not "
+            "Q[s, a] += alpha * target.": variant(Q[s, a] + alpha * target),
         }
         if done:
             mistakes = {k: v for k, v in mistakes.items() if not np.allclose(v, want)}
         t.expect_array(f"q_update: the table after {label}", got, shape=Q.shape)
         t.expect_close(f"q_update on {label}", got, want, rtol=1e-9, atol=1e-12, mistakes=mistakes)
+
+
+def replay(log, shape, rule):
+    """The table that `rule` builds from zeros out of exactly the transitions the environment handed out."""
+    Q = np.zeros(shape)
+    for i, (episode, start, s, a, r, s2, done) in enumerate(log):
+        if rule == "sarsa":
+            nxt = log[i + 1] if i + 1 < len(log) and log[i + 1][0] == episode else None
+            future = 0.0 if done or nxt is None else Q[s2, nxt[3]]
+        else:
+            future = 0.0 if done else Q[s2].max()
+        if rule == "start_state":
+            s = start
+        Q[s, a] += ALPHA * (r + GAMMA * future - Q[s, a])
+    return Q
+
+
+REPLAY_MISTAKES = {
+    "sarsa": "Your table is what SARSA learns: the target used Q[s_next, a_next] for the action actually taken "
+    "next (ε-greedy), which values the exploring policy and so shies away from the pits. Q-learning is "
+    "off-policy: the target is r + γ max over a' of Q[s_next, a'], whatever action comes next.",
+    "start_state": "Every update of an episode went to the episode's first state: after env.step(a), set "
+    "s = s_next, so the next action is chosen — and the next update made — in the state the agent is in.",
+}
+
+
+def diagnose_by_replay(env, Q, states):
+    """Name the mistake whose replay of the logged transitions reproduces the learner's table, if one does."""
+    if not env.log or len(env.log) != env.steps_taken:
+        return None  # the log was cut short: no exact replay
+    for rule, message in REPLAY_MISTAKES.items():
+        if np.allclose(Q[states], replay(env.log, Q.shape, rule)[states], rtol=1e-6, atol=1e-8):
+            return message
+    return None
 
 
 def check(t: Checker) -> None:
@@ -150,6 +203,15 @@ def check(t: Checker) -> None:
     states = env.decision_states()
     if not np.all(np.isfinite(Q[states])):
         t.fail("the greedy policy is optimal", "convergence", "the Q table contains NaN or inf.")
+    # Walls, pits and the goal are never acted from, so their rows still show the initial table.
+    untouched = [s for s in range(env.n_states) if s not in states]
+    t.expect(
+        "the Q table starts from zeros",
+        bool(np.all(np.asarray(Q)[untouched] == 0)),
+        "the rows of the cells the agent never acts from (walls, pits, the goal) are not zero, so the table "
+        "did not start from zeros as the task asks: Q = np.zeros((env.n_states, env.n_actions)).",
+        kind="value",
+    )
     greedy = {s: int(np.argmax(Q[s])) for s in states}
     wrong = [s for s in states if q_star[s, greedy[s]] < q_star[s].max() - 1e-6]
     yours = policy_map(env, {s: ARROWS[a] for s, a in greedy.items()})
@@ -163,6 +225,14 @@ def check(t: Checker) -> None:
             f"optimal in all {len(states)} states; max |V - V*| = {err:.3g}",
         )
         return
+    named = diagnose_by_replay(env, np.asarray(Q, dtype=float), states)
+    if named:
+        t.fail(
+            "the greedy policy is optimal",
+            "convergence",
+            f"the greedy action is not optimal in {len(wrong)} of {len(states)} states. {named}",
+            states=wrong,
+        )
     unvisited = [s for s in wrong if np.all(Q[s] == 0)]
     cells = ", ".join(f"(row {s // env.width}, col {s % env.width})" for s in wrong[:6])
     hint = (
