@@ -1,4 +1,4 @@
-# expect: read
+# expect: second validation set
 import numpy as np
 
 WIDTHS = (8, 16, 32, 64)

@@ -1,0 +1,19 @@
+# expect: SELECTION ON TEST
+# mistake: the best configuration is chosen by its test accuracy (every model scored on test)
+import numpy as np
+
+WIDTHS = (8, 16, 32, 64)
+
+
+def random_search(data, train, n_trials, seed=0):
+    rng = np.random.default_rng(seed)
+    results, models = [], []
+    for _ in range(n_trials):
+        lr = float(10 ** rng.uniform(-4, -1))
+        width = int(rng.choice(WIDTHS))
+        model = train(*data.train, lr=lr, width=width)
+        results.append({"lr": lr, "width": width, "val_accuracy": float(model.accuracy(*data.val))})
+        models.append(model)
+    tests = [m.accuracy(*data.test) for m in models]
+    i = int(np.argmax(tests))
+    return results, results[i], float(tests[i])
