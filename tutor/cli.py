@@ -111,16 +111,15 @@ def _session(args: argparse.Namespace):
     from tutor.session import Session
 
     session = Session.open(args.workspace)
-    if session.workspace.created:
+    if session.created:
         print(
-            f"dltutor: using the default workspace {session.workspace.root} "
-            "(run `dltutor init DIR` to make one elsewhere)",
+            f"dltutor: using the default workspace {session.root} (run `dltutor init DIR` to make one elsewhere)",
             file=sys.stderr,
         )
-    if session.progress.warning:
-        print(f"dltutor: warning: {session.progress.warning}", file=sys.stderr)
+    if session.warning:
+        print(f"dltutor: warning: {session.warning}", file=sys.stderr)
     # A write the store could not do (busy, full, read-only) is said as it happens, after the verdict.
-    session.progress.on_notice = lambda message: print(f"dltutor: {message}", file=sys.stderr, flush=True)
+    session.on_store_notice(lambda message: print(f"dltutor: {message}", file=sys.stderr, flush=True))
     for warning in session.course.warnings:
         print(f"dltutor: warning: {warning}", file=sys.stderr)
     return session
@@ -142,7 +141,7 @@ def _default_workspace_note(session) -> str:
     """Said on stdout when the file checked is the default workspace's (no workspace here)."""
     from tutor import paths
 
-    if session.workspace.root != paths.default_workspace().resolve():
+    if session.root != paths.default_workspace().resolve():
         return ""
     return " in the default workspace (no workspace here or above; `dltutor where` says more)"
 
@@ -180,7 +179,7 @@ def cmd_list(args: argparse.Namespace) -> int:
                                 "title": ex.title,
                                 "state": states[ex.id].state,
                                 "attempts": states[ex.id].attempts,
-                                "file": str(session.workspace.path_for(ex)),
+                                "file": str(session.path_for(ex)),
                             }
                             for ex in stage.exercises
                         ],
@@ -207,7 +206,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     ex = _exercise(session, args.id, "check", quiet=args.json)
     paint = Painter()
     if not args.json:
-        shown = args.file or session.workspace.path_for(ex)
+        shown = args.file or session.path_for(ex)
         where = "" if args.file else _default_workspace_note(session)
         print(paint(f"checking {ex.id}: {shown}{where}", "dim"), flush=True)
     started = time.monotonic()
@@ -236,7 +235,7 @@ def _check_all(args: argparse.Namespace) -> int:
 
     stage_width = max(len(ex.stage_id) for ex in exercises)
     id_width = max(len(ex.id) for ex in exercises)
-    with WarmPool(cwd=str(session.workspace.root)) as pool, working("checking …") as status:
+    with WarmPool(cwd=str(session.root)) as pool, working("checking …") as status:
         for i, ex in enumerate(exercises):
             status.update(
                 f"checking {i + 1}/{len(exercises)}: {ex.id}"
@@ -317,7 +316,7 @@ def cmd_solution(args: argparse.Namespace) -> int:
 def cmd_reset(args: argparse.Namespace) -> int:
     session = _session(args)
     backup = session.reset(args.id)
-    path = session.workspace.path_for(session.course.exercise(args.id))
+    path = session.path_for(session.course.exercise(args.id))
     print(f"restored the starter: {path}")
     if backup:
         print(f"your previous copy is saved as {backup}")
@@ -327,7 +326,7 @@ def cmd_reset(args: argparse.Namespace) -> int:
 def cmd_progress(args: argparse.Namespace) -> int:
     session = _session(args)
     if args.json:
-        _emit_json(session.progress.export() | {"track": session.track.id})
+        _emit_json(session.export_progress())
         return EXIT_PASS
     from tutor.cli_views import progress_text
 
@@ -338,8 +337,8 @@ def cmd_progress(args: argparse.Namespace) -> int:
 def cmd_track(args: argparse.Namespace) -> int:
     session = _session(args)
     if args.name:
-        session.workspace.set_track(args.name)
-    track = session.course.tracks[session.workspace.track]
+        session.set_track(args.name)
+    track = session.track
     print(f"track: {track.id} — {track.description}")
     return EXIT_PASS
 

@@ -108,7 +108,7 @@ class ExerciseItem(pytest.Item):
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
         ex = self.tutor_session.course.exercise(self.exercise_id)
-        return self.tutor_session.workspace.path_for(ex), None, f"dltutor: {ex.id}"
+        return self.tutor_session.path_for(ex), None, f"dltutor: {ex.id}"
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from tutor.course import Course, Exercise, Track, load_course
 from tutor.errors import TutorError, UsageError
@@ -67,6 +69,19 @@ class Session:
     def root(self) -> Path:
         """The workspace folder (paths shown to the learner are relative to it)."""
         return self.workspace.root
+
+    def on_store_notice(self, listener: Callable[[str], None]) -> None:
+        """Hear each progress write that could not happen (busy, full disk, read-only), as it happens."""
+        self.progress.on_notice = listener
+
+    def export_progress(self) -> dict[str, Any]:
+        """The `dltutor.progress/1` document (docs/protocol.md), with the track being followed."""
+        return self.progress.export() | {"track": self.track.id}
+
+    @property
+    def created(self) -> bool:
+        """Whether opening the session created the workspace (a first run)."""
+        return self.workspace.created
 
     @property
     def warning(self) -> str | None:

@@ -75,7 +75,7 @@ class TutorApp(App[int]):
             self.notify(self.session.warning, title="progress", severity="warning", timeout=15)
         # Writes the store could not do (another dltutor writing, full disk, read-only,
         # workspace deleted) are said as they happen; they may come from a check's thread.
-        self.session.progress.on_notice = self._progress_notice
+        self.session.on_store_notice(self._progress_notice)
         if self.ascii:
             self.add_class("-ascii")
         self._warn_in_source_tree()
