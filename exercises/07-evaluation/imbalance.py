@@ -12,7 +12,8 @@ class_weights(y) -> float array (C,)
 fit_balanced(X, y) -> (w, b)
     X float (n, d), y int (n,) in {0, 1}, class 1 rare (5 %). Train a logistic
     regression whose loss weighs each sample by its class weight (or train on
-    data where class 1 is oversampled); w float (d,), b a float; class 1 is
+    data where class 1 is oversampled); w float (d,) and b a float, both
+    trained (the bias too: the classes are not centred at 0); class 1 is
     predicted where X @ w + b > 0. Balanced accuracy on fresh data >= 0.84.
 
 Run `dltutor check imbalance` to test your implementation.

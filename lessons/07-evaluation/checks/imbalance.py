@@ -207,6 +207,16 @@ def _check_fit(t, fit_balanced):
     t.expect_unchanged("fit_balanced leaves X unchanged", X_before, X, "fit_balanced")
     t.expect_unchanged("fit_balanced leaves y unchanged", y_before, y, "fit_balanced")
     w, b = _as_model(t, result)
+    if b == 0.0:
+        # a trained intercept is never exactly 0 here (the classes sit away from the origin; the
+        # reference's b is -0.9 to -5.6 over seeds 0-9), so this is a bias that was never stepped
+        t.fail(
+            "fit_balanced trains w and b",
+            "value",
+            "b is still exactly 0.0: the bias was never updated, so the boundary X @ w + b = 0 is forced "
+            "through the origin while the classes sit elsewhere. Step b with the gradient too: "
+            "b -= lr * g.sum(), where g is the weighted (p - y) / n that also drives w.",
+        )
 
     y_hat = (X_test @ w + b > 0).astype(np.int64)
     r0, r1 = _recall(y_test, y_hat, 0), _recall(y_test, y_hat, 1)
@@ -221,6 +231,8 @@ def _check_fit(t, fit_balanced):
         t.passed(name, "convergence", f"{balanced:.3f}")
         return
     found = f"balanced accuracy {balanced:.3f} (recall {r0:.3f} for class 0, {r1:.3f} for class 1)"
+    if balanced < 0.5:
+        _fail_worse_than_chance(t, name, found, balanced, X, y, w, b)
     if r1 < 0.02:
         t.fail(
             name,
@@ -244,9 +256,9 @@ def _check_fit(t, fit_balanced):
             name,
             "convergence",
             f"{found}: the majority class still dominates the loss, so the boundary sits "
-            "deep inside class 1. Multiply each sample's loss (and so its gradient) by its class weight "
-            "n / (C · n_c), or oversample class 1 until the classes are equal — and train until the loss "
-            "settles.",
+            "deep inside class 1. Multiply each sample's loss (and so its gradient) by the class weight of "
+            "its TRUE label, class_weights(y)[y] — not of the class it is predicted as — or oversample "
+            "class 1 until the classes are equal; and train until the loss settles.",
         )
     t.fail(
         name,
@@ -254,6 +266,41 @@ def _check_fit(t, fit_balanced):
         f"{found}: now class 1 wins and class 0 pays — an over-correction (weights "
         "applied twice, or squared, or class 1 oversampled far beyond the size of class 0), or a model that "
         "has not finished training.",
+    )
+
+
+def _weighted_loss(X, y, w, b):
+    """The class-weighted mean cross-entropy; log 2 at w = 0, b = 0 (the weights average to 1)."""
+    z = X @ w + b
+    sample_weight = (len(y) / (2 * np.bincount(y, minlength=2)))[y]
+    return float(np.mean(sample_weight * (np.logaddexp(0.0, z) - y * z)))
+
+
+def _fail_worse_than_chance(t, name, found, balanced, X, y, w, b):
+    """Below 0.5 the model ranks the classes the wrong way round: a sign, not a weighting, is wrong."""
+    if 1.0 - balanced >= TARGET:
+        t.fail(
+            name,
+            "convergence",
+            f"{found}: worse than chance, and the same (w, b) with the opposite sign would score "
+            f"{1.0 - balanced:.3f} — the model was trained, but its sign is flipped. Class 1 must be "
+            "predicted where X @ w + b > 0: return (w, b) as trained, not (-w, -b), and use "
+            "p = 1 / (1 + exp(-(X @ w + b))).",
+        )
+    loss = _weighted_loss(X, y, w, b)
+    if loss > np.log(2.0):
+        t.fail(
+            name,
+            "convergence",
+            f"{found}: worse than chance, and the weighted cross-entropy on the training rows is "
+            f"{loss:.3f}, above log 2 = 0.693, its value at w = 0, b = 0: training made the loss WORSE — "
+            "gradient ascent. Step against the gradient: w -= lr * X.T @ g and b -= lr * g.sum().",
+        )
+    t.fail(
+        name,
+        "convergence",
+        f"{found}: worse than chance (below 0.5) — the model predicts the classes the wrong way round: "
+        "a sign slipped (the labels, the gradient (p - y), or the decision X @ w + b > 0).",
     )
 
 
