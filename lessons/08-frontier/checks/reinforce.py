@@ -39,9 +39,25 @@ def rtg(rewards, gamma):
 def check_returns_to_go(t, returns_to_go):
     r = np.array([1.0, -2.0, 0.5, 3.0, 1.0])
     gamma = 0.9
-    got = t.call(returns_to_go, torch.tensor(r, dtype=torch.float32), gamma)
+    given = torch.tensor(r, dtype=torch.float32)
+    got = t.call(returns_to_go, given, gamma)
     want = rtg(r, gamma)
+    t.expect(
+        "returns_to_go leaves the rewards unchanged",
+        bool(torch.equal(given, torch.tensor(r, dtype=torch.float32))),
+        "returns_to_go overwrote the rewards tensor it was given (an in-place `+=` or `out[t] = ...` on "
+        "the input): the caller still needs the rewards — train_iteration sums them for the episode's "
+        "total — so build a new tensor.",
+        kind="property",
+    )
     t.expect_array("returns_to_go returns a tensor", got, shape=(5,), tensor=True)
+    t.expect(
+        "returns_to_go returns float32",
+        got.dtype == torch.float32,
+        f"returns_to_go returned {got.dtype}; the task asks for float32 (torch.from_numpy of a float64 "
+        "NumPy array stays float64): add .float() or build it with dtype=torch.float32.",
+        kind="shape",
+    )
     t.expect_close(
         "returns_to_go values",
         got.detach().double().cpu().numpy(),
@@ -57,6 +73,10 @@ def check_returns_to_go(t, returns_to_go):
             ),
             "the result is reversed: G_t belongs at position t (build it backwards, then flip it back).": want[::-1],
             "the discount is off by one: G_t = r_t + γ G_{t+1}, so r_t itself is not discounted.": gamma * want,
+            "G_t leaves out r_t itself: position t holds what comes AFTER step t (the running sum stored "
+            "before r_t is added). G_t = r_t + γ G_{t+1} includes the reward of step t.": np.append(want[1:], 0.0),
+            "G_t leaves out r_t itself: you have γ G_{t+1}; G_t = r_t + γ G_{t+1} includes the reward of step t.": want
+            - r,
         },
     )
 
@@ -92,6 +112,15 @@ def check_fixed_batch(t, reinforce_loss):
 
     g = [rtg(r, gamma) for r in rewards]
     want = grad([x - baseline for x in g], 1 / n)
+
+    def standardised(x, ddof):
+        return (x - x.mean()) / (x.std(ddof=ddof) + 1e-8)
+
+    normalised = (
+        "the reward-to-go is standardised ((G − mean) / std, as PyTorch's REINFORCE example does) and the "
+        "baseline argument is not used: the task's loss weights log π(a_t|s_t) by G_t − baseline, "
+        "unscaled, with the baseline it is given."
+    )
     full = [np.full(len(r), rtg(r, gamma)[0]) for r in rewards]
     t.expect_close(
         "d loss / d log π(a_t|s_t) = -(G_t - b) / N for a batch of 3 episodes",
@@ -116,6 +145,15 @@ def check_fixed_batch(t, reinforce_loss):
             ),
             "each step carries an extra γ^t factor; the task's convention drops it: weight log π(a_t|s_t) by "
             "(G_t - b) alone.": grad([(x - baseline) * gamma ** np.arange(len(x)) for x in g], 1 / n),
+            "the loss weights the probability π(a_t|s_t) = exp(log π), not its logarithm: the policy "
+            "gradient is -Σ log π(a_t|s_t) · (G_t − b), so multiply the log-probabilities themselves.": grad(
+                [np.exp(lp) * (x - baseline) for lp, x in zip(lp_values, g, strict=True)], 1 / n
+            ),
+            normalised: grad([standardised(x, 1) for x in g], 1 / n),
+            normalised + " (Here the std is the population one.)": grad([standardised(x, 0) for x in g], 1 / n),
+            normalised + " (Here over the whole batch.)": grad(
+                np.split(standardised(np.concatenate(g), 1), np.cumsum(lengths)[:-1]), 1 / n
+            ),
             "no gradient reaches the log-probabilities (detached?)": np.zeros_like(want),
         },
     )
@@ -204,9 +242,13 @@ def check_unbiased(t, reinforce_loss):
 
 # ---- 4. play_episode on CartPole -------------------------------------------------------
 class RecordingEnv:
-    """gymnasium's CartPole, recording what the learner's code sees and does; counts episodes and steps."""
+    """gymnasium's CartPole, recording what the learner's code sees and does; counts episodes and steps.
 
-    def __init__(self, seed):
+    `time_limit` truncates every episode after that many steps (truncated=True, as gymnasium's TimeLimit
+    does); `after_end` counts the steps taken after an episode had ended, before the next reset.
+    """
+
+    def __init__(self, seed, time_limit=None):
         import gymnasium as gym
 
         self.env = gym.make("CartPole-v1")
@@ -214,12 +256,16 @@ class RecordingEnv:
         self.env.action_space.seed(seed)
         self.observation_space, self.action_space = self.env.observation_space, self.env.action_space
         self.observations, self.actions, self.episodes, self.steps = [], [], 0, 0
+        self.time_limit, self.after_end, self.ended = time_limit, 0, False
+        self.rewards: list[list[float]] = []  # per episode, what env.step paid
         self.last = None
 
     def reset(self, **kwargs):
         kwargs.pop("seed", None)  # one seeded stream per check: re-seeding every episode would replay it
         obs, info = self.env.reset(**kwargs)
         self.episodes += 1
+        self.rewards.append([])
+        self.ended = False
         self.last = obs
         return obs, info
 
@@ -229,7 +275,13 @@ class RecordingEnv:
         self.observations.append(np.array(self.last))
         self.actions.append(int(action))
         self.steps += 1
+        self.after_end += self.ended
         obs, reward, terminated, truncated, info = self.env.step(int(action))
+        if self.rewards:
+            self.rewards[-1].append(float(reward))
+            if self.time_limit is not None and len(self.rewards[-1]) >= self.time_limit:
+                truncated = True
+        self.ended = self.ended or terminated or truncated
         self.last = obs
         return obs, reward, terminated, truncated, info
 
@@ -318,9 +370,104 @@ def check_play_episode(t, play_episode):
         bool(torch.all(torch.cat(rews) == 1.0)),
         "CartPole pays 1 per step; the rewards returned are not the ones env.step gave.",
     )
+    check_truncation(t, play_episode, policy)
+
+
+TIME_LIMIT = 5  # CartPole never falls this early, so every episode here ends by truncation
+
+
+def check_truncation(t, play_episode, policy):
+    env = RecordingEnv(t.seed + 1, time_limit=TIME_LIMIT)
+    for _ in range(2):
+        lp, _ = t.call(play_episode, env, policy, step="play_episode on an environment with a time limit runs")
+        t.expect(
+            "play_episode stops when the episode is truncated",
+            env.after_end == 0 and len(lp) == TIME_LIMIT,
+            f"on an environment that truncates every episode after {TIME_LIMIT} steps (truncated=True, as "
+            f"gymnasium's time limits do), play_episode took {len(env.rewards[-1])} steps and returned "
+            f"{len(lp)} log-probs: an episode ends when env.step says terminated OR truncated — stop on "
+            "either.",
+            kind="property",
+        )
 
 
 # ---- 5. training ----------------------------------------------------------------------
+class UpdateRecorder:
+    """Watches the optimizer's steps: how many per iteration, and whether a step used stale gradients.
+
+    A hook on every parameter sums the gradients backpropagated since the last step ("fresh"). If .grad
+    at a step is not that sum but that sum plus the .grad of the step before, nothing cleared .grad in
+    between: the missing zero_grad. Clipping, zero_grad at either end and several backward passes before
+    one step are all left alone.
+    """
+
+    def __init__(self, policy, optimizer):
+        self.params = [p for p in policy.parameters() if p.requires_grad]
+        self.fresh: list = [None] * len(self.params)
+        self.previous: list | None = None  # .grad at the last step
+        self.steps, self.stale = 0, False
+        for i, p in enumerate(self.params):
+            p.register_hook(lambda grad, i=i: self._on_grad(i, grad))
+        optimizer.register_step_pre_hook(self._on_step)
+
+    def _on_grad(self, i, grad):
+        grad = grad.detach().double().cpu()
+        self.fresh[i] = grad if self.fresh[i] is None else self.fresh[i] + grad
+
+    def _on_step(self, optimizer, args, kwargs):
+        self.steps += 1
+        if all(p.grad is not None and f is not None for p, f in zip(self.params, self.fresh, strict=True)):
+            now = torch.cat([p.grad.detach().double().cpu().reshape(-1) for p in self.params])
+            fresh = torch.cat([f.reshape(-1) for f in self.fresh])
+            if self.previous is not None and self.previous.abs().max() > 0:
+                scale = float(now.abs().max()) + 1e-12
+                self.stale |= bool(
+                    (now - fresh).abs().max() > 1e-3 * scale
+                    and (now - fresh - self.previous).abs().max() <= 1e-3 * scale
+                )
+            self.previous = now
+        self.fresh = [None] * len(self.params)
+
+
+def check_iteration_result(t, i, got, env, recorder, steps_before, gamma):
+    """One iteration: one optimizer step, clean gradients, and each episode's total reward returned."""
+    steps = recorder.steps - steps_before
+    t.expect(
+        "train_iteration makes one update",
+        steps == 1,
+        f"train_iteration made {steps} optimizer steps for its {EPISODES} episodes; the task asks for ONE "
+        "update per iteration: the loss of all episodes together (with the baseline), one backward, one "
+        "optimizer.step()."
+        if steps
+        else "train_iteration never called optimizer.step() on the optimizer it was given.",
+        kind="run",
+    )
+    if recorder.stale:
+        t.fail(
+            "train_iteration clears the old gradients",
+            "run",
+            f"in iteration {i + 1}, optimizer.step() used this iteration's gradient PLUS the one left in .grad "
+            "by the iteration before: PyTorch adds gradients up, so call optimizer.zero_grad() before "
+            "loss.backward().",
+        )
+    totals = [sum(r) for r in env.rewards[-EPISODES:]]
+    returned = sorted(float(x) for x in got)
+    if not np.allclose(returned, sorted(totals), rtol=1e-5, atol=1e-4):
+        discounted = sorted(float(np.sum(np.asarray(r) * gamma ** np.arange(len(r)))) for r in env.rewards[-EPISODES:])
+        why = (
+            "these are the discounted returns G_0; the task asks for each episode's TOTAL reward, the plain "
+            "sum r.sum() (G_0 is what the loss uses, the total is what the check averages)."
+            if np.allclose(returned, discounted, rtol=1e-4, atol=1e-3)
+            else "return each episode's total reward, the plain sum of what env.step paid (r.sum())."
+        )
+        t.fail(
+            "train_iteration returns each episode's total reward",
+            "value",
+            f"train_iteration returned {np.round(returned, 2).tolist()} (sorted), but its {EPISODES} episodes "
+            f"earned {sorted(totals)}: {why}",
+        )
+
+
 def check(t: Checker) -> None:
     single_thread_on_cpu(t)
     names = ("make_policy", "returns_to_go", "reinforce_loss", "play_episode", "make_optimizer", "train_iteration")
@@ -357,9 +504,10 @@ def check(t: Checker) -> None:
         kind="run",
     )
     returns = []
+    recorder = UpdateRecorder(policy, optimizer)
 
     def iteration(i):
-        before = env.episodes
+        before, steps_before = env.episodes, recorder.steps
         got = t.call(train_iteration, policy, optimizer, env, EPISODES, GAMMA_TRAIN)
         played = env.episodes - before
         if played != EPISODES or not isinstance(got, list | tuple) or len(got) != EPISODES:
@@ -370,6 +518,7 @@ def check(t: Checker) -> None:
                 f"{type(got).__name__} of length {len(got) if hasattr(got, '__len__') else '?'}; return "
                 "the list of each episode's total reward.",
             )
+        check_iteration_result(t, i, got, env, recorder, steps_before, GAMMA_TRAIN)
         returns.extend(float(x) for x in got)
         return float(np.mean(got))
 
