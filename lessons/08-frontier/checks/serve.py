@@ -122,6 +122,8 @@ def _expect_probabilities(t: Checker, name: str, got, logits: torch.Tensor) -> N
             "those are log-probabilities; return probabilities: torch.softmax(logits, dim=1).": torch.log_softmax(
                 logits, 1
             ).numpy(),
+            "the softmax ran over dim 0, the batch axis (a single row then gives all 1s): each row's probabilities "
+            "must sum to 1 over the classes — torch.softmax(logits, dim=1).": torch.softmax(logits, 0).numpy(),
         },
     )
 
