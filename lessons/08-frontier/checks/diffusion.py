@@ -90,6 +90,14 @@ def check_forward(t, alpha_bars, q_sample, dev):
         ab.clone(),
         hint="alpha_bar[t] has shape (N,) and x0 (N, 2): add an axis, alpha_bar[t][:, None].",
     )
+    t.expect(
+        "q_sample leaves its inputs alone",
+        torch.equal(before[0], x0) and torch.equal(before[1], noise),
+        "q_sample changed x0 or noise in place (x0.mul_(...), +=): the caller's data is overwritten. Build a "
+        "new tensor: sqrt(ᾱ_t) * x0 + sqrt(1 - ᾱ_t) * noise.",
+        kind="property",
+    )
+    x0, noise = before
     t.expect_array("q_sample: shape", got, shape=(n, 2), tensor=True, device=dev)
     a = ab[steps][:, None]
     prev = ab[(steps - 1).clamp(min=0)][:, None]
@@ -115,12 +123,6 @@ def check_forward(t, alpha_bars, q_sample, dev):
             + (1 - prev).sqrt() * noise,
         },
     )
-    t.expect(
-        "q_sample leaves its inputs alone",
-        torch.equal(before[0], x0) and torch.equal(before[1], noise),
-        "q_sample modified x0 or noise in place; build a new tensor.",
-        kind="property",
-    )
 
     # The statistics of q(x_t | x_0): one x0, many noise draws.
     point = torch.tensor([[1.5, -0.5]], device=dev)
@@ -144,12 +146,19 @@ def check_forward(t, alpha_bars, q_sample, dev):
 
 # ---- reverse steps with an oracle --------------------------------------------------------
 class Oracle(nn.Module):
-    """ε̂(x, t) = k_t x: the exact noise predictor for data ~ N(0, s² I). Insists on (N,) long steps."""
+    """ε̂(x, t) = k_t x: the exact noise predictor for data ~ N(0, s² I). Insists on (N,) long steps.
+
+    k is a (frozen) parameter so that the usual idiom `next(model.parameters()).device` works in the
+    learner's sample(): a correct learner must not trip over a model with no parameters.
+    """
 
     def __init__(self, alpha_bar, s=0.5):
         super().__init__()
-        self.k = (1 - alpha_bar).sqrt() / (alpha_bar * s * s + 1 - alpha_bar)
+        k = (1 - alpha_bar).sqrt() / (alpha_bar * s * s + 1 - alpha_bar)
+        self.k = nn.Parameter(k, requires_grad=False)
         self.bad = None
+        self.steps: list[int] = []  # the step of every call, in order
+        self.first_x = None  # the x of the first call (x_T in a sampling run)
 
     def forward(self, x, t):
         if not (torch.is_tensor(t) and t.dtype == torch.long and tuple(t.shape) == (len(x),)):
@@ -157,6 +166,9 @@ class Oracle(nn.Module):
                 f" of shape {tuple(t.shape)}, dtype {t.dtype}" if torch.is_tensor(t) else ""
             )
             t = torch.as_tensor(t, device=x.device).long().expand(len(x))
+        self.steps.append(int(t[0]))
+        if self.first_x is None:
+            self.first_x = x.detach().clone()
         return self.k[t][:, None] * x
 
 
@@ -177,6 +189,32 @@ def reverse_reference(x, t, betas, ab, eps, noise, *, sigma="beta", noise_at_zer
     return mean + scale * noise
 
 
+def check_chain(t, steps):
+    """sample() must ask the model about every step once, from T-1 down to 0 (repeats allowed per step)."""
+    chain = [s for i, s in enumerate(steps) if i == 0 or s != steps[i - 1]]
+    full = list(reversed(range(T)))
+    if not chain or (len(chain) % T == 0 and chain == full * (len(chain) // T)):
+        return
+    named = {
+        tuple(range(T)): "sample ran the steps forwards (t = 0 .. T-1); the reverse process goes from t = T-1 "
+        "down to 0.",
+        tuple(reversed(range(1, T))): "sample stops at t = 1: the last step, t = 0, is never taken. range(T - 1, "
+        "0, -1) stops before 0; loop over reversed(range(T)) (p_sample_step adds no noise there).",
+        tuple(reversed(range(T - 1))): "sample starts at t = T-2: the chain has T steps, t = T-1 down to 0 "
+        "(reversed(range(T))).",
+    }
+    shown = chain if len(chain) <= 8 else chain[:4] + ["…"] + chain[-3:]
+    t.fail(
+        "sample: a full reverse chain",
+        "property",
+        named.get(
+            tuple(chain),
+            f"sample called the model at the steps {shown}; the chain visits t = {T - 1}, {T - 2}, …, 0, each once, "
+            "in that order.",
+        ),
+    )
+
+
 def check_reverse(t, p_sample_step, sample, dev):
     betas = schedule(dev)
     ab = torch.cumprod(1 - betas, 0)
@@ -195,6 +233,16 @@ def check_reverse(t, p_sample_step, sample, dev):
                 "call it as model(x, t_batch) with t_batch = torch.full((N,), t, dtype=torch.long).",
             )
         t.expect_array(f"p_sample_step at t = {step}: shape", got, shape=(6, 2), tensor=True, device=dev)
+        if step > 0:
+            again = t.call(p_sample_step, oracle, x.clone(), step, betas.clone(), ab.clone(), noise.clone())
+            t.expect(
+                f"p_sample_step at t = {step} uses the noise it is given",
+                torch.is_tensor(again) and again.shape == got.shape and torch.allclose(again, got),
+                "two calls with the same x and the same `noise` argument gave different results: p_sample_step "
+                "draws its own noise. Use the argument: x_{t-1} = mean + sqrt(β_t) · noise (sample() passes fresh "
+                "noise in every step).",
+                kind="property",
+            )
 
         def r(x=x, step=step, eps=eps, noise=noise, **kw):
             return reverse_reference(x, step, betas, ab, eps, noise, **kw)
@@ -229,8 +277,21 @@ def check_reverse(t, p_sample_step, sample, dev):
 
     torch.manual_seed(t.seed)
     n = 20000
+    oracle.steps, oracle.first_x = [], None
     got = t.call(sample, oracle, betas.clone(), n)
     t.expect_array("sample: shape", got, shape=(n, 2), tensor=True, device=dev)
+    check_chain(t, oracle.steps)
+    if oracle.first_x is not None and len(oracle.first_x) == n:
+        start = oracle.first_x.double().cpu()
+        mean, var = start.mean(0), start.var(0)
+        t.expect(
+            "sample starts from x_T ~ N(0, I)",
+            bool((mean.abs() < 0.05).all() and ((var - 1).abs() < 0.1).all()),
+            f"the points sample() gave the model first (at t = {T - 1}) have mean {mean.numpy().round(3).tolist()} "
+            f"and variance {var.numpy().round(3).tolist()}; x_T must be standard normal (mean 0, variance 1): "
+            "torch.randn(n, 2)" + (" — torch.rand is uniform on [0, 1)." if float(start.min()) >= 0 else "."),
+            kind="property",
+        )
     var = float(got.double().var(0).mean())
     want = variance(reversed(range(T)))
     if abs(var / want - 1) > 0.05:
@@ -259,6 +320,86 @@ def check_reverse(t, p_sample_step, sample, dev):
 
 
 # ---- training ----------------------------------------------------------------------------
+class StepSpy:
+    """A forward pre-hook on the learner's model that records the steps t it is trained on."""
+
+    def __init__(self, model):
+        self.calls = 0
+        self.single = 0  # calls where every point had the same t
+        self.low, self.high = math.inf, -math.inf  # over integer steps
+        self.handle = model.register_forward_pre_hook(self.hook, with_kwargs=True)
+
+    def hook(self, module, args, kwargs):
+        given = list(args) + list(kwargs.values())
+        steps = given[1] if len(given) > 1 else None
+        if isinstance(steps, int | float):
+            steps = torch.tensor([steps])
+        if not torch.is_tensor(steps) or steps.numel() == 0:
+            return
+        self.calls += 1
+        flat = steps.detach().flatten()
+        self.single += int(bool((flat == flat[0]).all()))
+        if not flat.is_floating_point():
+            self.low, self.high = min(self.low, int(flat.min())), max(self.high, int(flat.max()))
+
+    def remove(self):
+        self.handle.remove()
+
+
+def probe_train_step(t, model, train_step, x0, ab):
+    """One train_step with an optimizer that changes nothing (SGD, lr 0) and stale gradients planted:
+    does it clear them, return a float, and draw a step per point?"""
+    params = [p for p in model.parameters() if p.requires_grad]
+    stale = 1e6
+    for p in params:
+        p.grad = torch.full_like(p, stale)
+    spy = StepSpy(model)
+    try:
+        loss = t.call(train_step, model, torch.optim.SGD(params, lr=0.0), x0, ab.clone(), step="train_step runs")
+    finally:
+        spy.remove()
+    kept = any(p.grad is not None and bool((p.grad.abs() > stale / 2).any()) for p in params)
+    for p in params:
+        p.grad = None
+    t.expect(
+        "train_step clears the old gradients",
+        not kept,
+        "the gradients from before the call were still in .grad after train_step: loss.backward() ADDS to "
+        ".grad, so without optimizer.zero_grad() every step also applies all the old gradients. Call "
+        "optimizer.zero_grad() before loss.backward().",
+        kind="property",
+    )
+    t.expect(
+        "train_step returns the loss as a float",
+        isinstance(loss, float),
+        f"train_step returned a {type(loss).__module__}.{type(loss).__name__}; the task asks for a float: "
+        "return loss.item()"
+        + (" — a tensor that still has its graph keeps every step's graph alive." if torch.is_tensor(loss) else "."),
+        kind="value",
+    )
+    t.expect(
+        "train_step draws a random t per point",
+        not (spy.calls and spy.single == spy.calls),
+        f"every point of the batch of {len(x0)} reached the model with the same step t: draw one step per point, "
+        "t = torch.randint(0, T, (N,)), so each batch mixes all noise levels.",
+        kind="property",
+    )
+
+
+def check_trained_steps(t, spy):
+    """Over the whole run, training must visit both ends of t = 0 .. T-1."""
+    if spy.high == -math.inf:
+        return
+    t.expect(
+        f"training draws every step t = 0 .. {T - 1}",
+        spy.low == 0 and spy.high == T - 1,
+        f"over {STEPS} training steps the model saw t from {spy.low} to {spy.high}; the steps are 0 .. {T - 1} "
+        f"(0-based): torch.randint(0, T, (N,)) — its upper bound is exclusive, so T, not T - 1; and t = 0 is a "
+        "step too, the one sample() takes last.",
+        kind="property",
+    )
+
+
 def check(t: Checker) -> None:
     single_thread_on_cpu(t)
     alpha_bars, q_sample = t.function("alpha_bars"), t.function("q_sample")
@@ -299,6 +440,8 @@ def check(t: Checker) -> None:
         f"make_optimizer returned {type(optimizer).__name__}.",
         kind="run",
     )
+    probe_train_step(t, model, train_step, blobs(gen, BATCH, dev), ab)
+    spy = StepSpy(model)
     t.converge(
         f"{STEPS} training steps (batch {BATCH})",
         lambda i: train_step(model, optimizer, blobs(gen, BATCH, dev), ab.clone()),
@@ -308,6 +451,8 @@ def check(t: Checker) -> None:
         label="denoising loss",
         budget_s=max(2.0, t.time_left() - 5.0),
     )
+    spy.remove()
+    check_trained_steps(t, spy)
 
     # What did the model learn to predict? Compare with the noise and with x0 on fresh data.
     with torch.no_grad():
