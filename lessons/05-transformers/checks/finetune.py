@@ -4,8 +4,10 @@ Order: the classifier keeps the pretrained body's weights (a fresh or re-initial
 logits (B, 2); pooling probes in eval mode — the logits must not change with the padding after a review
 (last-padded-position and mean-over-padding pooling named) and must depend on more than the first word
 (position 0 of a causal model has read one word: named); make_optimizer covers the head; finetune runs
-in train mode with exactly `steps` optimizer steps and returns float losses; predict is deterministic
-(eval mode) and returns 0/1 labels. Then the verdict: held-out accuracy on fresh reviews (with negations)
+in train mode with exactly `steps` optimizer steps and returns float losses; a short probe run on a copy
+(another steps/batch/N, dropout off) checks the step count again, that the batches are the rows
+torch.randint(..., generator=generator) draws, and names a missing zero_grad; predict is deterministic
+(eval mode) and returns int64 0/1 labels. Then the verdict: held-out accuracy on fresh reviews (with negations)
 must reach TARGET and beat the same architecture trained from scratch by the checker for the same steps
 by MARGIN. Below that, the cause is named where it can be measured: inverted labels, a frozen body, a
 learning rate that moved the body far from its pretrained weights.
@@ -148,6 +150,161 @@ def _matches_head(model, pooled, logits):
     return False
 
 
+def _describe_losses(losses):
+    """What finetune returned instead of STEPS floats, for the message."""
+    if not isinstance(losses, list | tuple):
+        return f"got {type(losses).__name__}"
+    odd = next((v for v in losses if not isinstance(v, float)), None)
+    if len(losses) == STEPS and odd is not None:
+        kept = " — a tensor keeps its whole graph alive" if isinstance(odd, torch.Tensor) else ""
+        return f"got a {type(losses).__name__} of {type(odd).__name__}s{kept}"
+    return f"got a {type(losses).__name__} of length {len(losses)}"
+
+
+PROBE_N, PROBE_STEPS, PROBE_BATCH = 40, 3, 8
+
+
+def _probe_run(t, model, make_optimizer, finetune, data, seed, global_seed):
+    """finetune on a copy of the model, dropout off, with a seeded generator: the (ids, lengths) of each
+    forward, the number of optimizer steps, and per step the parameters and their .grad just before it."""
+    probe = copy.deepcopy(model)
+    for module in probe.modules():
+        if isinstance(module, nn.Dropout):
+            module.p = 0.0  # gradients the checker can recompute
+    optimizer = t.call(make_optimizer, probe, step="make_optimizer(model) runs")
+    params = list(probe.parameters())
+    batches, before_steps = [], []
+
+    def on_forward(_module, args, kwargs):
+        ids = args[0] if args else kwargs.get("ids")
+        lengths = args[1] if len(args) > 1 else kwargs.get("lengths")
+        if torch.is_tensor(ids) and torch.is_tensor(lengths):
+            batches.append((ids.detach().cpu().clone(), lengths.detach().cpu().clone()))
+
+    def on_step(*_):
+        before_steps.append(
+            (
+                [p.detach().clone() for p in params],
+                [None if p.grad is None else p.grad.detach().clone() for p in params],
+            )
+        )
+
+    hook = probe.register_forward_pre_hook(on_forward, with_kwargs=True)
+    optimizer.register_step_pre_hook(on_step)
+    torch.manual_seed(global_seed)  # a different global RNG per run: only the generator may fix the batches
+    ids, lengths, labels = (d[:PROBE_N].clone() for d in data)
+    try:
+        t.call(
+            finetune,
+            probe,
+            optimizer,
+            ids,
+            lengths,
+            labels,
+            PROBE_STEPS,
+            batch_size=PROBE_BATCH,
+            generator=torch.Generator().manual_seed(seed),
+            hint=_hint,
+            step=f"finetune(..., steps={PROBE_STEPS}, batch_size={PROBE_BATCH}) on {PROBE_N} reviews runs",
+        )
+    finally:
+        hook.remove()
+    return probe, batches, before_steps
+
+
+def _batch_probe(t, model, make_optimizer, finetune, data):
+    """Exactly `steps` steps for another steps/batch/N combination; each batch is the rows of
+    torch.randint(0, len(ids), (batch_size,), generator=generator); the .grad is fresh at every step."""
+    seed = t.seed + 77
+    probe, batches, before_steps = _probe_run(t, model, make_optimizer, finetune, data, seed, t.seed + 500)
+    if len(before_steps) != PROBE_STEPS:
+        t.fail(
+            "finetune takes exactly `steps` optimizer steps",
+            "run",
+            f"with steps={PROBE_STEPS}, batch_size={PROBE_BATCH} and {PROBE_N} reviews finetune took "
+            f"{len(before_steps)} optimizer steps: `steps` counts optimizer steps, one batch each, not epochs or "
+            "passes over the data (it only came out right on the big run by coincidence). Loop "
+            "`for _ in range(steps)` and draw each batch with torch.randint.",
+        )
+    t.passed("finetune takes exactly `steps` optimizer steps", "run")
+    gen = torch.Generator().manual_seed(seed)
+    rows = [torch.randint(0, PROBE_N, (PROBE_BATCH,), generator=gen) for _ in range(PROBE_STEPS)]
+    ids = data[0][:PROBE_N].cpu()
+    batches = _training_batches(batches)
+    drawn = [b for b, _ in batches[:PROBE_STEPS]]
+    if len(drawn) == PROBE_STEPS and not all(
+        d.shape == ids[r].shape and torch.equal(d, ids[r]) for d, r in zip(drawn, rows, strict=True)
+    ):
+        _, again, _ = _probe_run(t, model, make_optimizer, finetune, data, seed, t.seed + 501)
+        again = _training_batches(again)
+        if len(again) != len(batches) or not all(
+            a.shape == b.shape and torch.equal(a, b) for (a, _), (b, _) in zip(batches, again, strict=True)
+        ):
+            t.fail(
+                "batches are torch.randint draws with the generator",
+                "run",
+                "two calls with equally seeded generators drew different batches: pass generator=generator to "
+                "torch.randint, so that a run can be replayed.",
+            )
+        t.fail(
+            "batches are torch.randint draws with the generator",
+            "run",
+            "your batches are not the rows torch.randint(0, len(ids), (batch_size,), generator=generator) "
+            "draws, as the task asks: every step draws batch_size rows independently, with replacement (a "
+            "shuffled epoch sliced into batches, torch.randperm, visits the rows in another order).",
+        )
+    t.passed("batches are torch.randint draws with the generator", "run")
+    if len(drawn) == PROBE_STEPS:
+        _zero_grad_probe(t, probe, before_steps, batches[1], data[2][:PROBE_N][rows[1]])
+
+
+def _training_batches(batches):
+    """The forwards on batch_size rows, a repeated forward on the same batch (a training accuracy, say) once."""
+    kept = []
+    for ids, lengths in batches:
+        if len(ids) == PROBE_BATCH and not (kept and kept[-1][0].shape == ids.shape and torch.equal(kept[-1][0], ids)):
+            kept.append((ids, lengths))
+    return kept
+
+
+def _zero_grad_probe(t, probe, before_steps, batch, labels):
+    """Name a missing zero_grad: the .grad at step 2 is step 2's gradient PLUS step 1's.
+
+    Only a diagnosis, silent when the .grad is something else (gradient clipping, for one, is allowed).
+    """
+    (_, grads1), (params2, grads2) = before_steps[0], before_steps[1]
+    fresh_model = copy.deepcopy(probe)
+    with torch.no_grad():
+        for p, value in zip(fresh_model.parameters(), params2, strict=True):
+            p.copy_(value)
+    fresh_model.zero_grad(set_to_none=True)
+    fresh_model.train()
+    device = params2[0].device
+    ids, lengths = batch
+    F.cross_entropy(fresh_model(ids.to(device), lengths.to(device)), labels.to(device)).backward()
+    # parameters without a gradient (the pretrained lm_head, unused by features) are left out
+    fresh_grads = [p.grad for p in fresh_model.parameters()]
+    used = [i for i, g in enumerate(fresh_grads) if g is not None and grads1[i] is not None and grads2[i] is not None]
+    if not used:
+        return
+    fresh = torch.cat([fresh_grads[i].reshape(-1) for i in used])
+    got = torch.cat([grads2[i].reshape(-1) for i in used])
+    old = torch.cat([grads1[i].reshape(-1) for i in used])
+
+    def rel(a, b):
+        return float((a - b).norm() / max(float(b.norm()), 1e-12))
+
+    tol = 2e-2 if t.on_gpu else 1e-3
+    if rel(got, fresh) > tol and rel(got, fresh + old) < tol:
+        t.fail(
+            "the gradients are cleared every step",
+            "gradient",
+            "at the second optimizer step .grad held the second batch's gradient PLUS the first one's: PyTorch "
+            "adds gradients up, so call optimizer.zero_grad() every step, before loss.backward().",
+        )
+    t.passed("the gradients are cleared every step", "gradient")
+
+
 def _hint(exc):
     text = str(exc)
     if "expected scalar type Long" in text or "Float" in text and "target" in text:
@@ -248,8 +405,7 @@ def check(t: Checker) -> None:
     t.expect(
         "finetune returns the losses as floats",
         isinstance(losses, list | tuple) and len(losses) == STEPS and all(isinstance(v, float) for v in losses),
-        f"return a list of {STEPS} Python floats, one loss.item() per step (got "
-        f"{type(losses).__name__}{'' if not hasattr(losses, '__len__') else f' of length {len(losses)}'}).",
+        f"return a list of {STEPS} Python floats, one loss.item() per step ({_describe_losses(losses)}).",
         kind="value",
     )
     for i, value in enumerate(losses):
@@ -260,6 +416,7 @@ def check(t: Checker) -> None:
         "the loss became NaN/inf: a learning rate far too high for the pretrained body?",
         kind="convergence",
     )
+    _batch_probe(t, model, make_optimizer, finetune, (ids, lengths, labels))
 
     model.train()  # as finetune leaves it: predict must switch dropout off itself
     first = t.call(predict, model, tid, tl, step="predict runs")
@@ -281,6 +438,12 @@ def check(t: Checker) -> None:
         "predictions are class labels 0/1",
         not first.is_floating_point() and bool(((first == 0) | (first == 1)).all()),
         "predict must return int64 labels 0 or 1 (logits.argmax(dim=1)), not logits or probabilities.",
+    )
+    t.expect(
+        "predictions are int64",
+        first.dtype == torch.int64,
+        f"predict returned {first.dtype} labels; the task asks for int64 (what argmax gives): drop the "
+        ".int() / .to(torch.int32) — labels are compared and indexed as torch.long.",
     )
     model.eval()
     with torch.no_grad():

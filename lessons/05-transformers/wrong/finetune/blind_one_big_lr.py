@@ -1,0 +1,40 @@
+# expect: catastrophic forgetting
+# mistake: one AdamW learning rate of 3e-2 for body and head: catastrophic forgetting
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+class SentimentClassifier(nn.Module):
+    def __init__(self, pretrained):
+        super().__init__()
+        self.body = pretrained
+        self.head = nn.Linear(pretrained.d_model, 2)
+
+    def forward(self, ids, lengths):
+        h = self.body.features(ids)
+        rows = torch.arange(ids.shape[0], device=ids.device)
+        return self.head(h[rows, lengths.to(ids.device) - 1])
+
+
+def make_optimizer(model):
+    return torch.optim.AdamW(model.parameters(), lr=3e-2)
+
+
+def finetune(model, optimizer, ids, lengths, labels, steps, batch_size=32, generator=None):
+    model.train()
+    losses = []
+    for _ in range(steps):
+        rows = torch.randint(0, len(ids), (batch_size,), generator=generator)
+        loss = F.cross_entropy(model(ids[rows], lengths[rows]), labels[rows])
+        optimizer.zero_grad()
+        loss.backward()
+        optimizer.step()
+        losses.append(loss.item())
+    return losses
+
+
+def predict(model, ids, lengths):
+    model.eval()
+    with torch.no_grad():
+        return model(ids, lengths).argmax(dim=1)
