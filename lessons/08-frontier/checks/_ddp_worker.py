@@ -14,6 +14,7 @@ ring moved its data. This file imports no part of dltutor: a rank pays only for 
 
 import functools
 import importlib.util
+import inspect
 import json
 import os
 import sys
@@ -38,10 +39,12 @@ COLLECTIVES = (
 POINT_TO_POINT = ("send", "recv", "isend", "irecv", "batch_isend_irecv")
 RING_SIZES = (1, 5, 7, 1001)
 GLOBAL_BATCH, TRAIN_STEPS = 8, 3
+ADAM_LR, ADAM_EPS = 0.05, 1e-3  # a large eps: near-zero gradients would make the update sign-noisy
 
 _out = None
 _phase = "import"
 _calls: list[dict] = []
+_init_timeout: list = []  # the timeout each init_process_group call was given (None: torch's default)
 
 
 def emit(event: str, **data) -> None:
@@ -104,6 +107,21 @@ def _log_distributed_calls() -> None:
         for module in (dist, c10d):
             if getattr(module, name, None) is original:
                 setattr(module, name, wrapper)
+
+    init = c10d.init_process_group
+
+    @functools.wraps(init)
+    def init_process_group(*args, **kwargs):
+        try:
+            timeout = inspect.signature(init).bind(*args, **kwargs).arguments.get("timeout")
+        except TypeError:
+            timeout = kwargs.get("timeout")
+        _init_timeout.append(timeout.total_seconds() if hasattr(timeout, "total_seconds") else timeout)
+        return init(*args, **kwargs)
+
+    for module in (dist, c10d):
+        if getattr(module, "init_process_group", None) is init:
+            module.init_process_group = init_process_group
 
 
 def _learner_frames(exc: BaseException, path: str) -> str:
@@ -217,6 +235,7 @@ def main() -> None:
             "expected_backend": expected,
             "dist_rank": dist.get_rank() if dist.is_initialized() else None,
             "dist_world": dist.get_world_size() if dist.is_initialized() else None,
+            "timeouts": [t if t is None or isinstance(t, int | float) else repr(t) for t in _init_timeout],
         }
 
     run_phase("init", do_init, path)
@@ -271,7 +290,17 @@ def main() -> None:
             loss = learner.train_step(model, optimizer, xb, yb)
             losses.append(loss if isinstance(loss, int | float) else repr(type(loss).__name__))
             params.append(flat_params(model))
-        return {"params": params, "losses": losses, "shards": shards}
+        # Again with Adam: SGD (with momentum too) is linear in the gradients, so averaging the weights after
+        # the step lands where averaging the gradients before it does; Adam's per-rank state tells them apart.
+        model = make_model(seed).to(device)
+        optimizer = torch.optim.Adam(model.parameters(), lr=ADAM_LR, eps=ADAM_EPS)
+        adam_params = []
+        for step in range(TRAIN_STEPS):
+            rows = torch.arange(step * GLOBAL_BATCH, (step + 1) * GLOBAL_BATCH)
+            mine = shards[step]
+            learner.train_step(model, optimizer, X[rows[mine]].to(device), y[rows[mine]].to(device))
+            adam_params.append(flat_params(model))
+        return {"params": params, "losses": losses, "shards": shards, "adam_params": adam_params}
 
     run_phase("train", do_train, path)
 

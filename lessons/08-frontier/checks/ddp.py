@@ -19,7 +19,9 @@ a single-process computation:
   evenly into 2 chunks, and size 1 leaves one chunk empty — using only send/recv (no
   collective), in messages no larger than one chunk; a deadlock of two blocking sends is named;
 * train_step: 3 SGD steps; parameters identical across ranks after every step and equal
-  to one process training on the whole batch of 8 (2 ranks × 4 = 1 × 8).
+  to one process training on the whole batch of 8 (2 ranks × 4 = 1 × 8); each rank returns
+  its own loss; then 3 Adam steps, which tell averaging the gradients before the step from
+  averaging the weights after it (SGD, being linear in the gradients, cannot).
 
 Hangs are named, not waited out: the learner's init gets a short timeout (gloo then
 raises in the stuck rank), and the parent also watches each phase's progress and kills
@@ -359,9 +361,21 @@ def _phase_failure(t: Checker, ranks: Ranks, name: str) -> None:
             + ". Every collective (and every send) needs its counterpart on the other ranks: look for a "
             "collective under `if rank == 0:`, or a send/recv pair that does not match.",
         )
+    sizes = ", ".join(str(n) for n in worker.RING_SIZES)
     for rank, error in errors.items():
         if error:
-            t.fail(f"{fn} runs on rank {rank}", "run", f"on rank {rank}: {error['message']}")
+            t.fail(
+                f"{fn} runs on rank {rank}",
+                "run",
+                f"on rank {rank}: {error['message']}"
+                + (
+                    f" — the check runs the ring on tensors of {sizes} elements: none splits evenly into "
+                    f"{WORLD} chunks, and 1 element leaves a chunk empty. The task says any size: "
+                    "tensor.view(-1).tensor_split(world_size) gives chunks that differ by at most one."
+                    if name == "ring"
+                    else ""
+                ),
+            )
     for rank, code in ranks.crashed.items():
         t.fail(
             f"{fn}: rank {rank} runs",
@@ -403,6 +417,16 @@ def _judge_init(t: Checker, ranks: Ranks) -> None:
             + ("a GPU for every rank" if info["expected_backend"] == "nccl" else "fewer GPUs than ranks (or none)")
             + f" it should be {info['expected_backend']!r} — pass pick_backend(world_size) to "
             "init_process_group.",
+            kind="value",
+        )
+        timeouts = info.get("timeouts") or []
+        t.expect(
+            f"init_distributed on rank {rank}: the timeout",
+            not timeouts or timeouts[-1] == COLLECTIVE_TIMEOUT_S,
+            f"init_process_group got timeout={timeouts[-1] if timeouts else None!r} (seconds; None is torch's "
+            f"default of 10-30 minutes), but init_distributed was called with timeout_s={COLLECTIVE_TIMEOUT_S}: "
+            "pass it on, timeout=datetime.timedelta(seconds=timeout_s) — a rank stuck in a collective then fails "
+            "within seconds instead of hanging for half an hour.",
             kind="value",
         )
     backend = ranks.phase(0, "init")["backend"]
@@ -560,24 +584,81 @@ def _judge_ring(t: Checker, ranks: Ranks) -> None:
     t.passed("ring_all_reduce: chunked", "property")
 
 
-def _single_process(t: Checker, shards_by_rank: dict[int, list[list[int]]], mode: str) -> list[list[float]]:
+def _make_optimizer(params, adam: bool):
+    return (
+        torch.optim.Adam(params, lr=worker.ADAM_LR, eps=worker.ADAM_EPS)
+        if adam
+        else torch.optim.SGD(params, lr=0.5, momentum=0.9)
+    )
+
+
+def _weights_averaged(t: Checker, shards_by_rank: dict[int, list[list[int]]], adam: bool) -> list[list[float]]:
+    """The mistake of averaging p.data after each rank stepped on its own gradients (model averaging)."""
+    models = [worker.make_model(t.seed) for _ in range(WORLD)]
+    optimizers = [_make_optimizer(m.parameters(), adam) for m in models]
+    X, y = worker.train_data(t.seed)
+    out = []
+    for step in range(worker.TRAIN_STEPS):
+        rows = torch.arange(step * worker.GLOBAL_BATCH, (step + 1) * worker.GLOBAL_BATCH)
+        for rank, (model, optimizer) in enumerate(zip(models, optimizers, strict=True)):
+            mine = rows[shards_by_rank[rank][step]]
+            optimizer.zero_grad()
+            F.cross_entropy(model(X[mine]), y[mine]).backward()
+            optimizer.step()
+        with torch.no_grad():
+            for tensors in zip(*(m.parameters() for m in models), strict=True):
+                mean = torch.stack([p.detach() for p in tensors]).mean(0)
+                for p in tensors:
+                    p.copy_(mean)
+        out.append(worker.flat_params(models[0]))
+    return out
+
+
+def _rank_losses(t: Checker, shards_by_rank: dict[int, list[list[int]]]) -> list[list[float]]:
+    """Each rank's own loss at each step, on the correct trajectory: what train_step should return."""
+    model = worker.make_model(t.seed)
+    optimizer = _make_optimizer(model.parameters(), adam=False)
+    X, y = worker.train_data(t.seed)
+    out = []
+    for step in range(worker.TRAIN_STEPS):
+        rows = torch.arange(step * worker.GLOBAL_BATCH, (step + 1) * worker.GLOBAL_BATCH)
+        with torch.no_grad():
+            out.append(
+                [
+                    float(F.cross_entropy(model(X[rows[shards_by_rank[r][step]]]), y[rows[shards_by_rank[r][step]]]))
+                    for r in range(WORLD)
+                ]
+            )
+        optimizer.zero_grad()
+        F.cross_entropy(model(X[rows]), y[rows]).backward()
+        optimizer.step()
+    return out
+
+
+def _single_process(
+    t: Checker, shards_by_rank: dict[int, list[list[int]]], mode: str, adam: bool = False
+) -> list[list[float]]:
     """What the parameters should be (mode 'global'), or what a named mistake makes them."""
     model = worker.make_model(t.seed)
-    optimizer = torch.optim.SGD(model.parameters(), lr=0.5, momentum=0.9)
+    optimizer = _make_optimizer(model.parameters(), adam)
     X, y = worker.train_data(t.seed)
     rank = int(mode.split(":")[1]) if mode.startswith("local") else 0
     out = []
     for step in range(worker.TRAIN_STEPS):
         rows = torch.arange(step * worker.GLOBAL_BATCH, (step + 1) * worker.GLOBAL_BATCH)
-        optimizer.zero_grad()
+        if mode != "no_zero_grad":
+            optimizer.zero_grad()
         if mode.startswith("local"):
             mine = rows[shards_by_rank[rank][step]]
             F.cross_entropy(model(X[mine]), y[mine]).backward()
         else:
-            F.cross_entropy(model(X[rows]), y[rows]).backward()
+            F.cross_entropy(model(X[rows]), y[rows], reduction="sum" if mode == "loss_sum" else "mean").backward()
             if mode == "summed":
                 for p in model.parameters():
                     p.grad *= WORLD
+            if mode == "loss_sum":  # each rank summed its shard's losses; the ranks then averaged
+                for p in model.parameters():
+                    p.grad /= WORLD
         optimizer.step()
         out.append(worker.flat_params(model))
     return out
@@ -630,6 +711,16 @@ def _judge_train(t: Checker, ranks: Ranks) -> None:
                     f"they match one process with gradients {WORLD}× too large: the gradients were summed over "
                     "the ranks, not averaged."
                 )
+            elif _close(got[0], _single_process(t, shards, "loss_sum")[step]):
+                why = (
+                    "they match a loss SUMMED over this rank's batch: F.cross_entropy's default reduction is the "
+                    "mean, which keeps the step size independent of the batch size — do not pass reduction='sum'."
+                )
+            elif _close(got[0], _single_process(t, shards, "no_zero_grad")[step]):
+                why = (
+                    "they match gradients that pile up from step to step: call optimizer.zero_grad() before "
+                    "loss.backward() (backward ADDS to .grad)."
+                )
             else:
                 why = (
                     "check the loss (F.cross_entropy, the mean over this rank's batch), zero_grad before "
@@ -642,6 +733,49 @@ def _judge_train(t: Checker, ranks: Ranks) -> None:
                 + why,
             )
     t.passed("2 ranks × batch 4 = 1 process × batch 8", "value", f"{worker.TRAIN_STEPS} SGD steps")
+
+    want = _rank_losses(t, shards)
+    for rank, info in infos.items():
+        got = info["losses"]
+        own = [want[step][rank] for step in range(worker.TRAIN_STEPS)]
+        if _close(got, own):
+            continue
+        mean = [float(np.mean(want[step])) for step in range(worker.TRAIN_STEPS)]
+        why = (
+            "that is the mean over the ranks (an all_reduce of the loss): the task asks for THIS rank's loss, "
+            "loss.item() on its own shard — only the gradients are averaged."
+            if _close(got, mean)
+            else "return loss.item() of this rank's shard, computed before optimizer.step()."
+        )
+        t.fail(
+            f"train_step on rank {rank} returns this rank's loss",
+            "value",
+            f"rank {rank}'s train_step returned {np.round(got, 5).tolist()}; its own loss on its shard was "
+            f"{np.round(own, 5).tolist()} — {why}",
+        )
+    t.passed("train_step returns this rank's loss", "value")
+
+    adam = {r: infos[r]["adam_params"] for r in range(WORLD)}
+    expected = _single_process(t, shards, "global", adam=True)
+    for step in range(worker.TRAIN_STEPS):
+        if all(_close(adam[r][step], expected[step]) for r in range(WORLD)):
+            continue
+        if all(_close(adam[r][step], _weights_averaged(t, shards, adam=True)[step]) for r in range(WORLD)):
+            why = (
+                "they match each rank stepping on its OWN gradients and the weights being averaged afterwards. "
+                "With plain SGD that lands in the same place, but not with Adam (or any optimizer whose state "
+                "depends on the gradients non-linearly): average the GRADIENTS, after loss.backward() and before "
+                "optimizer.step() — p.grad, not p.data."
+            )
+        else:
+            why = "the gradients must be averaged over the ranks once, before optimizer.step()."
+        t.fail(
+            f"with Adam: 2 ranks × batch 4 = 1 process × batch 8 (step {step + 1})",
+            "value",
+            f"with torch.optim.Adam, after step {step + 1} the parameters differ from one process training on the "
+            "whole batch of 8: " + why,
+        )
+    t.passed("with Adam: 2 ranks × batch 4 = 1 process × batch 8", "value", f"{worker.TRAIN_STEPS} Adam steps")
 
 
 def check(t: Checker) -> None:

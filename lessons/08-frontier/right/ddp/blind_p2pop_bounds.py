@@ -1,0 +1,100 @@
+# variant: modulo-filter shards, manual chunk bounds, batch_isend_irecv with P2POp for the ring
+"""Data-parallel training by hand with torch.distributed."""
+
+import datetime  # noqa: F401 - you will need these
+import os  # noqa: F401
+
+import torch
+import torch.distributed as dist
+import torch.nn.functional as F  # noqa: F401
+
+
+def pick_backend(world_size):
+    if torch.cuda.is_available() and torch.cuda.device_count() >= world_size:
+        return "nccl"
+    return "gloo"
+
+
+def init_distributed(timeout_s=30.0):
+    rank = int(os.environ["RANK"])
+    world_size = int(os.environ["WORLD_SIZE"])
+    backend = pick_backend(world_size)
+    if backend == "nccl":
+        torch.cuda.set_device(int(os.environ.get("LOCAL_RANK", rank)))
+    dist.init_process_group(backend, rank=rank, world_size=world_size,
+                            timeout=datetime.timedelta(seconds=timeout_s))
+    return rank, world_size
+
+
+def shard_indices(n, rank, world_size):
+    return [i for i in range(n) if i % world_size == rank]
+
+
+def broadcast_parameters(model):
+    with torch.no_grad():
+        for p in model.parameters():
+            dist.broadcast(p, src=0)
+
+
+def average_gradients(model):
+    world = dist.get_world_size()
+    for p in model.parameters():
+        if p.grad is not None:
+            dist.all_reduce(p.grad, op=dist.ReduceOp.SUM)
+            p.grad.div_(world)
+
+
+def ring_all_reduce(tensor):
+    rank, world = dist.get_rank(), dist.get_world_size()
+    flat = tensor.view(-1)
+    n = flat.numel()
+    # chunk boundaries by hand (sizes within one)
+    bounds = [(i * n) // world for i in range(world + 1)]
+    chunk = lambda i: flat[bounds[i % world]:bounds[i % world + 1]]  # noqa: E731
+    right, left = (rank + 1) % world, (rank - 1 + world) % world
+
+    def step(send_i, recv_i, combine):
+        send_c, recv_c = chunk(send_i), chunk(recv_i)
+        incoming = torch.zeros_like(recv_c)
+        ops = []
+        if send_c.numel() > 0:
+            ops.append(dist.P2POp(dist.isend, send_c.clone(), right))
+        if recv_c.numel() > 0:
+            ops.append(dist.P2POp(dist.irecv, incoming, left))
+        if ops:
+            for req in dist.batch_isend_irecv(ops):
+                req.wait()
+        if recv_c.numel() > 0:
+            combine(recv_c, incoming)
+
+    for s in range(world - 1):
+        step(rank - s, rank - s - 1, lambda dst, src: dst.add_(src))
+    for s in range(world - 1):
+        step(rank - s + 1, rank - s, lambda dst, src: dst.copy_(src))
+    return tensor
+
+
+def train_step(model, optimizer, xb, yb):
+    optimizer.zero_grad()
+    loss = F.cross_entropy(model(xb), yb)
+    loss.backward()
+    average_gradients(model)
+    optimizer.step()
+    return loss.item()
+
+
+if __name__ == "__main__":
+    rank, world_size = init_distributed()
+    torch.manual_seed(rank)  # different on purpose: broadcast_parameters evens them out
+    model = torch.nn.Sequential(torch.nn.Linear(5, 16), torch.nn.Tanh(), torch.nn.Linear(16, 3))
+    broadcast_parameters(model)
+    optimizer = torch.optim.SGD(model.parameters(), lr=0.1)
+    data = torch.Generator().manual_seed(0)
+    X, y = torch.randn(64, 5, generator=data), torch.randint(0, 3, (64,), generator=data)
+    for step in range(20):
+        batch = torch.arange(step * 16, step * 16 + 16) % 64
+        mine = batch[shard_indices(len(batch), rank, world_size)]
+        loss = train_step(model, optimizer, X[mine], y[mine])
+        if rank == 0 and step % 5 == 0:
+            print(f"step {step}: loss {loss:.4f} on rank 0")
+    dist.destroy_process_group()
