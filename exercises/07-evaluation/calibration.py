@@ -9,6 +9,7 @@ expected_calibration_error(probs, labels, n_bins=15) -> float
 fit_temperature(logits, labels) -> float
 * the temperature T > 0 minimising the mean cross-entropy of softmax(logits / T) on these
   (validation) logits — within 1% of the best T. NumPy only.
+* the logits can be large (tens, as an overconfident network's are): compute the softmax stably.
 
 Run `dltutor check calibration` to test your implementation.
 """

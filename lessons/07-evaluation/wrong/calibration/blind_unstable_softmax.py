@@ -1,0 +1,27 @@
+# expect: subtract each row's maximum
+# mistake: no max-subtraction in the softmax: overflow/NaN for large logits / small T
+import numpy as np
+
+def expected_calibration_error(probs, labels, n_bins=15):
+    probs = np.asarray(probs, dtype=float); labels = np.asarray(labels)
+    conf = probs.max(1); correct = (probs.argmax(1) == labels).astype(float)
+    b = np.clip(np.ceil(conf * n_bins).astype(int) - 1, 0, n_bins - 1)
+    ece = 0.0
+    for k in range(n_bins):
+        m = b == k
+        if m.any():
+            ece += m.mean() * abs(correct[m].mean() - conf[m].mean())
+    return float(ece)
+
+
+def fit_temperature(logits, labels):
+    def nll(T):
+        p = np.exp(logits / T)
+        p = p / p.sum(1, keepdims=True)
+        return -np.mean(np.log(p[np.arange(len(labels)), labels]))
+    grid = np.exp(np.linspace(np.log(0.05), np.log(20), 400))
+    vals = np.array([nll(t) for t in grid])
+    T = grid[np.argmin(vals)]
+    fine = np.linspace(T * 0.97, T * 1.03, 200)
+    return float(fine[np.argmin([nll(t) for t in fine])])
+
