@@ -7,9 +7,10 @@ points; the discriminator gives each point a logit (large = "real"). Write:
     make_discriminator()             an nn.Module: (N, 2) -> (N, 1) logits
     discriminator_loss(real_logits, fake_logits)
                                      mean BCE with real labelled 1 and fake labelled 0, the two
-                                     terms summed; a 0-d tensor, finite for logits of ±300
+                                     terms summed (or averaged: a ½ only rescales D's step); a
+                                     0-d tensor, finite for logits of ±300
     generator_loss(fake_logits)      the NON-saturating loss, -mean log σ(fake_logits)
-    make_optimizers(G, D)            -> (opt_g, opt_d)
+    make_optimizers(G, D)            -> (opt_g, opt_d), each over its own network's parameters only
     train_step(G, D, opt_g, opt_d, real, z)
                                      one discriminator step (fakes G(z) must not pass gradients
                                      into G), then one generator step; return (d_loss, g_loss)

@@ -109,7 +109,7 @@ def check_losses(t, d_loss, g_loss):
         t.expect(
             "discriminator_loss: confident, wrong logits (±300)",
             isinstance(value, float) and math.isfinite(value) and min(abs(value - 600), abs(value - 300)) < 1,
-            f"for a real logit of -300 and a fake logit of +300 the loss is 300 + 300, got {value}: "
+            f"for a real logit of -300 and a fake logit of +300 the loss is 300 + 300 (300 if averaged), got {value}: "
             f"log(sigmoid(x)) underflows to log(0), and F.binary_cross_entropy clamps its log at -100{stable}.",
         )
 
@@ -289,7 +289,75 @@ def probe_train_step(t, train_step, G, D, real, z):
     )
 
 
+# ---- the optimizers ---------------------------------------------------------------------
+def check_optimizer_params(t, opt_g, opt_d, G, D):
+    """Each optimizer holds exactly its own network's parameters (one Adam over both lets G's step move D)."""
+
+    def held(opt):
+        return {id(p) for group in opt.param_groups for p in group["params"]}
+
+    name = "make_optimizers: each optimizer over its own network"
+    g_ids, d_ids = {id(p) for p in G.parameters()}, {id(p) for p in D.parameters()}
+    for label, opt, own, other, other_name in (
+        ("opt_g", opt_g, g_ids, d_ids, "D"),
+        ("opt_d", opt_d, d_ids, g_ids, "G"),
+    ):
+        params = held(opt)
+        if params & other:
+            t.fail(
+                name,
+                "run",
+                f"{label} also holds {other_name}'s parameters"
+                + (" (opt_g and opt_d are the same optimizer)" if opt_g is opt_d else "")
+                + ": then G's step also moves D along the GENERATOR's gradient — D helps G fool it — "
+                "(and D's step moves G). Give each optimizer only its own network's parameters: "
+                "Adam(G.parameters()) and Adam(D.parameters()).",
+            )
+        if own - params:
+            t.fail(
+                name,
+                "run",
+                f"{label} holds only {len(own & params)} of its network's {len(own)} parameter tensors; the rest "
+                "would never train. Pass all of them: Adam(G.parameters()) and Adam(D.parameters()).",
+            )
+    t.passed(name, "run")
+
+
 # ---- training and the modes ------------------------------------------------------------
+def name_squashed_output(t, G, D, samples, counts):
+    """A failed run whose networks end in a squashing function, named as that (not as a training bug)."""
+    dev = t.device
+    far = torch.cat([centres() * 25, torch.randn(256, 2, generator=torch.Generator().manual_seed(t.seed)) * 50])
+    with torch.no_grad():
+        d_out = D(far.to(dev)).float().cpu()
+    if bool(((d_out >= 0) & (d_out <= 1)).all()):
+        t.fail(
+            "modes covered",
+            "convergence",
+            "the discriminator's outputs stay inside [0, 1] even for points 50 units away: D ends in a sigmoid, "
+            "so it returns probabilities, and the losses (which take logits) squash them a second time — D "
+            "can then barely tell real from fake and G learns nothing. Drop the final nn.Sigmoid: D must output "
+            "raw logits.",
+            counts=counts,
+        )
+    # a generator that merely sits near the centre still answers far-out noise with far-out points;
+    # one ending in Tanh/Sigmoid stays inside [-1, 1] however large z is
+    far_z = torch.randn(256, LATENT, generator=torch.Generator().manual_seed(t.seed + 1)) * 50
+    with torch.no_grad():
+        g_far = G(far_z.to(dev)).float().cpu()
+    largest = max(float(samples.abs().max()), float(g_far.abs().max()))
+    if largest <= 1.0 + 1e-6:
+        t.fail(
+            "modes covered",
+            "convergence",
+            f"every sample lies inside [-1, 1]² (largest coordinate {largest:.3f}, even for noise 50 times "
+            "larger than usual), but the modes sit on a circle "
+            "of radius 2: the generator's output is squashed by a final Tanh (or Sigmoid) and can never reach "
+            "them. End G with a plain nn.Linear(..., 2).",
+            counts=counts,
+        )
+
+
 def picture(samples, size=(13, 33)):
     """A text scatter of the samples over [-3, 3]²; 'o' marks an empty mode centre."""
     rows, cols = size
@@ -351,6 +419,7 @@ def check(t: Checker) -> None:
         kind="run",
     )
     opt_g, opt_d = opts
+    check_optimizer_params(t, opt_g, opt_d, G, D)
     g_curve = []
 
     def step(i):
@@ -391,6 +460,7 @@ def check(t: Checker) -> None:
     if covered >= TARGET_MODES:
         t.passed("modes covered", "convergence", f"{covered} of 8 modes (target ≥ {TARGET_MODES})")
         return
+    name_squashed_output(t, G, D, samples, counts.tolist())
     top = torch.bincount(mode, minlength=8).sort(descending=True).values
     if quality < 0.05:
         t.fail(

@@ -1,4 +1,4 @@
-# expect: of the 8 modes
+# expect: D ends in a sigmoid
 """Reference solution: a GAN on a ring of 8 Gaussians, with the non-saturating generator loss."""
 
 import torch

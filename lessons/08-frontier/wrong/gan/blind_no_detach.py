@@ -1,0 +1,42 @@
+# expect: gradient of the DISCRIMINATOR's loss
+# mistake: D step on G(z) without detach and G's grads zeroed only once at the start: D's loss gradient leaks into G's update
+import torch
+import torch.nn.functional as F
+from torch import nn
+
+
+def make_generator(latent_dim: int = 2) -> nn.Module:
+    return nn.Sequential(nn.Linear(latent_dim, 64), nn.ReLU(), nn.Linear(64, 64), nn.ReLU(), nn.Linear(64, 2))
+
+
+def make_discriminator() -> nn.Module:
+    return nn.Sequential(nn.Linear(2, 64), nn.LeakyReLU(0.2), nn.Linear(64, 64), nn.LeakyReLU(0.2), nn.Linear(64, 1))
+
+
+def discriminator_loss(real_logits, fake_logits):
+    return (F.binary_cross_entropy_with_logits(real_logits, torch.ones_like(real_logits))
+            + F.binary_cross_entropy_with_logits(fake_logits, torch.zeros_like(fake_logits)))
+
+
+def generator_loss(fake_logits):
+    return F.binary_cross_entropy_with_logits(fake_logits, torch.ones_like(fake_logits))
+
+
+def make_optimizers(G, D):
+    opt_g = torch.optim.Adam(G.parameters(), lr=2e-3, betas=(0.5, 0.999))
+    opt_d = torch.optim.Adam(D.parameters(), lr=2e-3, betas=(0.5, 0.999))
+    return opt_g, opt_d
+
+
+def train_step(G, D, opt_g, opt_d, real, z):
+    opt_d.zero_grad()
+    opt_g.zero_grad()
+    fake = G(z)
+    d = discriminator_loss(D(real), D(fake))
+    d.backward(retain_graph=True)
+    opt_d.step()
+    g = generator_loss(D(fake))
+
+    g.backward()
+    opt_g.step()
+    return d.item(), g.item()
