@@ -1,4 +1,4 @@
-# expect: neither loss moved
+# expect: left the parameters unchanged
 """Reference solution: a plain and a residual 20-layer network (no normalisation), trained the same way."""
 
 import torch
