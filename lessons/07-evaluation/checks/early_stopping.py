@@ -5,7 +5,9 @@ by a train_epoch that adds 1 to every parameter and buffer in place, so the
 weights themselves say how many epochs they have seen; val_loss reads that
 count and returns the planted curve's value. So the checker knows exactly how
 many epochs ran and which epoch's weights the model holds at the end, and can
-name: an off-by-one patience, a tie taken for an improvement, no restore, a
+name: an off-by-one patience, a tie taken for an improvement, the counter reset
+against the previous epoch's loss instead of the best, val_loss called before
+train_epoch (the order of the calls is logged), no restore, a
 state_dict saved by reference (training changes it in place), a restore of
 the parameters without the buffers, a 1-based best epoch.
 """
@@ -26,11 +28,23 @@ SCENARIOS = [
 ]
 
 
-def simulate(curve, max_epochs, patience, tie_improves=False):
-    """(epochs run, best epoch) of correct early stopping (or of the 'a tie improves' variant)."""
-    best, best_epoch, waited = math.inf, -1, 0
+def simulate(curve, max_epochs, patience, tie_improves=False, against_previous=False):
+    """(epochs run, best epoch) of correct early stopping (or of the 'a tie improves' variant, or of the
+    patience counter reset whenever a loss beats the PREVIOUS epoch's instead of the best so far)."""
+    best, best_epoch, waited, previous = math.inf, -1, 0, math.inf
     for epoch in range(max_epochs):
         loss = curve[epoch]
+        if against_previous:
+            if loss < best:
+                best, best_epoch = loss, epoch
+            improved, previous = loss < previous, loss
+            if improved:
+                waited = 0
+                continue
+            waited += 1
+            if waited >= patience:
+                return epoch + 1, best_epoch
+            continue
         if loss < best or (tie_improves and loss == best):
             best, best_epoch, waited = loss, epoch, 0
         else:
@@ -66,21 +80,23 @@ def _epochs_seen(model):
 
 def run_scenario(t, fn, curve, max_epochs, patience):
     model = Tracked().to(t.device)
-    calls = {"train": 0}
+    calls = {"train": 0, "order": []}
 
     def train_epoch(m):
         calls["train"] += 1
+        calls["order"].append("train")
         with torch.no_grad():  # in place, as an optimizer step is: a state_dict saved by reference follows it
             for tensor in m.state_dict().values():
                 if tensor.is_floating_point():
                     tensor.add_(1.0)
 
     def val_loss(m):
+        calls["order"].append("val")
         seen = _epochs_seen(m)[0]
         return 10.0 if seen <= 0 else float(curve[min(seen, len(curve)) - 1])
 
     out = t.call(fn, model, train_epoch, val_loss, max_epochs, patience, step="train_with_early_stopping runs")
-    return model, calls["train"], out
+    return model, calls["train"], out, calls["order"]
 
 
 def check(t: Checker) -> None:
@@ -100,10 +116,25 @@ def check(t: Checker) -> None:
 
 
 def judge(t, fn, curve, max_epochs, patience, quiet=False, trial=None):
-    model, ran, out = run_scenario(t, fn, curve, max_epochs, patience)
+    model, ran, out, order = run_scenario(t, fn, curve, max_epochs, patience)
     expected_ran, best = simulate(curve, max_epochs, patience)
     where = f" (curve {[round(v, 2) for v in curve[:max_epochs]]}, patience {patience})" if quiet else ""
     step = "epochs run" if not quiet else f"curve {trial}: epochs run"
+    if order[:2] == ["val", "train"] and order.count("val") == order.count("train"):
+        t.fail(
+            step,
+            "property",
+            "val_loss was called BEFORE train_epoch in each epoch, so every loss belongs to the weights of the "
+            "epoch before (the first one to untrained weights) and the best epoch and its saved weights are "
+            "off by one. Each epoch: train_epoch(model) first, then val_loss(model)." + where,
+        )
+    if ran != expected_ran and order.count("train") > order.count("val") > 0:
+        t.fail(
+            step,
+            "property",
+            f"train_epoch was called {order.count('train')} times but val_loss {order.count('val')} times: "
+            "call train_epoch exactly ONCE per epoch, then val_loss once." + where,
+        )
     if ran != expected_ran:
         tie_ran, _ = simulate(curve, max_epochs, patience, tie_improves=True)
         if ran == tie_ran:
@@ -112,6 +143,15 @@ def judge(t, fn, curve, max_epochs, patience, quiet=False, trial=None):
                 "property",
                 f"{ran} epochs ran, expected {expected_ran}: you counted an epoch whose loss "
                 "EQUALS the best as an improvement (`<=`); only a strictly lower loss improves." + where,
+            )
+        if ran == simulate(curve, max_epochs, patience, against_previous=True)[0]:
+            t.fail(
+                step,
+                "property",
+                f"{ran} epochs ran, expected {expected_ran}: your patience counter restarts whenever a loss is "
+                "lower than the PREVIOUS epoch's, so a curve that zigzags never stops. An epoch improves only if "
+                f"its loss is lower than the BEST so far ({min(curve[:expected_ran]):.2f} here, at epoch {best}); "
+                "compare with best, not with the last loss." + where,
             )
         if ran == expected_ran + 1 and expected_ran < max_epochs:
             t.fail(

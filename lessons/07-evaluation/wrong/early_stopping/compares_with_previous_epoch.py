@@ -1,4 +1,4 @@
-# expect: epochs ran
+# expect: lower than the BEST so far
 import math
 
 
