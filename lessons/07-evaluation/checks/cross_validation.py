@@ -1,7 +1,8 @@
 """Checker: stratified k-fold (fold properties) and cross-validation with the scaler fitted per fold.
 
 The folds are checked as properties on several label vectors (a partition,
-train = complement, per-class counts within one of each other). Then
+train = complement, per-class counts within one of each other; pairs in the
+order (val_idx, train_idx) are named). Then
 cross_validate runs with a scaler and a model supplied here that record every
 call: which rows of X each scaler was fitted on, which (scaler, fit) produced
 each transformed row, which rows each model was trained and scored on. From
@@ -26,11 +27,18 @@ def _fold_problem(pairs, y, k):
         got = f"{len(pairs)} items" if isinstance(pairs, list | tuple) else type(pairs).__name__
         return f"expected a list of k = {k} (train_idx, val_idx) pairs, got {got}"
     seen = np.zeros(n, dtype=np.int64)
+    seen_first = np.zeros(n, dtype=np.int64)
     for f, pair in enumerate(pairs):
         problem = _pair_problem(f, pair, n)
         if problem is not None:
             return problem
         seen[np.asarray(pair[1])] += 1
+        seen_first[np.asarray(pair[0])] += 1
+    if k > 2 and np.all(seen_first == 1) and np.all(seen == k - 1):
+        return (
+            "the pairs are (val_idx, train_idx): the FIRST array of each pair covers every sample exactly once "
+            f"over the folds, the second {k - 1} times. Return (train_idx, val_idx), the training part first."
+        )
     return _coverage_problem(seen) or _stratification_problem(pairs, y)
 
 
