@@ -6,8 +6,9 @@ Any approach is allowed: scikit-learn, plain NumPy, PyTorch. The checker calls
 
 with 2000 training reviews (list of str; tokens separated by single spaces) and their labels (int64
 array, 1 = positive), then asks `predictor(new_texts)` (or `predictor.predict(new_texts)`) for labels
-0/1 of 1000 reviews it generates afterwards — you never see them or their labels. Target: accuracy
-0.90 on those, with train finishing within 60 s.
+0/1 of 1000 reviews it generates afterwards — you never see them or their labels. Each answer must
+depend on its own text only (the same review gets the same label in any list: no threshold taken over
+the batch). Target: accuracy 0.90 on those, with train finishing within 60 s.
 
 `report(step, loss)` draws your training curve in the checker's output: call it as often as you like
 (every epoch, say). It is optional.

@@ -6,7 +6,8 @@ an object with .predict). The checker never hands over test labels: the test rev
 afterwards from a seed derived inside the checker, so nothing the learner's code sees can leak them.
 
 Judged: train within TRAIN_BUDGET_S, predict within PREDICT_BUDGET_S; predictions are N labels 0/1,
-a function of each text alone (the same text gets the same answer wherever it sits in the list);
+a function of each text alone (the same text gets the same answer wherever it sits in the list,
+and in a smaller list);
 not one class; not a memoriser (near-perfect on training reviews, far worse on new ones); held-out
 accuracy ≥ TARGET. Below target, accuracy is split by kind of review (sarcastic / with a negation /
 plain) so the failure names what the model does not handle.
@@ -75,6 +76,36 @@ def _labels(t, name, got, n):
     return arr.astype(np.int64)
 
 
+SUBSET = 150  # reviews re-predicted in a smaller list
+
+
+def check_batch_independent(t, predict, texts, pred):
+    """A smaller list of the same reviews must get the same labels.
+
+    The list holds reviews the model labelled with one class, plus the longest review (so padding to the
+    longest text in the batch stays the same): a threshold taken over the batch (its median or mean
+    score, a rank, batch-norm statistics in training mode) then moves, and the answers with it.
+    """
+    label = 1 if int((pred == 1).sum()) >= 50 else 0
+    longest = int(np.argmax([len(s.split()) for s in texts]))
+    idx = np.unique(np.append(np.flatnonzero(pred == label)[:SUBSET], longest))
+    sub = _labels(
+        t,
+        "predictions on a smaller list",
+        t.call(predict, [texts[i] for i in idx], step="predict on a smaller list runs", budget_s=PREDICT_BUDGET_S),
+        len(idx),
+    )
+    changed = int(np.sum(sub != pred[idx]))
+    t.expect(
+        "each prediction depends on its own review only",
+        changed <= 1,  # one flip allowed: a score on the threshold may round differently in another batch
+        f"{changed} of {len(idx)} reviews got a different label when predicted in a smaller list (reviews "
+        f"your model had labelled {label}, instead of all {len(texts)}): each answer must depend on its own "
+        "text only — no threshold or statistic taken over the batch (a median or mean of the scores, a "
+        "rank, batch-norm statistics in training mode).",
+    )
+
+
 def check(t: Checker) -> None:
     train = t.function("train")
     texts, labels = generate_reviews(N_TRAIN, t.seed, sarcasm=True)
@@ -131,6 +162,8 @@ def check(t: Checker) -> None:
         "the same reviews in reverse order got different labels: your predictions depend on where a review "
         "sits in the list, not on its text (replaying stored labels? state carried between reviews?).",
     )
+
+    check_batch_independent(t, predict, test_texts, pred)
 
     counts = np.bincount(pred, minlength=2)
     t.expect(
