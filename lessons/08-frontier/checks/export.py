@@ -7,7 +7,10 @@
    statistics) is named.
 2. export_onnx: a valid ONNX graph with one input whose first axis is symbolic, and
    onnxruntime reproduces the eager outputs for batches 1, 4 and 7.
-3. run_onnx: any float dtype in, float32 logits of shape (n, 10) out.
+3. run_onnx: any float dtype in, float32 logits of shape (n, 10) out. The checker opens
+   the file by its path: the default exporter keeps the weights in model.onnx.data beside
+   it, which a session built from the file's bytes cannot find (named for run_onnx).
+   An ONNX graph exported in training mode is named as such.
 
 The torch.export-based ONNX exporter costs ~6 s of CPU on its first call (it builds
 its op registry), so this exercise has its own time limit.
@@ -149,6 +152,29 @@ def _program_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, fo
             )
 
 
+def _diagnose_onnx(session, name, model, x, out, expected, tol) -> str | None:
+    """Why onnxruntime's outputs differ from eager eval mode, if the graph kept training-mode behaviour."""
+    if np.allclose(out, expected.cpu().numpy(), rtol=tol, atol=tol):
+        return None
+    again = session.run(None, {name: x.cpu().numpy().astype(np.float32)})[0]
+    if not np.allclose(out, again):
+        return (
+            "two runs of the ONNX graph on the same input gave different outputs: Dropout is still active in "
+            "it, so it was exported in training mode (training=TrainingMode.TRAINING, or a model in train mode). "
+            "Call model.eval() before torch.onnx.export and keep its default training=TrainingMode.EVAL."
+        )
+    batch_stats = copy.deepcopy(model).eval()
+    batch_stats[1].train()  # BatchNorm on the batch's own statistics, Dropout off
+    with torch.no_grad():
+        own = batch_stats(x.clone()).float().cpu().numpy()
+    if len(x) > 1 and np.allclose(out, own, rtol=1e-3, atol=1e-3):
+        return (
+            "the ONNX outputs are those of BatchNorm using the batch's own statistics: the graph was exported "
+            "in training mode. Call model.eval() before torch.onnx.export (and keep training=TrainingMode.EVAL)."
+        )
+    return None
+
+
 def _onnx_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, folder: Path) -> None:
     import onnx
     import onnxruntime as ort
@@ -209,6 +235,10 @@ def _onnx_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, folde
             step=f"onnxruntime: batch of {n} runs",
             hint=_static_hint("ONNX graph"),
         )
+        if isinstance(out, np.ndarray) and out.shape == tuple(expected[n].shape):
+            why = _diagnose_onnx(session, name, model, inputs[n], out, expected[n], tol)
+            if why:
+                t.fail(f"onnxruntime: batch of {n} matches eager eval mode", "value", why)
         t.expect_close(f"onnxruntime: batch of {n} matches eager eval mode", out, expected[n], rtol=tol, atol=tol)
 
     x64 = inputs[5].cpu().numpy().astype(np.float64)
@@ -216,6 +246,17 @@ def _onnx_part(t: Checker, model: nn.Module, inputs: dict, expected: dict, folde
     def dtype_hint(exc: BaseException) -> str | None:
         if "tensor(double)" in str(exc):
             return "onnxruntime wants exactly the graph's dtype: convert with x.astype(np.float32) first."
+        if "External data path" in str(exc):
+            return (
+                "the exporter kept the weights in a side file next to the graph (model.onnx.data: the default "
+                "exporter does that), and a session built from the file's BYTES cannot find it. Give "
+                "onnxruntime the path, ort.InferenceSession(path), or export with external_data=False."
+            )
+        if "Unexpected input data type" in str(exc):
+            return (
+                "onnxruntime wants exactly the graph's dtype, float32 (the model's weights' dtype), not "
+                "another float type: convert with x.astype(np.float32)."
+            )
         return None
 
     got = t.call(run_onnx, str(path), x64.copy(), step="run_onnx on a float64 batch of 5 runs", hint=dtype_hint)

@@ -1,0 +1,28 @@
+# expect: x.astype(np.float32)
+# mistake: run_onnx feeds x as given (float64 from NumPy) instead of casting to float32
+import numpy as np
+import onnxruntime as ort
+import torch
+
+
+def save_program(model, example, path):
+    model.eval()
+    batch = torch.export.Dim("batch")
+    program = torch.export.export(model, (example,), dynamic_shapes=({0: batch},))
+    torch.export.save(program, path)
+
+
+def load_program(path):
+    return torch.export.load(path).module()
+
+
+def export_onnx(model, example, path):
+    model.eval()
+    batch = torch.export.Dim("batch")
+    torch.onnx.export(model, (example,), path, dynamic_shapes=({0: batch},), dynamo=True)
+
+
+def run_onnx(path, x):
+    s = ort.InferenceSession(path, providers=["CPUExecutionProvider"])
+    return s.run(None, {s.get_inputs()[0].name: x})[0]
+
