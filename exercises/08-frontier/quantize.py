@@ -10,8 +10,9 @@ quantize(model): return a NEW model whose Linear layers hold int8 weights
 serialized_size(model): the number of bytes torch.save writes for
     model.state_dict() (an int).
 
-The int8 model must be at least 3× smaller than the float32 one and lose at most
-one point of held-out accuracy.
+The int8 model must be at least 3× smaller than the float32 one, give logits within
+10 % of the float model's (relative norm: the logits, not only the predicted class),
+and lose at most one point of held-out accuracy.
 
 Run `dltutor check quantize` (add `--device cuda` to train the model on a GPU).
 """

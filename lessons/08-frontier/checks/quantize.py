@@ -9,12 +9,16 @@ by what quantisation is for, whatever API made it:
 3. its state_dict, as torch.save writes it, is >= 3x smaller (the reference: 3.76x).
    Below that the failure names the cause: nothing quantised, float16 instead of int8,
    weights rounded but still stored as float32, some Linear layers left out;
-4. held-out accuracy drops by at most one point (the reference, 7 seeds: <= 0.22);
-5. serialized_size agrees (within 5 %) with the checker's own measurement.
+4. held-out accuracy drops by at most one point (the reference, 7 seeds: <= 0.22), and the
+   logits stay within 10 % (relative norm) of the float model's — a wrong dequantisation
+   scale keeps every argmax, so it is named from the logits first;
+5. serialized_size agrees (within 5 %) with the checker's own measurement, and ignores a
+   plain tensor attribute that is not in the state_dict (torch.save(model) is named).
 """
 
 import copy
 import io
+import sys
 
 import torch
 import torch.nn.functional as F
@@ -27,6 +31,7 @@ from tutor.datasets import load_digits, split
 MIN_RATIO = 3.0  # the reference reaches 3.76
 MAX_DROP = 0.01  # one point; the reference dropped <= 0.0022 on seeds 1-5, 1234, 31337
 SIZE_TOLERANCE = 0.05
+MAX_LOGIT_ERROR = 0.1  # relative norm; the reference and the right variants: 0.2-0.45%
 
 
 def _size(model: nn.Module) -> int:
@@ -76,6 +81,12 @@ def _state_dtypes(model: nn.Module) -> set:
 
 def _cpu_hint(exc: BaseException) -> str | None:
     text = str(exc)
+    if "Half" in text or "float16" in text:
+        return (
+            "the returned model holds float16 weights (a .half() copy?) and cannot take the float32 input "
+            "the task sends; float16 is not int8 quantisation either. Quantise to int8 and keep float32 "
+            "input: quantize_dynamic(copy, {nn.Linear}, dtype=torch.qint8)."
+        )
     if "cuda" in text.lower() or "device" in text.lower():
         return (
             "the quantised model should run on the CPU (dynamic int8 kernels are CPU kernels): "
@@ -117,6 +128,65 @@ def _why_not_smaller(model: nn.Module, qmodel: nn.Module, ratio: float, X: torch
             "quantise all of them: quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)."
         )
     return head + "check which tensors your model still stores as float32 (print model.state_dict())."
+
+
+def _logit_gap(float_logits: torch.Tensor, q_logits: torch.Tensor) -> tuple[float, float, float]:
+    """(relative error, best constant factor k, relative error of k · float logits) over a batch."""
+    f, q = float_logits.double(), q_logits.detach().double().cpu()
+    norm = float(f.norm()) or 1.0
+    k = float((q * f).sum() / (f * f).sum())
+    return float((q - f).norm()) / norm, k, float((q - k * f).norm()) / (abs(k) * norm or 1.0)
+
+
+def _check_logits(t: Checker, pristine: nn.Module, qmodel: nn.Module, X: torch.Tensor, *, scale_only: bool) -> None:
+    """The int8 model approximates the float one's logits, not only its argmax.
+
+    The reference's logits differ from the float model's by ~0.4% (relative norm); a wrong
+    dequantisation scale keeps every argmax (a ReLU MLP commutes with positive factors) while
+    the logits are off by orders of magnitude.
+    """
+    name = f"logits within {MAX_LOGIT_ERROR:.0%} of the float model's"
+    with torch.no_grad():
+        float_logits = pristine(X)
+        q_logits = t.call(qmodel, X.clone(), step="the quantised model runs on the test set")
+    error, k, scaled_error = _logit_gap(float_logits, q_logits)
+    if error <= MAX_LOGIT_ERROR:
+        if not scale_only:
+            t.passed(name, "value", f"relative difference {error:.2%}")
+        return
+    if scaled_error <= 0.2 and not 0.5 <= k <= 2.0:
+        t.fail(
+            name,
+            "value",
+            f"the quantised logits are about {k:.3g}× the float model's (the predicted classes survive a positive "
+            "factor, the logits do not): the int8 weights are turned back into floats with the wrong scale. "
+            "Dequantise as q * scale with scale = max|w| / 127 (not q / scale), or let quantize_dynamic do it.",
+        )
+    if not scale_only:
+        t.fail(
+            name,
+            "value",
+            f"the quantised logits differ from the float model's by {error:.0%} (relative norm; int8 with a "
+            "per-tensor scale max|w| / 127 stays below 1%): check the scale, the rounding and the bias.",
+        )
+
+
+def _serialized_size_ignores_attributes(t: Checker, serialized_size, pristine: nn.Module, float_size: int) -> None:
+    """torch.save(model) pickles the whole object; the state_dict holds only parameters and buffers."""
+    target = copy.deepcopy(pristine)
+    target.notes = torch.zeros(100_000)  # a plain attribute: pickled with the module, not in its state_dict
+    got = t.call(serialized_size, target, step="serialized_size(a model with a plain tensor attribute) runs")
+    name = "serialized_size measures the state_dict"
+    size = float(got) if isinstance(got, float) or hasattr(got, "__index__") else 0.0
+    if size > float_size * (1 + SIZE_TOLERANCE) + 200_000:
+        t.fail(
+            name,
+            "value",
+            f"serialized_size grew from about {float_size:,} to {size:,.0f} bytes when the model got a plain "
+            "tensor attribute that is not in its state_dict: you saved the whole module, torch.save(model) (a "
+            "pickle of the object, code references included). Measure torch.save(model.state_dict(), buffer).",
+        )
+    t.passed(name, "value")
 
 
 def check(t: Checker) -> None:
@@ -165,6 +235,7 @@ def check(t: Checker) -> None:
         t.fail(f"at least {MIN_RATIO:g}× smaller", "property", _why_not_smaller(pristine, qmodel, ratio, Xte))
     t.passed(f"at least {MIN_RATIO:g}× smaller", "property", f"{ratio:.2f}× smaller")
 
+    _check_logits(t, pristine, qmodel, Xte, scale_only=True)  # a wrong scale first: accuracy cannot see it
     q_accuracy = float(t.call(_accuracy, qmodel, Xte, yte, step="the quantised model runs on the test set"))
     drop = float_accuracy - q_accuracy
     t.expect(
@@ -177,6 +248,7 @@ def check(t: Checker) -> None:
         kind="property",
     )
     t.passed("held-out accuracy", "value", f"float32 {100 * float_accuracy:.1f}%, int8 {100 * q_accuracy:.1f}%")
+    _check_logits(t, pristine, qmodel, Xte, scale_only=False)
 
     for label, target, expected in (
         ("the float32 model", copy.deepcopy(pristine), float_size),
@@ -204,6 +276,12 @@ def check(t: Checker) -> None:
                 "packed form outside parameters(); measure what is saved: the state_dict through "
                 "torch.save into an io.BytesIO."
             )
+        elif got in (sys.getsizeof(target.state_dict()), sys.getsizeof(target)):
+            message += (
+                " sys.getsizeof measures only the Python object itself (a dict holding references), "
+                "not the tensors' bytes; measure what torch.save writes into an io.BytesIO."
+            )
         elif expected / max(got, 1) > 900:
             message += " Count bytes, not kilobytes or megabytes."
         t.fail(f"serialized_size({label})", "value", message)
+    _serialized_size_ignores_attributes(t, serialized_size, pristine, float_size)
