@@ -3,8 +3,9 @@
 Order: get_batch (windows, shift by one, the last valid start, the generator); the model's logits
 shape; that they are logits, not probabilities; the loss at initialisation against ln V; causality
 (changing later tokens leaves earlier logits alone); a position probe (a run of one repeated token
-gives the same logits everywhere only if the model cannot tell positions apart); the training loop
-(one optimizer step per step, float losses, the mean loss); overfitting one window; then a full
+gives the same logits everywhere only if the model cannot tell positions apart); pre-norm blocks
+(norm_first, or no LayerNorm reading another's output); the training loop (one Adam(W) step per step,
+float losses, the first loss equal to the mean next-token cross-entropy, mispaired losses named); overfitting one window; then a full
 training run, streamed, whose held-out loss must beat a count-based bigram model computed here.
 Sampling is checked in its own part on a table model built here (logits = a fixed row per last
 token), so its verdict does not depend on the learner's model: greedy chains for temperature 0,
@@ -228,6 +229,46 @@ def _forward_checks(t, model, held, V):
         "on a run of one repeated token every position got the same logits: the model cannot tell positions "
         "apart. Add a learned position embedding, tok_emb(idx) + pos_emb(torch.arange(T)), before the blocks.",
     )
+    _expect_pre_norm(t, model, x[:2])
+
+
+POST_NORM = (
+    "your blocks are POST-norm: the LayerNorm comes after the residual sum, x = norm(x + attn(x)), as in the "
+    "2017 Transformer. The task asks for PRE-norm blocks, as GPT-2: x = x + attn(ln1(x)); x = x + mlp(ln2(x)), "
+    "so the residual stream itself is never normalised and the final LayerNorm does that once."
+)
+
+
+def _leaf_norms(model):
+    """The normalisation modules (nn.LayerNorm, nn.RMSNorm, or a learner's own class named ...Norm)."""
+    norms = [m for m in model.modules() if m is not model and type(m).__name__.lower().endswith("norm")]
+    return [m for m in norms if not any(c is not m and c in norms for c in m.modules())]
+
+
+def _expect_pre_norm(t, model, x):
+    """Blocks are pre-norm: nn.TransformerEncoderLayer(norm_first=True), or, for hand-written blocks,
+    no LayerNorm is fed another LayerNorm's output (a post-norm block ends in its norm, which the next
+    norm then reads: ln_f reads the last block's norm2 output). Silent when no norm module is found."""
+    for layer in model.modules():
+        if isinstance(layer, nn.TransformerEncoderLayer) and not layer.norm_first:
+            t.fail("blocks are pre-norm", "value", POST_NORM + " Build the layer with norm_first=True.")
+    calls = []
+
+    def record(module, inputs, output):
+        if inputs and torch.is_tensor(inputs[0]) and torch.is_tensor(output):
+            calls.append((inputs[0].detach(), output.detach()))
+
+    hooks = [m.register_forward_hook(record) for m in _leaf_norms(model)]
+    try:
+        with torch.enable_grad():  # with gradients on, nn.TransformerEncoderLayer skips its fused fast path
+            model(x.clone())
+    finally:
+        for h in hooks:
+            h.remove()
+    for i, (fed, _) in enumerate(calls):
+        if any(out.shape == fed.shape and torch.equal(out, fed) for _, out in calls[:i]):
+            t.fail("blocks are pre-norm", "value", POST_NORM)
+    t.passed("blocks are pre-norm", "value")
 
 
 def _train_run_checks(t, train, TinyGPT, V):
@@ -238,11 +279,13 @@ def _train_run_checks(t, train, TinyGPT, V):
     """
     from torch.optim.optimizer import register_optimizer_step_post_hook, register_optimizer_step_pre_hook
 
-    steps_seen, records = [], []
+    steps_seen, records, optimizers = [], [], []
     model = _build(t, TinyGPT, V, t.seed + 1)
+    initial = copy.deepcopy(model)
     params = list(model.parameters())
 
-    def before_step(*_):
+    def before_step(optimizer, *_):
+        optimizers.append(type(optimizer))
         records.append(
             (
                 [p.detach().clone() for p in params],
@@ -298,6 +341,15 @@ def _train_run_checks(t, train, TinyGPT, V):
             "make exactly one per step: zero_grad, loss.backward(), optimizer.step().",
         )
     t.passed("one optimizer step per step", "run")
+    if not issubclass(optimizers[0], torch.optim.Adam):
+        t.fail(
+            "train steps AdamW",
+            "run",
+            f"train stepped a torch.optim.{optimizers[0].__name__}; the task asks for AdamW: "
+            "torch.optim.AdamW(model.parameters(), lr=lr). With a plain gradient step every parameter moves by "
+            "lr times its raw gradient, far too slowly here; Adam scales each step by the gradient's running size.",
+        )
+    t.passed("train steps AdamW", "run")
     first = float(losses[0])
     lnv = math.log(V)
     if first > 20 * lnv:
@@ -308,8 +360,50 @@ def _train_run_checks(t, train, TinyGPT, V):
             f"ln V = {lnv:.3g}: the loss is summed over tokens (reduction='sum'); use the mean, so the learning "
             "rate means the same for any batch size.",
         )
+    _expect_first_loss(t, initial, window, first, V)
     t.passed("train's loss is the mean cross-entropy", "value")
     _zero_grad_probe(t, model, records, window, V)
+
+
+def _expect_first_loss(t, initial, window, first, V):
+    """train's first loss is the mean next-token cross-entropy of the untrained model on its batch.
+
+    Every batch row is the one window, so the loss is known whatever rows were drawn; the usual ways of
+    pairing logits with the wrong targets give other numbers, computed here and named. Skipped for
+    models with dropout (their loss is random).
+    """
+    if any(isinstance(m, nn.Dropout) and m.p > 0 for m in initial.modules()):
+        return
+    x, y = window[:-1].expand(4, -1), window[1:].expand(4, -1)
+    initial.train()
+    with torch.no_grad():
+        logits = initial(x.clone())
+    right = float(F.cross_entropy(logits.reshape(-1, V), y.reshape(-1)))
+    wrong = {
+        "your loss pairs each logit with another position's target: the logits were flattened time-major "
+        "(logits.transpose(0, 1).reshape(-1, V)) while y was flattened batch-major. Flatten both the same "
+        "way: F.cross_entropy(logits.reshape(-1, V), y.reshape(-1)).": F.cross_entropy(
+            logits.transpose(0, 1).reshape(-1, V), y.reshape(-1)
+        ),
+        "your loss covers only the LAST position of each window (logits[:, -1] against y[:, -1]); a GPT learns "
+        "from every position at once: the mean cross-entropy over all B·T of them, "
+        "F.cross_entropy(logits.reshape(-1, V), y.reshape(-1)).": F.cross_entropy(logits[:, -1], y[:, -1]),
+    }
+    tol = 2e-2 if t.on_gpu else 1e-3
+    if abs(first - right) <= tol * max(1.0, right):
+        return
+    for message, value in wrong.items():
+        if abs(first - float(value)) <= tol * max(1.0, float(value)):
+            t.fail("train's loss is the mean cross-entropy", "value", message, got=first, expected=right)
+    t.fail(
+        "train's loss is the mean cross-entropy",
+        "value",
+        f"train's first loss is {first:.4g}, but the untrained model's mean next-token cross-entropy on that "
+        f"batch is {right:.4g}: compute F.cross_entropy(logits.reshape(-1, V), y.reshape(-1)) on the model's "
+        "logits for x and get_batch's y, and append loss.item() before stepping.",
+        got=first,
+        expected=right,
+    )
 
 
 def _zero_grad_probe(t, model, records, window, V):
