@@ -13,7 +13,7 @@
         generator=generator) (a CPU generator); y is x shifted one token ahead.
 
     train(model, data, steps, batch_size, lr, generator) -> list of `steps` float losses:
-        one AdamW step per batch on the mean next-token cross-entropy.
+        one AdamW (or Adam) step per batch on the mean next-token cross-entropy.
 
     sample(model, idx, n_new, temperature=1.0, top_k=None, generator=None) -> (B, T0 + n_new):
         the prompt idx followed by n_new drawn tokens; each step feeds the last block_size tokens,

@@ -343,13 +343,13 @@ def _train_run_checks(t, train, TinyGPT, V):
     t.passed("one optimizer step per step", "run")
     if not issubclass(optimizers[0], torch.optim.Adam):
         t.fail(
-            "train steps AdamW",
+            "train steps AdamW (or Adam)",
             "run",
             f"train stepped a torch.optim.{optimizers[0].__name__}; the task asks for AdamW: "
             "torch.optim.AdamW(model.parameters(), lr=lr). With a plain gradient step every parameter moves by "
             "lr times its raw gradient, far too slowly here; Adam scales each step by the gradient's running size.",
         )
-    t.passed("train steps AdamW", "run")
+    t.passed("train steps AdamW (or Adam)", "run")
     first = float(losses[0])
     lnv = math.log(V)
     if first > 20 * lnv:
