@@ -154,6 +154,16 @@ def check(t: Checker) -> None:
             kind="property",
         )
 
+        others = sorted(f.name for f in path.parent.iterdir() if f != path)
+        t.expect(
+            "the checkpoint is one file",
+            not others,
+            f"save_checkpoint wrote {len(others)} file(s) beside {path.name}: {', '.join(others)}. The task "
+            "asks for ONE file at `path` holding everything (one dict in one torch.save): a checkpoint is "
+            "copied, moved and renamed as a unit, and a second file left behind (or renamed apart) loses the "
+            "optimizer or the RNG state.",
+            kind="property",
+        )
         moved = Path(tmp) / "elsewhere.pt"
         shutil.move(path, moved)  # a later process finds the file; nothing else of this one survives
         model, opt, sched = _build(init_seed + 7919, t.device)

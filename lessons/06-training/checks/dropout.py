@@ -138,7 +138,15 @@ def check(t: Checker) -> None:
             "with p = 1 the output holds NaN: 0 · 1/(1 − 1) = 0 · inf. "
             "Handle p == 1 on its own: every element is dropped, return zeros.",
         )
-    t.expect_close("p = 1 drops everything", out1, np.zeros_like(small))
+    t.expect_close(
+        "p = 1 drops everything",
+        out1,
+        np.zeros_like(small),
+        mistakes={
+            "with p = 1 your dropout returned x unchanged: p is the probability of DROPPING an element, so p = 1 "
+            "drops every one and the output is all zeros.": small
+        },
+    )
 
     # The task promises a NEW array: handing back x itself lets a later in-place edit of the output
     # (out += ..., a residual add) silently change the caller's x.

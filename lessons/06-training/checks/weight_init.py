@@ -51,6 +51,13 @@ def _draw(t, fn, name, seed, fan_in=FAN_IN, fan_out=FAN_OUT):
 def _check_basics(t, fn, name):
     w = _draw(t, fn, name, t.seed)
     t.expect_array(f"{name}: shape ({FAN_IN}, {FAN_OUT})", w, shape=(FAN_IN, FAN_OUT))
+    t.expect(
+        f"{name}: not all zero",
+        bool(np.any(np.asarray(w, dtype=np.float64) != 0)),
+        "every weight is 0: the scale came out as zero. Integer division does that — 6 // (fan_in + fan_out) "
+        "and 2 // fan_in are 0 for layers wider than a few units; use true division, 6 / (fan_in + fan_out).",
+        kind="value",
+    )
     again = _draw(t, fn, name, t.seed)
     other = _draw(t, fn, name, t.seed + 1)
     t.expect(
