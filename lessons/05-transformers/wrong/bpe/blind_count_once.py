@@ -1,0 +1,42 @@
+# expect: and the pairs counted again
+# mistake: counts pairs once on the raw bytes and takes the top-k, never recounting the current sequence
+def _counts(ids):
+    c = {}
+    for p in zip(ids, ids[1:]):
+        c[p] = c.get(p, 0) + 1
+    return c
+
+
+def _replace(ids, pair, new):
+    out, i = [], 0
+    while i < len(ids):
+        if i + 1 < len(ids) and ids[i] == pair[0] and ids[i + 1] == pair[1]:
+            out.append(new); i += 2
+        else:
+            out.append(ids[i]); i += 1
+    return out
+
+
+def train_bpe(text, num_merges):
+    ids = list(text.encode("utf-8"))
+    merges = []
+    c = _counts(ids)
+    ranked = sorted(c, key=lambda p: -c[p])
+    for i, pair in enumerate(ranked[:num_merges]):
+        merges.append(pair)
+        ids = _replace(ids, pair, 256 + i)
+    return merges
+
+
+def encode(text, merges):
+    ids = list(text.encode("utf-8"))
+    for i, pair in enumerate(merges):
+        ids = _replace(ids, pair, 256 + i)
+    return ids
+
+
+def decode(ids, merges):
+    vocab = {i: bytes([i]) for i in range(256)}
+    for i, (a, b) in enumerate(merges):
+        vocab[256 + i] = vocab[a] + vocab[b]
+    return b"".join(vocab[t] for t in ids).decode("utf-8")
