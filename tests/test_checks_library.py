@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import time
 import types
 
@@ -160,6 +161,14 @@ def test_convergence_passes_on_target_and_streams_target():
     t.converge("train", lambda i: 1.0 / (i + 1), steps=50, target=0.05)
     assert t.steps[-1].status == "pass"
     assert any(isinstance(e, TargetEvent) and e.target.value == 0.05 for e in events)
+
+
+def test_an_infinite_target_only_asks_for_a_finite_run_and_draws_no_target():
+    t, events = make_checker()
+    t.converge("train", lambda i: 1.0 / (i + 1), steps=20, target=math.inf)
+    assert t.steps[-1].status == "pass"
+    assert not any(isinstance(e, TargetEvent) for e in events)  # no "target <= inf" line in the chart
+    assert "became nan" in failure(lambda: t.converge("nan", lambda i: float("nan"), steps=5, target=math.inf))
 
 
 def test_flat_loss_gets_a_hint():

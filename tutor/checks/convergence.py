@@ -45,7 +45,8 @@ def converge(
     `goal` is "below" (a loss) or "above" (an accuracy).
     """
     assert goal in ("below", "above")
-    self._emit(TargetEvent(Target(name, metric if final is None else "final", float(target), goal, steps)))
+    if math.isfinite(target):  # an infinite target only asks the run to stay finite: no line to draw or beat
+        self._emit(TargetEvent(Target(name, metric if final is None else "final", float(target), goal, steps)))
     if reference is not None:
         _stream_reference(self, reference)
     run = _Run(name, steps, goal, metric, diverge_factor)
