@@ -489,3 +489,18 @@ def test_expect_not_used_sees_attributes_and_from_imports_but_not_the_learners_o
     path.write_text("def variance(x):\n    return ((x - x.sum() / len(x)) ** 2).sum() / len(x)\n")
     t.expect_not_used("from sums", {"var": "the variance"})
     assert t.steps[-1].status == "pass"
+
+
+def test_gradients_left_from_the_step_before_are_named_and_clipping_is_not():
+    import torch
+
+    from tutor.checks.training import expect_gradients_cleared
+
+    previous, fresh = torch.tensor([1.0, -2.0, 0.5]), torch.tensor([0.3, 0.1, -0.7])
+    t, _ = make_checker()
+    message = failure(lambda: expect_gradients_cleared(t, previous, fresh + previous, fresh))
+    assert "PLUS the first one's" in message and "zero_grad" in message
+    for got in (fresh, 0.5 * fresh):  # cleared; cleared and then clipped (a diagnosis only: silent)
+        t, _ = make_checker()
+        expect_gradients_cleared(t, previous, got, fresh)
+        assert t.steps[-1].status == "pass"

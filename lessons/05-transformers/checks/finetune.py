@@ -22,7 +22,7 @@ from _pretrained import PAD, ReviewLM, pretrained
 from torch import nn
 
 from tutor.checks import Checker
-from tutor.checks.training import single_thread_on_cpu
+from tutor.checks.training import expect_gradients_cleared, single_thread_on_cpu
 from tutor.datasets import REVIEW_NEGATIONS, generate_reviews
 
 STEPS, BATCH = 150, 32
@@ -287,22 +287,12 @@ def _zero_grad_probe(t, probe, before_steps, batch, labels):
     used = [i for i, g in enumerate(fresh_grads) if g is not None and grads1[i] is not None and grads2[i] is not None]
     if not used:
         return
-    fresh = torch.cat([fresh_grads[i].reshape(-1) for i in used])
-    got = torch.cat([grads2[i].reshape(-1) for i in used])
-    old = torch.cat([grads1[i].reshape(-1) for i in used])
-
-    def rel(a, b):
-        return float((a - b).norm() / max(float(b.norm()), 1e-12))
-
-    tol = 2e-2 if t.on_gpu else 1e-3
-    if rel(got, fresh) > tol and rel(got, fresh + old) < tol:
-        t.fail(
-            "the gradients are cleared every step",
-            "gradient",
-            "at the second optimizer step .grad held the second batch's gradient PLUS the first one's: PyTorch "
-            "adds gradients up, so call optimizer.zero_grad() every step, before loss.backward().",
-        )
-    t.passed("the gradients are cleared every step", "gradient")
+    expect_gradients_cleared(
+        t,
+        previous=torch.cat([grads1[i].reshape(-1) for i in used]),
+        got=torch.cat([grads2[i].reshape(-1) for i in used]),
+        fresh=torch.cat([fresh_grads[i].reshape(-1) for i in used]),
+    )
 
 
 def _hint(exc):

@@ -22,7 +22,13 @@ import torch.nn.functional as F
 from torch import nn
 
 from tutor.checks import Checker
-from tutor.checks.training import single_thread_on_cpu, stream_fit, torch_generator, torch_hint
+from tutor.checks.training import (
+    expect_gradients_cleared,
+    single_thread_on_cpu,
+    stream_fit,
+    torch_generator,
+    torch_hint,
+)
 
 BLOCK, D_MODEL, LAYERS, HEADS = 32, 32, 2, 4
 STEPS, BATCH, LR = 150, 32, 1e-2
@@ -424,23 +430,12 @@ def _zero_grad_probe(t, model, records, window, V):
     probe.zero_grad(set_to_none=True)
     logits = probe(window[:-1].unsqueeze(0))
     F.cross_entropy(logits.reshape(-1, V), window[1:]).backward()
-    fresh = torch.cat([p.grad.reshape(-1) for p in probe.parameters()])
-    got = torch.cat([g.reshape(-1) for g in grads2])
-    old = torch.cat([g.reshape(-1) for g in grads1])
-
-    def rel(a, b):
-        return float((a - b).norm() / max(float(b.norm()), 1e-12))
-
-    tol = 2e-2 if t.on_gpu else 1e-3
-    if rel(got, fresh) > tol and rel(got, fresh + old) < tol:
-        t.fail(
-            "the gradients are cleared every step",
-            "gradient",
-            "at the second optimizer step .grad held the "
-            "second batch's gradient PLUS the first one's: PyTorch adds gradients up, so call "
-            "optimizer.zero_grad() every step, before loss.backward().",
-        )
-    t.passed("the gradients are cleared every step", "gradient")
+    expect_gradients_cleared(
+        t,
+        previous=torch.cat([g.reshape(-1) for g in grads1]),
+        got=torch.cat([g.reshape(-1) for g in grads2]),
+        fresh=torch.cat([p.grad.reshape(-1) for p in probe.parameters()]),
+    )
 
 
 def _held_loss(model, held_windows, V):

@@ -7,6 +7,7 @@
     record_steps         run the learner's fit, recording the model before each optimizer step
     expect_fit_steps     one optimizer step per epoch, on this model's parameters, with gradients
     check_step_gradients the .grad at each recorded step is that of the right loss (named variants)
+    expect_gradients_cleared  a second step's .grad is not its own gradient plus the last one (zero_grad)
     check_loss_history   fit returned one float loss per epoch
     post_step_losses     a (trusted) reference run's loss after every optimizer step
     FitStream, stream_fit the learner's fit in lockstep with t.converge, one step per point
@@ -20,6 +21,7 @@ from tutor.checks.training.fit import (
     check_loss_history,
     check_step_gradients,
     expect_fit_steps,
+    expect_gradients_cleared,
     expect_loss_number,
     minibatch_epochs,
     torch_generator,
@@ -41,6 +43,7 @@ __all__ = [
     "check_loss_history",
     "check_step_gradients",
     "expect_fit_steps",
+    "expect_gradients_cleared",
     "expect_loss_number",
     "flat",
     "minibatch_epochs",

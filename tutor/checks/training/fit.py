@@ -90,6 +90,29 @@ def expect_loss_number(t: Checker, name: str, value: Any, *, who: str, tensors_o
         t.fail(name, "value", problem)
 
 
+def expect_gradients_cleared(t: Checker, previous: Any, got: Any, fresh: Any) -> None:
+    """Name a missing zero_grad from the .grad seen at a second optimizer step.
+
+    `got` is that .grad, `fresh` the gradient of the same batch on a clean copy of the model, and
+    `previous` the .grad of the step before (flat tensors over the same parameters). Only a
+    diagnosis: it fails when `got` is `fresh + previous` and not `fresh`, and is silent when .grad
+    is something else (gradient clipping, for one, is allowed).
+    """
+
+    def rel(a: Any, b: Any) -> float:
+        return float((a - b).norm() / max(float(b.norm()), 1e-12))
+
+    tol = 2e-2 if t.on_gpu else 1e-3
+    if rel(got, fresh) > tol and rel(got, fresh + previous) < tol:
+        t.fail(
+            "the gradients are cleared every step",
+            "gradient",
+            "at the second optimizer step .grad held the second batch's gradient PLUS the first one's: PyTorch "
+            "adds gradients up, so call optimizer.zero_grad() every step, before loss.backward().",
+        )
+    t.passed("the gradients are cleared every step", "gradient")
+
+
 def minibatch_epochs(
     t: Checker, train_step: Callable, model: Any, optimizer: Any, x: Any, y: Any, *, batch: int, generator: Any
 ) -> Callable[[int], float]:
