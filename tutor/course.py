@@ -367,17 +367,23 @@ def _exercise_files(
         ("solution", stage_dir, f"solutions/{ex_id}.py"),
     ):
         name = table.get(label, default)
-        if not isinstance(name, str):
-            where = _where(path, text, f"{label} =", anchor)
-            raise CourseError(f"{where}: {label!r} must be a path (a string), got {type(name).__name__}")
+        problem = _file_problem(label, name, folder, ex_id)
+        if problem:  # the manifest line is looked up only now: start-up loads every pack file
+            raise CourseError(f"{_where(path, text, f'{label} =', anchor)}: {problem}")
         files[label] = folder / name
-        if not _inside(files[label], folder):
-            where = _where(path, text, f"{label} =", anchor)
-            raise CourseError(f"{where}: {label!r} {name!r} points outside the pack ({folder})")
-        if not files[label].is_file():
-            where = _where(path, text, f"{label} =", anchor)
-            raise CourseError(f"{where}: {label} for {ex_id!r} not found: {files[label]}")
     return files
+
+
+def _file_problem(label: str, name: Any, folder: Path, ex_id: str) -> str | None:
+    """Why the manifest's `label = name` is not a file inside `folder`, or None."""
+    if not isinstance(name, str):
+        return f"{label!r} must be a path (a string), got {type(name).__name__}"
+    file = folder / name
+    if not _inside(file, folder):
+        return f"{label!r} {name!r} points outside the pack ({folder})"
+    if not file.is_file():
+        return f"{label} for {ex_id!r} not found: {file}"
+    return None
 
 
 def _exercise_limits(table: dict, path: Path, text: str, anchor: str) -> tuple[int | float, int]:
