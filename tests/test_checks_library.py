@@ -301,6 +301,7 @@ def test_lazily_imported_submodules_are_not_patches():
     assert out.stdout.strip() == "['numpy.fake']"
 
 
+@pytest.mark.e2e  # a fresh interpreter importing torch (seconds)
 def test_torch_rebinding_its_own_functions_is_not_a_patch():
     import subprocess
     import sys
@@ -349,6 +350,27 @@ def test_exponential_and_hyperbolic_forms_are_equivalent():
     t.expect_equivalent("tanh", "(exp(x) - exp(-x))/(exp(x) + exp(-x))", "tanh(x)")
     assert t.steps[-1].status == "pass"
     failure(lambda: t.expect_equivalent("tanh", "sinh(x)", "tanh(x)"))
+
+
+def test_a_number_rejects_a_wrong_answer_and_never_a_right_one():
+    from tutor import derive
+
+    def same(a: str, b: str, symbols: str = "x") -> bool:
+        return derive.equivalent(derive.parse(a, symbols), derive.parse(b, symbols))
+
+    assert not same("sinh(x)", "tanh(x)")  # rejected at a probe point, not after seconds of simplify
+    assert same("1 - tanh(x)**2", "1/cosh(x)**2")
+    # 1 in 10^31 at the probe is below the tolerance; the symbols decide, and they differ
+    assert not same("exp(100*x) + 1", "exp(100*x)")
+    assert same("exp(-x)/(1 + exp(-x))**2", "(1/(1 + exp(-x)))*(1 - 1/(1 + exp(-x)))")
+    # a count or bound (d in a sum) is not probed with a fraction: Σ_{i=1}^{d} 1 is d
+    import sympy
+
+    i, d = sympy.symbols("i d", integer=True, positive=True)
+    assert derive.equivalent(sympy.Sum(1, (i, 1, d)), d)
+    assert derive.equivalent(sympy.Sum(1, (i, 1, d)).doit(), d)
+    plain_d = sympy.Symbol("d")  # as a lesson's derivation writes it
+    assert derive.equivalent(sympy.Sum(1, (i, 1, plain_d)), plain_d)
 
 
 def test_decimal_exponents_are_read_as_exact_numbers():
