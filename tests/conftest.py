@@ -22,8 +22,33 @@ def course() -> Course:
     return load_course(REPO)
 
 
+# The developers' lane (`pytest --fast -n 2`) leaves these out; the README's test command runs all.
+FULL_LANE_ONLY = ("slow", "e2e", "snapshot")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--fast",
+        action="store_true",
+        help=f"the fast lane: engine, CLI and app without the tests marked {', '.join(FULL_LANE_ONLY)}",
+    )
+
+
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects, so `-m "not snapshot"` sees the mark
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "snap_compare" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.snapshot)
+    if config.getoption("--fast"):
+        dropped = [item for item in items if any(item.get_closest_marker(m) for m in FULL_LANE_ONLY)]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            gone = {id(item) for item in dropped}
+            items[:] = [item for item in items if id(item) not in gone]
 
 
 def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:

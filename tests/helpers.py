@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 from tutor.course import Course
@@ -12,6 +14,29 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 _POOL: WarmPool | None = None
+
+# Commands that read the course and the workspace and start no check: the tests run these in
+# their own process, where an interpreter start would cost more than the command itself. Commands
+# that start checks run as real processes (`python -m tutor.cli`), as a learner runs them.
+STARTS_NOTHING = frozenset({"init", "list", "hint", "solution", "reset", "progress", "where"})
+
+
+def run_cli_here(args: tuple[str, ...], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
+    """`dltutor ARGS` in this process, with `env` over os.environ and `cwd` as the working folder."""
+    import contextlib
+    import io
+    from unittest import mock
+
+    from tutor.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with mock.patch.dict(os.environ, env), contextlib.chdir(cwd):
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's own usage errors
+                code = exc.code if isinstance(exc.code, int) else 2
+    return subprocess.CompletedProcess(["dltutor", *args], code, out.getvalue(), err.getvalue())
 
 
 def pool() -> WarmPool:

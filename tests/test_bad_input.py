@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers import run_cli_here
+
 MINI = Path(__file__).parent / "fixtures" / "mini_course"
 SOLUTION = MINI / "lessons" / "01-mini" / "solutions" / "double.py"
 
@@ -25,6 +27,11 @@ def _run(*args: str, course: Path = MINI, home: Path, cwd: Path | None = None) -
         timeout=120,
         cwd=cwd or home.parent,
     )
+
+
+def _run_here(*args: str, course: Path, home: Path) -> subprocess.CompletedProcess:
+    env = {"DLTUTOR_HOME": str(home), "DLTUTOR_COURSE": str(course), "NO_COLOR": "1"}
+    return run_cli_here(args, env, home.parent)
 
 
 def _assert_usage_error(out: subprocess.CompletedProcess, *needles: str) -> None:
@@ -81,7 +88,7 @@ def _edit(pack: Path, old: str, new: str, *, count: int = 1) -> str:
 def _expect_pack_error(pack: Path, tmp_path: Path, line: int | None, *needles: str) -> None:
     where = "stage.toml" + (f":{line}" if line else "")
     for args in (("list",), ("validate", str(pack), "--static")):
-        out = _run(*args, course=pack, home=tmp_path / "home")
+        out = _run_here(*args, course=pack, home=tmp_path / "home")
         _assert_usage_error(out, re.escape(where), *needles)
 
 
@@ -120,7 +127,7 @@ def test_tracks_as_a_number(pack, tmp_path):
     text = re.sub(r"(?ms)^\[tracks.*", "", text) + "tracks = 5\n"
     course_toml.write_text(text)
     for args in (("list",), ("validate", str(pack), "--static")):
-        out = _run(*args, course=pack, home=tmp_path / "home")
+        out = _run_here(*args, course=pack, home=tmp_path / "home")
         _assert_usage_error(out, re.escape(f"course.toml:{_line_of(text, 'tracks = 5')}"), "'tracks'")
 
 

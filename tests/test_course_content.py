@@ -12,7 +12,7 @@ from tests.helpers import REPO, check_file, failure_text
 from tutor import derive
 from tutor.course import load_course
 
-# The full lane only (every starter and reference of the course runs); `pytest -m "not slow"` is the fast lane.
+# The full lane only (every starter and reference of the course runs); the fast lane is `pytest --fast`.
 pytestmark = pytest.mark.slow
 
 COURSE = load_course(REPO)

@@ -23,7 +23,7 @@ def test_ruff_format_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-@pytest.mark.slow  # about a minute; the fast lane (`-m "not slow"`) keeps ruff
+@pytest.mark.slow  # about a minute; the fast lane (`--fast`) keeps ruff
 def test_mypy_is_clean_on_the_whole_package():
     out = subprocess.run([sys.executable, "-m", "mypy"], cwd=REPO, capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr

@@ -13,7 +13,7 @@ import pytest
 from tests.helpers import REPO
 from tutor.course import load_course
 
-# The full lane only (builds and installs a wheel); `pytest -m "not slow"` is the fast lane.
+# The full lane only (builds and installs a wheel); the fast lane is `pytest --fast`.
 pytestmark = pytest.mark.slow
 
 

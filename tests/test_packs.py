@@ -55,6 +55,7 @@ def test_judge_names_what_a_proof_got_wrong(tmp_path):
     assert read_header(bare) == ((), "fail")
 
 
+@pytest.mark.e2e
 def test_validate_runs_the_proofs_and_reports_each_broken_one(pack):
     stage = pack / "lessons" / STAGE
     (stage / "wrong" / "double" / "actually_right.py").write_text(
@@ -138,6 +139,7 @@ def test_an_installed_pack_joins_the_course_beside_the_shipped_stages(tmp_path):
     assert check.returncode == 0, check.stdout + check.stderr
 
 
+@pytest.mark.e2e
 def test_new_stage_and_exercise_scaffold_files_that_load_and_fail_until_written(pack):
     out = run("new", "stage", "02-extra", "--title", "Extra things", cwd=pack)
     assert out.returncode == 0, out.stderr

@@ -86,8 +86,10 @@ def test_a_zero_byte_file_is_an_empty_store_said_once(tmp_path):
 
 
 # ---- busy: wait, say so, keep the verdict ---------------------------------------------------
-def _hold_lock(path: Path, seconds: float) -> subprocess.Popen:
-    """Another process holding the write lock (as a second dltutor writing would)."""
+def _hold_lock(path: Path, seconds: float | None) -> subprocess.Popen:
+    """Another process holding the write lock (as a second dltutor writing would): for `seconds`,
+    or with None until a line arrives on its stdin."""
+    wait = f"time.sleep({seconds})" if seconds is not None else "sys.stdin.readline()"
     holder = subprocess.Popen(
         [
             sys.executable,
@@ -97,10 +99,11 @@ def _hold_lock(path: Path, seconds: float) -> subprocess.Popen:
                 f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
                 "c.execute('BEGIN EXCLUSIVE')\n"
                 "print('held', flush=True)\n"
-                f"time.sleep({seconds})\n"
+                f"{wait}\n"
                 "c.execute('COMMIT')\n"
             ),
         ],
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
     )
     assert holder.stdout is not None and holder.stdout.readline().strip() == b"held"
@@ -111,16 +114,23 @@ def test_a_locked_store_is_waited_for_not_moved_aside(tmp_path, monkeypatch):
     monkeypatch.setattr(ProgressStore, "BUSY_TIMEOUT_S", 0.5)
     path = tmp_path / "progress.sqlite"
     _healthy_store(path)
-    holder = _hold_lock(path, 2.0)
+    holder = _hold_lock(path, None)
     try:
         store = ProgressStore(path)  # opening must not need the write lock
         assert store.warning is None and not _asides(path)
         assert store.summary()["double"].attempts == 2  # reads work while another writes
         notices: list[str] = []
-        store.on_notice = notices.append
+
+        def said(notice: str) -> None:  # the other writer finishes once the store has said it waits
+            notices.append(notice)
+            assert holder.stdin is not None
+            holder.stdin.write(b"release\n")
+            holder.stdin.flush()
+
+        store.on_notice = said
         attempt = store.record(_result("recorded while locked"))
     finally:
-        holder.wait(timeout=30)
+        holder.communicate(b"", timeout=30)
     assert attempt is not None
     assert any("another dltutor is writing" in n and "retrying" in n for n in notices)
     assert store.summary()["double"].attempts == 3
@@ -161,29 +171,50 @@ def cli(tmp_path):
             preexec_fn=preexec,
         )
 
+    def start(*args: str) -> subprocess.Popen:
+        return subprocess.Popen(
+            [sys.executable, "-m", "tutor.cli", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+            cwd=ws,
+        )
+
     subprocess.run(
         [sys.executable, "-m", "tutor.cli", "init", str(ws)], env=env, check=True, capture_output=True, timeout=60
     )
     (ws / "exercises" / "01-mini" / "double.py").write_text(SOLUTION)
     run.ws = ws  # type: ignore[attr-defined]
+    run.start = start  # type: ignore[attr-defined]
     return run
 
 
+@pytest.mark.e2e
 def test_cli_check_waits_for_a_lock_and_keeps_the_verdict(cli):
     assert cli("check", "double").returncode == 0  # the store exists and is healthy
-    holder = _hold_lock(cli.ws / ".dltutor" / "progress.sqlite", 8.0)  # > start-up + check + busy timeout
+    holder = _hold_lock(cli.ws / ".dltutor" / "progress.sqlite", None)
+    check = cli.start("check", "double")
     try:
-        out = cli("check", "double")
+        # The lock is held until the check has said it is waiting for it, then let go.
+        assert check.stderr is not None
+        said = ""
+        while "another dltutor is writing" not in said:
+            line = check.stderr.readline()
+            assert line, f"the check ended without saying it waited for the lock: {said!r}"
+            said += line
     finally:
-        holder.wait(timeout=30)
-    assert out.returncode == 0, out.stderr
-    assert "PASSED" in out.stdout
-    assert "another dltutor is writing" in out.stderr and "Traceback" not in out.stderr
+        holder.communicate(b"release\n", timeout=30)
+    out, err = check.communicate(timeout=120)
+    assert check.returncode == 0, said + err
+    assert "PASSED" in out
+    assert "Traceback" not in said + err
     import json
 
     assert json.loads(cli("progress", "--json").stdout)["exercises"]["double"]["attempts"] == 2
 
 
+@pytest.mark.e2e
 def test_cli_check_on_a_full_disk_prints_the_verdict_and_why_it_was_not_saved(cli):
     import resource
 
@@ -208,6 +239,7 @@ def _read_only(ws: Path) -> tuple[str, ...]:
     return ("setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner")
 
 
+@pytest.mark.e2e
 def test_a_read_only_workspace_reads_and_checks_without_recording(cli):
     assert cli("check", "double").returncode == 0
     prefix = _read_only(cli.ws)

@@ -8,6 +8,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.e2e  # each test runs pytest itself in a subprocess
+
 MINI = Path(__file__).parent / "fixtures" / "mini_course"
 SOLUTION = (MINI / "lessons" / "01-mini" / "solutions" / "double.py").read_text()
 

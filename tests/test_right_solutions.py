@@ -14,7 +14,7 @@ from tests.helpers import REPO, check_file, failure_text
 from tutor.course import load_course
 from tutor.proofs import course_cases
 
-# The full lane only (every right solution runs on two seeds); `pytest -m "not slow"` is the fast lane.
+# The full lane only (every right solution runs on two seeds); the fast lane is `pytest --fast`.
 pytestmark = pytest.mark.slow
 
 CASES = course_cases(load_course(REPO), "right")

@@ -10,6 +10,7 @@ and asserts that every process the check started is gone within 3 s.
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -160,23 +161,35 @@ def _start_front_end(kind: str, ws: Path, env: dict) -> subprocess.Popen:
     )
     os.close(follower)
     app.pty = leader  # type: ignore[attr-defined]
-    _drain_and_press(leader, b"c", settle_s=6.0)
-    _drain_and_press(leader, b"c", settle_s=2.0)
+    # Press each key once the screen that binds it is drawn: the Roadmap's footer offers
+    # "Continue"; the exercise screen's footer offers "Solution".
+    _press_when_shown(leader, b"Continue", b"c")
+    _press_when_shown(leader, b"Solution", b"c")
     return app
 
 
-def _drain_and_press(fd: int, key: bytes, settle_s: float) -> None:
+_ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _press_when_shown(fd: int, words: bytes, key: bytes, timeout_s: float = 30.0) -> None:
+    """Read the terminal until `words` have been drawn and the screen has settled, then press `key`."""
     import select
 
-    deadline = time.monotonic() + settle_s
+    seen, drawn_at = b"", None
+    deadline = time.monotonic() + timeout_s
     while time.monotonic() < deadline:
         ready, _, _ = select.select([fd], [], [], 0.1)
         if ready:
             try:
-                os.read(fd, 65536)
+                seen += os.read(fd, 65536)
             except OSError:
-                return
-    os.write(fd, key)
+                break
+            if drawn_at is None and words in _ESCAPES.sub(b"", seen):
+                drawn_at = time.monotonic()
+        elif drawn_at is not None:  # drawn, and 0.1 s without output: the screen has settled
+            os.write(fd, key)
+            return
+    pytest.fail(f"the app never showed {words.decode()!r} on its terminal")
 
 
 def _keep_pty_drained(app: subprocess.Popen) -> None:
@@ -194,6 +207,7 @@ def _keep_pty_drained(app: subprocess.Popen) -> None:
     threading.Thread(target=drain, daemon=True).start()
 
 
+@pytest.mark.e2e
 @pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM, signal.SIGINT, signal.SIGKILL], ids=lambda s: s.name)
 @pytest.mark.parametrize("front_end", ["check", "watch", "app"])
 def test_a_dying_front_end_takes_its_check_with_it(workspace, front_end, sig):
@@ -221,6 +235,7 @@ def test_a_dying_front_end_takes_its_check_with_it(workspace, front_end, sig):
             os.close(front.pty)  # type: ignore[attr-defined]
 
 
+@pytest.mark.e2e
 def test_ctrl_c_cancels_a_check_at_once(workspace):
     ws, env, learner_pidfile, daemon_pidfile = workspace
     front = _start_front_end("check", ws, env)

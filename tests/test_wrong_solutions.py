@@ -9,7 +9,7 @@ from tests.helpers import REPO, check_file, failure_text
 from tutor.course import load_course
 from tutor.proofs import course_cases, judge
 
-# The full lane only (every wrong solution of the course runs); `pytest -m "not slow"` is the fast lane.
+# The full lane only (every wrong solution of the course runs); the fast lane is `pytest --fast`.
 pytestmark = pytest.mark.slow
 
 CASES = course_cases(load_course(REPO), "wrong")
