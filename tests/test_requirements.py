@@ -47,10 +47,28 @@ def test_a_met_requirement_gives_no_message(tmp_path):
     assert requirements.missing_message(course.exercise("double")) is None
 
 
-@pytest.mark.parametrize("bad", ["numpy >>= 1", "pkg @ https://example.org/pkg.whl", "gym; python_version<'3'", ""])
+@pytest.mark.parametrize(
+    "bad",
+    ["numpy >>= 1", "pkg @ https://example.org/pkg.whl", "gym; python_version<'3'", "", "torch>=2.0.x", "pkg>=1,<"],
+)
 def test_the_manifest_refuses_what_pip_would_not_install_plainly(tmp_path, bad):
     with pytest.raises(CourseError, match=r"stage\.toml:\d+: requires must be a list"):
         load_course(_pack_requiring(tmp_path, [bad]))
+
+
+@pytest.mark.parametrize("good", ["onnxruntime >= 1.17, <2", "pkg[extra]>=1", "name.with-dots==1.2.3", "gymnasium"])
+def test_the_manifest_takes_what_pip_reads(tmp_path, good):
+    assert load_course(_pack_requiring(tmp_path, [good])).exercise("double").requires == (good,)
+
+
+def test_the_quick_reading_never_takes_what_packaging_refuses():
+    # The loader reads plain requirements with a pattern (no `packaging` import at start-up).
+    from tutor.course import _PLAIN_REQUIREMENT, parse_requirement
+
+    tries = ["numpy", "numpy>=1.0", "a>=1,<2", "x.y-z==3", "torch>=2.0.x", "-bad", "name_", "pkg>=1,<", "1pkg>=0"]
+    for text in tries:
+        if _PLAIN_REQUIREMENT.fullmatch(text):
+            assert parse_requirement(text) is not None, text
 
 
 def _pack_requiring(tmp_path: Path, reqs: list[str]) -> Path:

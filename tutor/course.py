@@ -18,9 +18,10 @@ import re
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from packaging.requirements import InvalidRequirement, Requirement
+if TYPE_CHECKING:
+    from packaging.requirements import Requirement
 
 from tutor.errors import CourseError
 
@@ -57,14 +58,26 @@ _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 
 def parse_requirement(text: str) -> Requirement | None:
     """The parsed requirement (PEP 508, as pip reads it), or None when it is not one."""
+    from packaging.requirements import InvalidRequirement, Requirement  # 26 ms: not on every start-up
+
     try:
         return Requirement(text)
     except InvalidRequirement:
         return None
 
 
+# What manifests write almost always: a name, maybe with bounds of plain release numbers
+# ("gymnasium>=1.0", "onnxruntime"). Read here without `packaging`; anything else goes to it.
+_PLAIN_REQUIREMENT = re.compile(
+    r"[A-Za-z0-9](?:[A-Za-z0-9._-]*[A-Za-z0-9])?"
+    r"(?:\s*(?:==|!=|<=|>=|<|>)\s*\d+(?:\.\d+)*(?:\s*,\s*(?:==|!=|<=|>=|<|>)\s*\d+(?:\.\d+)*)*)?"
+)
+
+
 def _is_requirement(text: str) -> bool:
     """A requirement a manifest may name: pip would read it, and it has no URL or environment marker."""
+    if _PLAIN_REQUIREMENT.fullmatch(text):
+        return True
     parsed = parse_requirement(text)
     return parsed is not None and parsed.url is None and parsed.marker is None
 
@@ -173,16 +186,30 @@ class Course:
         return [ex for ex in self.exercises() if ex.lesson_id == lesson_id]
 
 
-def _line_of(text: str, *needles: str) -> int | None:
-    """1-based line of the first needle found, so errors can point at it."""
+@dataclass(frozen=True)
+class _TableSpan:
+    """One `[[table]]` of a manifest's text: errors about it point at lines inside it."""
+
+    text: str
+    start: int
+    end: int
+
+
+# Where an error may point: a whole manifest, or one table of it.
+_Located = str | _TableSpan
+
+
+def _line_of(text: _Located, *needles: str) -> int | None:
+    """1-based line (in the whole file) of the first needle found, so errors can point at it."""
+    whole, start, end = (text.text, text.start, text.end) if isinstance(text, _TableSpan) else (text, 0, len(text))
     for needle in needles:
-        index = text.find(needle)
+        index = whole.find(needle, start, end)
         if index >= 0:
-            return text.count("\n", 0, index) + 1
+            return whole.count("\n", 0, index) + 1
     return None
 
 
-def _where(path: Path, text: str, *needles: str) -> str:
+def _where(path: Path, text: _Located, *needles: str) -> str:
     line = _line_of(text, *needles) if needles else None
     return f"{path}:{line}" if line else str(path)
 
@@ -209,29 +236,24 @@ def _read_toml(path: Path) -> tuple[dict, str]:
 
 
 _TABLE_HEADER = re.compile(r"^[ \t]*\[", re.M)
-_NOT_NEWLINE = re.compile(r"[^\n]+")
 
 
-def _table_texts(text: str, name: str) -> list[str] | None:
-    """The manifest text once per `[[name]]` table, blank outside that table (lines kept).
+def _table_texts(text: str, name: str) -> list[_TableSpan]:
+    """Where each `[[name]]` table lies in the manifest text.
 
     Errors about the second exercise then point at the second exercise's line,
-    not at the first line in the file with the same key. None when the tables
-    cannot be told apart by their headers (e.g. inline tables).
+    not at the first line in the file with the same key. Only positions are kept:
+    the loader runs at every start-up and almost never reports an error.
     """
     header = re.compile(rf"^[ \t]*\[\[[ \t]*{re.escape(name)}[ \t]*\]\]", re.M)
-    starts = [m.start() for m in header.finditer(text)]
-    # Once per file, same length as `text` (the loader runs at every start-up).
-    blank = _NOT_NEWLINE.sub(lambda line: " " * len(line.group()), text)
-    texts = []
-    for start in starts:
-        following = _TABLE_HEADER.search(text, start + 1)
-        end = following.start() if following else len(text)
-        texts.append(blank[:start] + text[start:end] + blank[end:])
-    return texts
+    spans = []
+    for match in header.finditer(text):
+        following = _TABLE_HEADER.search(text, match.start() + 1)
+        spans.append(_TableSpan(text, match.start(), following.start() if following else len(text)))
+    return spans
 
 
-def _tables(data: dict, key: str, path: Path, text: str) -> list[tuple[dict, str]]:
+def _tables(data: dict, key: str, path: Path, text: str) -> list[tuple[dict, _Located]]:
     """`[[key]]` tables with the text to locate each one's errors in; any other shape is an error."""
     value = data.get(key, [])
     if isinstance(value, dict):
@@ -246,8 +268,8 @@ def _tables(data: dict, key: str, path: Path, text: str) -> list[tuple[dict, str
             else "a list of " + ", ".join(sorted({type(item).__name__ for item in value if not isinstance(item, dict)}))
         )
         raise CourseError(f"{_where(path, text, f'{key} =', key)}: {key!r} must be [[{key}]] tables, got {got}")
-    texts = _table_texts(text, key)
-    if texts is None or len(texts) != len(value):
+    texts: list[_Located] = list(_table_texts(text, key))
+    if len(texts) != len(value):  # tables its headers cannot tell apart (inline tables): the whole file
         texts = [text] * len(value)
     return list(zip(value, texts, strict=True))
 
@@ -271,7 +293,7 @@ def _links_below(folder: Path, relative: Path) -> bool:
     return False
 
 
-def _require(table: dict, key: str, kind: type, path: Path, text: str, anchor: str) -> Any:
+def _require(table: dict, key: str, kind: type, path: Path, text: _Located, anchor: str) -> Any:
     if key not in table:
         raise CourseError(f"{_where(path, text, anchor)}: missing required key {key!r}")
     value = table[key]
@@ -282,7 +304,7 @@ def _require(table: dict, key: str, kind: type, path: Path, text: str, anchor: s
     return value
 
 
-def _unknown_keys(table: dict, allowed: set[str], path: Path, text: str, what: str) -> None:
+def _unknown_keys(table: dict, allowed: set[str], path: Path, text: _Located, what: str) -> None:
     for key in table:
         if key not in allowed:
             raise CourseError(
@@ -298,7 +320,7 @@ def _load_exercise(
     exercises_root: Path,
     lesson_ids: set[str],
     path: Path,
-    text: str,
+    text: _Located,
 ) -> Exercise:
     # One error at a time, in this order: the first bad key is the one the author is told about.
     ex_id = _require(table, "id", str, path, text, "[[exercise]]")
@@ -345,7 +367,7 @@ def _load_exercise(
     )
 
 
-def _exercise_hints(table: dict, ex_id: str, path: Path, text: str, anchor: str) -> list[str]:
+def _exercise_hints(table: dict, ex_id: str, path: Path, text: _Located, anchor: str) -> list[str]:
     """The hint levels: at least two, so a learner can ask for a nudge before the near-answer."""
     hints = table.get("hints", [])
     if not isinstance(hints, list) or len(hints) < 2 or not all(isinstance(h, str) for h in hints):
@@ -357,7 +379,7 @@ def _exercise_hints(table: dict, ex_id: str, path: Path, text: str, anchor: str)
 
 
 def _exercise_files(
-    table: dict, ex_id: str, stage_dir: Path, starter_dir: Path, path: Path, text: str, anchor: str
+    table: dict, ex_id: str, stage_dir: Path, starter_dir: Path, path: Path, text: _Located, anchor: str
 ) -> dict[str, Path]:
     """The starter, checker and solution paths: each must exist and stay inside its folder of the pack."""
     files = {}
@@ -386,7 +408,7 @@ def _file_problem(label: str, name: Any, folder: Path, ex_id: str) -> str | None
     return None
 
 
-def _exercise_limits(table: dict, path: Path, text: str, anchor: str) -> tuple[int | float, int]:
+def _exercise_limits(table: dict, path: Path, text: _Located, anchor: str) -> tuple[int | float, int]:
     """The run's time limit (s) and memory limit (MB); bools are refused (Python counts True as 1)."""
     time_limit = table.get("time_limit_s", 10)
     if isinstance(time_limit, bool) or not isinstance(time_limit, int | float) or not 0 < time_limit <= 600:
@@ -403,7 +425,7 @@ def _exercise_limits(table: dict, path: Path, text: str, anchor: str) -> tuple[i
     return time_limit, memory_mb
 
 
-def _exercise_device(table: dict, path: Path, text: str, anchor: str) -> tuple[bool, str]:
+def _exercise_device(table: dict, path: Path, text: _Located, anchor: str) -> tuple[bool, str]:
     """Whether the exercise uses torch (by default: any device but "cpu" does) and the device it needs."""
     uses_torch = table.get("torch", table.get("device", "cpu") != "cpu")
     if not isinstance(uses_torch, bool):
@@ -414,7 +436,7 @@ def _exercise_device(table: dict, path: Path, text: str, anchor: str) -> tuple[b
     return uses_torch, device
 
 
-def _exercise_requirements(table: dict, path: Path, text: str, anchor: str) -> tuple[str, ...]:
+def _exercise_requirements(table: dict, path: Path, text: _Located, anchor: str) -> tuple[str, ...]:
     """The pip requirements beyond the base install, each checked to parse as one."""
     requires = table.get("requires", [])
     if not isinstance(requires, list) or not all(isinstance(r, str) and _is_requirement(r.strip()) for r in requires):
@@ -431,7 +453,6 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
         raise CourseError(f"{stage_dir}: stage folders are named NN-slug, e.g. 02-neural-networks")
     path = stage_dir / "stage.toml"
     data, text = _read_toml(path)
-    whole_text = text
     _unknown_keys(data, _STAGE_KEYS, path, text, "the stage manifest")
     version = data.get("format_version")
     if version != FORMAT_VERSION:
@@ -441,18 +462,17 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
     title = _require(data, "title", str, path, text, "title")
     lessons = []
     for table, table_text in _tables(data, "lesson", path, text):
-        text = table_text  # errors point into this lesson's own table
-        _unknown_keys(table, _LESSON_KEYS, path, text, "a lesson")
-        lesson_id = _require(table, "id", str, path, text, "[[lesson]]")
+        # errors point into this lesson's own table
+        _unknown_keys(table, _LESSON_KEYS, path, table_text, "a lesson")
+        lesson_id = _require(table, "id", str, path, table_text, "[[lesson]]")
         anchor = f'id = "{lesson_id}"'
-        lesson_path = stage_dir / str(_require(table, "file", str, path, text, anchor))
+        lesson_path = stage_dir / str(_require(table, "file", str, path, table_text, anchor))
         if not lesson_path.is_file():
-            raise CourseError(f"{_where(path, text, anchor)}: lesson file not found: {lesson_path}")
+            raise CourseError(f"{_where(path, table_text, anchor)}: lesson file not found: {lesson_path}")
         lessons.append(
-            Lesson(lesson_id, str(_require(table, "title", str, path, text, anchor)), lesson_path, stage_dir.name)
+            Lesson(lesson_id, str(_require(table, "title", str, path, table_text, anchor)), lesson_path, stage_dir.name)
         )
     lesson_ids = {lesson.id for lesson in lessons}
-    text = whole_text
     exercises = [
         _load_exercise(table, stage_dir, stage_dir.name, exercises_root, lesson_ids, path, table_text)
         for table, table_text in _tables(data, "exercise", path, text)
@@ -475,7 +495,7 @@ def load_stage(stage_dir: Path, exercises_root: Path) -> Stage:
 
 
 def _track_sections(
-    table: Any, track_id: str, known: set[str], path: Path, text: str
+    table: Any, track_id: str, known: set[str], path: Path, text: _Located
 ) -> list[tuple[str, tuple[str, ...]]]:
     """A track's path: `[[tracks.ID.path]]` parts (why + exercises), or a plain `lead` list."""
     if not isinstance(table, dict):
