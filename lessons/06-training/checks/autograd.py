@@ -183,6 +183,17 @@ def _check_op(t, Value, label, expr, values, mistakes):
         extra = ""
         if want != 0 and _close(got, -want):
             extra = " — the sign is flipped."
+        elif got == 0 and want != 0 and _walks_forwards(Value):
+            t.fail(
+                step,
+                "gradient",
+                f"d({label})/d{names[i]} is 0, expected {want:.6g}: this operation goes through an intermediate "
+                "node, and backward() walks the graph from the inputs to the output. On x → y = 2·x → z = 3·y, "
+                "z.backward() leaves y.grad = 3 but x.grad = 0: y's _backward ran before z had given y its "
+                "gradient. Call _backward in REVERSE topological order — the output first.",
+                expected=want,
+                got=got,
+            )
         elif got == 0 and want != 0:
             extra = (
                 " — nothing arrived: does this operation's _backward add into the input's .grad, and is "
@@ -272,6 +283,18 @@ def _run_program(leaves, prog, n_tail=4):
     for node in nodes[-n_tail + 1 :]:
         out = out + node
     return out
+
+
+def _walks_forwards(Value) -> bool:
+    """Whether backward() runs _backward from the inputs towards the output (x → 2x → 6x leaves x.grad 0)."""
+    try:
+        x = Value(1.5)
+        y = x * 2
+        z = y * 3
+        z.backward()
+        return float(x.grad) == 0.0 and abs(float(y.grad) - 3.0) < 1e-9
+    except Exception:  # noqa: BLE001 - learner code; this is only a diagnosis
+        return False
 
 
 def check(t: Checker) -> None:

@@ -22,6 +22,14 @@ def _t(a, dtype=torch.float64):
 def _expect(t, name, got, want, *, mistakes=None, batch=None):
     """A reduced loss is one number; 'none' is an array of the exact shape."""
     want = want.detach().numpy()
+    dtype = getattr(got, "dtype", None)
+    if dtype is not None and np.issubdtype(dtype, np.floating) and dtype != np.float64:
+        t.fail(
+            name,
+            "value",
+            f"the loss came back as {dtype}: the task asks for float64 out of float64 in. Casting to {dtype} "
+            "keeps only ~7 significant digits, and a loss is compared to 1e-7.",
+        )
     if want.ndim == 0:
         t.expect_scalar(
             name,
@@ -124,6 +132,8 @@ def check_bce(t, bce):
                     "the loss is negated: BCE = log(1 + e^x) − z·x is never negative.": _reduced(
                         -(sp - targets * x), red
                     ),
+                    "the z·x term has the wrong sign: BCE = log(1 + e^x) − z·x (you added z·x), so a positive logit "
+                    "with target 1 must cost LESS than with target 0.": _reduced(sp + targets * x, red),
                 },
             )
     x_big = np.array([1000.0, -1000.0, 800.0, -800.0, 40.0, -40.0, 0.0, 1000.0])
@@ -153,10 +163,18 @@ def _ce_variants(x, y, eps, red):
     n, c = x.shape
     onehot = np.eye(c)[y]
 
-    def ce(q):
+    def ce(q, logp=logp):
         return _reduced(-(q * logp).sum(axis=1), red)
 
-    return (
+    q = (1 - eps) * onehot + eps / c
+    column_max = x.max(axis=0, keepdims=True)  # the shift taken down each column instead of along each row
+    column_logp = x - column_max - np.log(np.exp(x - column_max).sum(axis=1, keepdims=True))
+    shift = {
+        "the maximum for the log-sum-exp shift was taken over axis 0 (down each column, across samples); take "
+        "each row's own maximum, x.max(axis=1, keepdims=True): the same number must be subtracted from every "
+        "logit of one sample and added back, or the log-softmax changes.": ce(q, column_logp)
+    }
+    return shift | (
         {
             "label smoothing as (1 − ε) on the true class and ε/(C − 1) on the others; torch spreads ε over ALL "
             "C classes: q = (1 − ε)·one_hot + ε/C (so the true class gets 1 − ε + ε/C).": ce(
