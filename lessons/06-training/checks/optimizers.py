@@ -49,6 +49,7 @@ class _Sim:
         self.eps = cfg.get("eps", 1e-8)
         self.wd = cfg.get("weight_decay", 1e-2 if kind == "AdamW" else 0.0)
         self.state = {}
+        self.shared_t = 0  # only for the "one counter for all parameters" mistake
 
     def zero_grad(self):
         for p in self.params:
@@ -71,19 +72,32 @@ class _Sim:
             if self.kind == "SGD":
                 if self.momentum:
                     buf = self.state.get(p)
+                    dampened = w.get("dampening") or w.get("dampening_after_first")
                     if buf is None:
                         buf = self.state[p] = (1 - self.momentum) * g if w.get("dampening") else g.clone()
                     else:
-                        buf.mul_(self.momentum).add_(g, alpha=(1 - self.momentum) if w.get("dampening") else 1)
-                    g = g + self.momentum * buf if (self.nesterov and not w.get("no_nesterov")) else buf
+                        buf.mul_(self.momentum).add_(g, alpha=(1 - self.momentum) if dampened else 1)
+                    if self.nesterov and w.get("nesterov_swapped"):
+                        g = buf + self.momentum * g
+                    else:
+                        g = g + self.momentum * buf if (self.nesterov and not w.get("no_nesterov")) else buf
                 p.sub_(self.lr * g)
             else:
                 b1, b2 = (self.b2, self.b1) if w.get("swap_betas") else (self.b1, self.b2)
                 s = self.state.setdefault(p, [0, torch.zeros_like(p), torch.zeros_like(p)])
                 s[0] += 1
-                s[1].mul_(b1).add_(g, alpha=1 - b1)
-                s[2].mul_(b2).addcmul_(g, g, value=1 - b2)
+                if w.get("m_weights_swapped"):
+                    s[1].mul_(1 - b1).add_(g, alpha=b1)
+                else:
+                    s[1].mul_(b1).add_(g, alpha=1 - b1)
+                if w.get("v_weights_swapped"):
+                    s[2].mul_(1 - b2).addcmul_(g, g, value=b2)
+                else:
+                    s[2].mul_(b2).addcmul_(g, g, value=1 - b2)
                 t = s[0]
+                if w.get("shared_t"):  # one counter for every parameter, counted once per parameter
+                    self.shared_t += 1
+                    t = self.shared_t
                 m_hat = s[1] if w.get("no_bias_correction") else s[1] / (1 - b1**t)
                 v_hat = s[2] if w.get("no_bias_correction") or w.get("m_only") else s[2] / (1 - b2**t)
                 denom = (
@@ -102,19 +116,25 @@ def _variants(kind, cfg):
     out = []
     if kind == "SGD":
         if cfg.get("momentum"):
-            out.append(
-                (
-                    "the momentum buffer is dampened: buf = μ·buf + (1 − μ)·g. torch's SGD (dampening=0) "
-                    "adds the full gradient: buf = μ·buf + g, with buf = g at the first step.",
-                    {"dampening": True},
-                )
+            dampened = (
+                "the momentum buffer is dampened: buf = μ·buf + (1 − μ)·g. torch's SGD (dampening=0) "
+                "adds the full gradient: buf = μ·buf + g, with buf = g at the first step."
             )
+            out.append((dampened, {"dampening": True}))
+            out.append((dampened, {"dampening_after_first": True}))
         if cfg.get("nesterov"):
             out.append(
                 (
                     "nesterov=True was ignored: the Nesterov step is g + μ·buf (look ahead along the "
                     "momentum), not buf.",
                     {"no_nesterov": True},
+                )
+            )
+            out.append(
+                (
+                    "the Nesterov step is g + μ·buf (the gradient, plus μ times the updated buffer); you "
+                    "wrote buf + μ·g.",
+                    {"nesterov_swapped": True},
                 )
             )
         if cfg.get("weight_decay"):
@@ -142,6 +162,22 @@ def _variants(kind, cfg):
         ("eps is inside the square root: the denominator is √v̂ + eps, not √(v̂ + eps).", {"eps_inside": True}),
         ("the square root is missing: divide m̂ by √v̂ + eps, not by v̂ + eps.", {"no_sqrt": True}),
         ("β1 and β2 are swapped: betas = (β1 for m, β2 for v).", {"swap_betas": True}),
+        (
+            "the running average of g² has its weights swapped: v ← β2·v + (1 − β2)·g², not "
+            "(1 − β2)·v + β2·g² (β2 is how much of the OLD average to keep).",
+            {"v_weights_swapped": True},
+        ),
+        (
+            "the running average of g has its weights swapped: m ← β1·m + (1 − β1)·g, not "
+            "(1 − β1)·m + β1·g (β1 is how much of the OLD average to keep).",
+            {"m_weights_swapped": True},
+        ),
+        (
+            "one step counter is shared by all parameters and counted once per parameter, so t runs ahead "
+            "and the bias correction fades too early: t counts optimizer steps — every parameter's t is 1 "
+            "at the first step (keep one per parameter, or count once per step()).",
+            {"shared_t": True},
+        ),
     ]
     if kind == "Adam" and cfg.get("weight_decay"):
         out += [
