@@ -63,13 +63,27 @@ def _learner_run(t, Value, expr, values, label):
 
 
 # (label, expression, leaf values, {message: wrong gradient of the first leaf})
+def _pow_in_division(quotient: str, var: str, written: str, got: str, want: str) -> str:
+    """Division is often written through the power rule (a * b**-1); a power rule that does not lower
+    the exponent shows up there first."""
+    return (
+        f"d({quotient})/d{var} is {want}; you got {got}: division written as {written} takes the power rule's "
+        f"gradient, and that rule did not lower the exponent — d({var}**k)/d{var} = k·{var}**(k-1)."
+    )
+
+
 def _op_cases():
     a0, b0 = 1.3, -0.8
     return [
         ("a + b", lambda a, b: a + b, (a0, b0), {}),
         ("a - b", lambda a, b: a - b, (a0, b0), {}),
         ("a * b", lambda a, b: a * b, (a0, b0), {}),
-        ("a / b", lambda a, b: a / b, (a0, b0), {}),
+        (
+            "a / b",
+            lambda a, b: a / b,
+            (a0, b0),
+            {_pow_in_division("a / b", "b", "a * b**-1", got="-a/b", want="-a/b²"): (1, -a0 / b0)},
+        ),
         ("-a", lambda a: -a, (a0,), {}),
         (
             "a ** 3",
@@ -88,7 +102,12 @@ def _op_cases():
                 "d(a**k)/da is k·a**(k-1); you used k·a**k (the exponent was not lowered).": -1.5 * a0**-1.5,
             },
         ),
-        ("a ** 0.5", lambda a: a**0.5, (a0,), {}),
+        (
+            "a ** 0.5",
+            lambda a: a**0.5,
+            (a0,),
+            {"d(a**k)/da is k·a**(k-1); you used k·a**k (the exponent was not lowered).": 0.5 * a0**0.5},
+        ),
         (
             "a.exp()",
             lambda a: a.exp(),
@@ -148,6 +167,7 @@ def _op_cases():
             {
                 "`3 / a` must divide 3 by a; your __rtruediv__ computes a / 3 (the operands are swapped: "
                 "in __rtruediv__(self, other), `other` is the number on the LEFT).": 1 / 3,
+                _pow_in_division("3 / a", "a", "3 * a**-1", got="-3/a", want="-3/a²"): -3 / a0,
             },
         ),
     ]
@@ -176,10 +196,10 @@ def _check_op(t, Value, label, expr, values, mistakes):
         if _close(got, want):
             continue
         step = f"{label}: gradient"
-        if i == 0:
-            for message, wrong in mistakes.items():
-                if _close(got, wrong):
-                    t.fail(step, "gradient", message, expected=want, got=got)
+        for message, wrong in mistakes.items():  # a number is about input 0; (i, number) about input i
+            index, value = wrong if isinstance(wrong, tuple) else (0, wrong)
+            if index == i and _close(got, value):
+                t.fail(step, "gradient", message, expected=want, got=got)
         extra = ""
         if want != 0 and _close(got, -want):
             extra = " — the sign is flipped."
