@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -36,6 +37,15 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+
+
+def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:
+    """In the fast lane a module marked slow as a whole is not even collected: collecting the
+    course's ~2,000 wrong/right/content items costs every xdist worker seconds of start-up."""
+    if config.getoption("--fast") and collection_path.suffix == ".py" and collection_path.name.startswith("test_"):
+        if "\npytestmark = pytest.mark.slow" in collection_path.read_text(encoding="utf-8"):
+            return True
+    return None
 
 
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects, so `-m "not snapshot"` sees the mark
