@@ -23,15 +23,11 @@ def dltutor(tmp_path):
     ws = tmp_path / "ws"
 
     def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+        cwd = cwd or (ws if ws.exists() else tmp_path)
         if args and args[0] in STARTS_NOTHING:
-            return run_cli_here(args, env, cwd or (ws if ws.exists() else tmp_path))
+            return run_cli_here(args, env, cwd)
         return subprocess.run(
-            [sys.executable, "-m", "tutor.cli", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            cwd=cwd or (ws if ws.exists() else tmp_path),
-            timeout=120,
+            [sys.executable, "-m", "tutor.cli", *args], capture_output=True, text=True, env=env, cwd=cwd, timeout=120
         )
 
     run.ws = ws

@@ -86,20 +86,19 @@ def test_a_zero_byte_file_is_an_empty_store_said_once(tmp_path):
 
 
 # ---- busy: wait, say so, keep the verdict ---------------------------------------------------
-def _hold_lock(path: Path, seconds: float | None) -> subprocess.Popen:
-    """Another process holding the write lock (as a second dltutor writing would): for `seconds`,
-    or with None until a line arrives on its stdin."""
-    wait = f"time.sleep({seconds})" if seconds is not None else "sys.stdin.readline()"
+def _hold_lock(path: Path) -> subprocess.Popen:
+    """Another process holding the write lock (as a second dltutor writing would), until a line
+    arrives on its stdin."""
     holder = subprocess.Popen(
         [
             sys.executable,
             "-c",
             (
-                "import sqlite3, sys, time\n"
+                "import sqlite3, sys\n"
                 f"c = sqlite3.connect({str(path)!r}, isolation_level=None)\n"
                 "c.execute('BEGIN EXCLUSIVE')\n"
                 "print('held', flush=True)\n"
-                f"{wait}\n"
+                "sys.stdin.readline()\n"
                 "c.execute('COMMIT')\n"
             ),
         ],
@@ -114,7 +113,7 @@ def test_a_locked_store_is_waited_for_not_moved_aside(tmp_path, monkeypatch):
     monkeypatch.setattr(ProgressStore, "BUSY_TIMEOUT_S", 0.5)
     path = tmp_path / "progress.sqlite"
     _healthy_store(path)
-    holder = _hold_lock(path, None)
+    holder = _hold_lock(path)
     try:
         store = ProgressStore(path)  # opening must not need the write lock
         assert store.warning is None and not _asides(path)
@@ -193,7 +192,7 @@ def cli(tmp_path):
 @pytest.mark.e2e
 def test_cli_check_waits_for_a_lock_and_keeps_the_verdict(cli):
     assert cli("check", "double").returncode == 0  # the store exists and is healthy
-    holder = _hold_lock(cli.ws / ".dltutor" / "progress.sqlite", None)
+    holder = _hold_lock(cli.ws / ".dltutor" / "progress.sqlite")
     check = cli.start("check", "double")
     try:
         # The lock is held until the check has said it is waiting for it, then let go.

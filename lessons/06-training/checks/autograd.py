@@ -62,7 +62,6 @@ def _learner_run(t, Value, expr, values, label):
     return data, grads, out
 
 
-# (label, expression, leaf values, {message: wrong gradient of the first leaf})
 def _pow_in_division(quotient: str, var: str, written: str, got: str, want: str) -> str:
     """Division is often written through the power rule (a * b**-1); a power rule that does not lower
     the exponent shows up there first."""
@@ -72,6 +71,8 @@ def _pow_in_division(quotient: str, var: str, written: str, got: str, want: str)
     )
 
 
+# (label, expression, leaf values, {message: wrong gradient}); a wrong gradient is of the first
+# leaf, or (i, value) for leaf i.
 def _op_cases():
     a0, b0 = 1.3, -0.8
     return [
